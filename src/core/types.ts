@@ -1,0 +1,221 @@
+/**
+ * The shapes that flow through the analysis core. Everything here is plain
+ * data (JSON-serialisable) except CustomerTable, whose typed arrays keep a
+ * million customers in a few dozen megabytes.
+ */
+
+/** Canonical names of the numeric features the core can cluster on. */
+export const FEATURES = ['age', 'income', 'spending'] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export const SCALINGS = ['none', 'zscore', 'minmax'] as const;
+export type Scaling = (typeof SCALINGS)[number];
+
+export type Gender = 'Female' | 'Male';
+/** Gender codes in CustomerTable.gender. */
+export const GENDER_CODE = { unknown: 0, Female: 1, Male: 2 } as const;
+
+/** One customer file, column by column. Row i of every array is one customer. */
+export interface CustomerTable {
+  readonly length: number;
+  readonly ids: readonly string[];
+  /** GENDER_CODE values. */
+  readonly gender: Uint8Array;
+  readonly age: Float64Array;
+  readonly income: Float64Array;
+  readonly spending: Float64Array;
+  /** 1-based line in the source file where each row starts (for messages and exports). */
+  readonly lines: Uint32Array;
+}
+
+export interface AnalysisOptions {
+  features: Feature[];
+  scaling: Scaling;
+  /** Fixed k; when absent the recommended k is used. */
+  k?: number;
+  kRange: { min: number; max: number };
+  seed: number;
+  /** K-means restarts (k-means++ starts) per k; the lowest inertia wins. */
+  restarts: number;
+  maxIterations: number;
+  tolerance: number;
+  /** Above this many rows, the k sweep and silhouette use a seeded sample. */
+  sweepSampleSize: number;
+  silhouetteSampleSize: number;
+}
+
+export interface FeatureSummary {
+  feature: Feature;
+  count: number;
+  missing: number;
+  mean: number;
+  /** Sample standard deviation (n − 1). */
+  std: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  /** Adjusted Fisher–Pearson sample skewness. */
+  skewness: number;
+  /** Sample excess kurtosis. */
+  kurtosis: number;
+  /** Values beyond Tukey's 1.5·IQR fences. */
+  outliers: number;
+}
+
+export interface HistogramBin {
+  start: number;
+  end: number;
+  count: number;
+}
+
+export interface Eda {
+  rows: number;
+  columnsFound: string[];
+  extraColumns: string[];
+  missing: Record<string, number>;
+  duplicateIds: number;
+  duplicateRows: number;
+  describe: FeatureSummary[];
+  histograms: Record<Feature, HistogramBin[]>;
+  gender: { Female: number; Male: number; unknown: number; shares: { Female: number; Male: number; unknown: number } };
+  /** Pearson r, in FEATURES order (3×3). */
+  correlation: { features: Feature[]; matrix: number[][] };
+  /** Per gender: summaries of income and spending (for the by-gender boxplot). */
+  byGender: Array<{ gender: Gender; count: number; income: BoxSummary; spending: BoxSummary; age: BoxSummary }>;
+}
+
+export interface BoxSummary {
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+  /** Tukey whiskers: the most extreme values inside the 1.5·IQR fences. */
+  lowerWhisker: number;
+  upperWhisker: number;
+}
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+export type CheckId =
+  | 'scale'
+  | 'correlation'
+  | 'outliers'
+  | 'skewness'
+  | 'tendency'
+  | 'sizeBalance'
+  | 'spreadBalance'
+  | 'separation';
+
+export interface AssumptionCheck {
+  check: CheckId;
+  title: string;
+  status: Verdict;
+  /** The measured figure the verdict is based on. */
+  value: number;
+  /** The figure at which the verdict changes from pass to warn. */
+  threshold: number;
+  /** One plain sentence a marketer can read. */
+  message: string;
+  remedy?: string;
+  /** Extra figures per feature / segment, for charts and the JSON report. */
+  details?: Record<string, number>;
+}
+
+export interface SelectionRow {
+  k: number;
+  inertia: number;
+  silhouette: number;
+  calinskiHarabasz: number;
+  daviesBouldin: number;
+}
+
+export interface Selection {
+  rows: SelectionRow[];
+  recommendedK: number;
+  elbowK: number | null;
+  silhouetteK: number;
+  /** Plain explanation of why recommendedK was chosen. */
+  reason: string;
+  /** Set when the sweep ran on a seeded sample instead of every row. */
+  sample: { size: number; of: number } | null;
+}
+
+export type Level = 'Low' | 'Mid' | 'High';
+
+export interface Segment {
+  /** 1-based, ordered by size (largest first), ties by centroid. */
+  id: number;
+  name: string;
+  /** One line of marketing advice. */
+  hint: string;
+  size: number;
+  share: number;
+  /** Centroid in original units, keyed by the features used. */
+  centroid: Partial<Record<Feature, number>>;
+  levels: Partial<Record<Feature, Level>>;
+  meanAge: number;
+  meanIncome: number;
+  meanSpending: number;
+  genderShares: { Female: number; Male: number; unknown: number };
+  /** Mean silhouette of the segment's customers (on the silhouette sample). */
+  silhouette: number;
+  /** Mean squared distance to the centroid, in the clustering (scaled) space. */
+  spread: number;
+}
+
+export interface ScalerParams {
+  kind: Scaling;
+  /** Per feature: x' = (x − shift) / divisor. */
+  shift: number[];
+  divisor: number[];
+}
+
+/** Everything needed to assign a new customer; versioned for storage. */
+export interface SegmentModel {
+  version: 1;
+  features: Feature[];
+  scaler: ScalerParams;
+  /** Centroids in scaled space, index i = segment id i + 1. */
+  centroids: number[][];
+  segments: Array<{ id: number; name: string; hint: string }>;
+  training: { rows: number; k: number; seed: number; inertia: number; silhouette: number; restarts: number };
+}
+
+export interface Prediction {
+  segment: { id: number; name: string; hint: string };
+  /** Distance to every centroid in the clustering space, by segment id. */
+  distances: Array<{ id: number; name: string; distance: number }>;
+  /** Runner-up distance minus nearest distance, relative to the nearest pair's sum (0 = on the border, 1 = at the centre). */
+  margin: number;
+  clarity: 'clear' | 'fairly clear' | 'borderline';
+}
+
+export interface Analysis {
+  version: 1;
+  rows: number;
+  seed: number;
+  features: Feature[];
+  scaling: Scaling;
+  k: number;
+  kChosenBy: 'user' | 'recommendation';
+  restarts: number;
+  selection: Selection;
+  inertia: number;
+  silhouette: number;
+  calinskiHarabasz: number;
+  daviesBouldin: number;
+  segments: Segment[];
+  assumptions: AssumptionCheck[];
+  eda: Eda;
+  model: SegmentModel;
+  /** Per-customer segment id (1-based), aligned with the table's rows. Not in JSON output. */
+  labels: Int32Array;
+  /** Per-point silhouette on the silhouette sample, with the row index of each point. */
+  silhouetteSample: { rows: Int32Array; values: Float64Array };
+  /** Free-form notes (sampling, convergence) for the report. */
+  notes: string[];
+}
