@@ -196,6 +196,7 @@ export interface Prediction {
 
 export interface Analysis {
   version: 1;
+  source: SourceInfo;
   rows: number;
   seed: number;
   features: Feature[];
@@ -218,4 +219,18 @@ export interface Analysis {
   silhouetteSample: { rows: Int32Array; values: Float64Array };
   /** Free-form notes (sampling, convergence) for the report. */
   notes: string[];
+}
+
+/** What ingest learned about the file, carried into the EDA report. */
+export interface SourceInfo {
+  fileName: string;
+  /** Header cells as written in the file. */
+  columnsFound: string[];
+  /** Columns that were not one of the five known ones (ignored). */
+  extraColumns: string[];
+  /** Per canonical column (id, gender, age, income, spending): cells that were empty. */
+  missing: Record<string, number>;
+  /** Data rows read, valid or not. */
+  totalRows: number;
+  skippedRows: number;
 }
