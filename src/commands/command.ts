@@ -1,0 +1,22 @@
+import type { Feature, Gender, Scaling } from '../core/types.ts';
+
+/** A new customer as typed by a user (`/segment predict 25 F 60 75`). */
+export interface CustomerInput {
+  age: number;
+  gender: Gender;
+  income: number;
+  spending: number;
+}
+
+/** Every command, whatever transport typed it. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'summary' }
+  | { kind: 'eda' }
+  | { kind: 'check' }
+  | { kind: 'k'; k?: number }
+  | { kind: 'features'; features?: Feature[]; scaling?: Scaling }
+  | { kind: 'predict'; customer: CustomerInput }
+  | { kind: 'export' }
+  | { kind: 'data' }
+  | { kind: 'reset' };
