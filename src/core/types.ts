@@ -79,11 +79,22 @@ export interface Eda {
   duplicateRows: number;
   describe: FeatureSummary[];
   histograms: Record<Feature, HistogramBin[]>;
-  gender: { Female: number; Male: number; unknown: number; shares: { Female: number; Male: number; unknown: number } };
+  gender: {
+    Female: number;
+    Male: number;
+    unknown: number;
+    shares: { Female: number; Male: number; unknown: number };
+  };
   /** Pearson r, in FEATURES order (3×3). */
   correlation: { features: Feature[]; matrix: number[][] };
   /** Per gender: summaries of income and spending (for the by-gender boxplot). */
-  byGender: Array<{ gender: Gender; count: number; income: BoxSummary; spending: BoxSummary; age: BoxSummary }>;
+  byGender: Array<{
+    gender: Gender;
+    count: number;
+    income: BoxSummary;
+    spending: BoxSummary;
+    age: BoxSummary;
+  }>;
 }
 
 export interface BoxSummary {

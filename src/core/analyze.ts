@@ -1,0 +1,119 @@
+/**
+ * The analysis pipeline: a customer table in, everything the reports need out.
+ *
+ *   CustomerTable ─1─▶ EDA ─2─▶ feature matrix ─3─▶ scaled ─4─▶ k sweep ─5─▶ final fit
+ *                                                                              │
+ *        Analysis ◀─8─ model ◀─7─ assumption checks ◀─6─ segment profiles ◀────┘
+ *
+ * Pure and deterministic: the same table, options and seed give the same
+ * Analysis. Large tables sweep k on a seeded sample (said in selection.sample
+ * and notes); the final fit always uses every row.
+ */
+import { runChecks } from './assumptions/index.ts';
+import { computeEda } from './eda.ts';
+import { InputError } from './errors.ts';
+import { finalFit } from './fit.ts';
+import { resolveOptions } from './options.ts';
+import { pointsFromTable } from './points.ts';
+import { applyScaler, fitScaler } from './scale.ts';
+import { profileSegments } from './segments.ts';
+import { sweepK } from './selection.ts';
+import type { Analysis, AnalysisOptions, CustomerTable, SegmentModel, SourceInfo } from './types.ts';
+
+const inMemorySource = (table: CustomerTable): SourceInfo => ({
+  fileName: '(in memory)',
+  columnsFound: ['CustomerID', 'Gender', 'Age', 'Annual Income (k$)', 'Spending Score (1-100)'],
+  extraColumns: [],
+  missing: {},
+  totalRows: table.length,
+  skippedRows: 0,
+});
+
+function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, source: SourceInfo): void {
+  const needed = Math.max(options.k ?? options.kRange.min, options.kRange.min) + 1;
+  if (table.length < needed) {
+    const what = options.k ? `${options.k} segments` : 'segments';
+    throw new InputError(
+      'too_few_customers',
+      `${table.length} valid customer${table.length === 1 ? '' : 's'} is too few for ${what}: at least ${needed} are needed.`,
+      { file: source.fileName },
+    );
+  }
+}
+
+export function analyze(
+  table: CustomerTable,
+  partial: Partial<AnalysisOptions> = {},
+  source?: SourceInfo,
+): Analysis {
+  const options = resolveOptions(partial);
+  const src = source ?? inMemorySource(table);
+  requireEnoughRows(table, options, src);
+  const notes: string[] = [];
+  const eda = computeEda(table, src); // 1
+  const raw = pointsFromTable(table, options.features); // 2
+  const scaler = fitScaler(raw, options.scaling); // 3
+  const scaled = applyScaler(raw, scaler);
+  const sweep = sweepK(scaled, options); // 4
+  if (sweep.selection.sample) {
+    notes.push(
+      `k was chosen on a random sample of ${sweep.selection.sample.size.toLocaleString('en-US')} of ${table.length.toLocaleString('en-US')} customers; the segments use every customer.`,
+    );
+  }
+  const k = options.k ?? sweep.selection.recommendedK;
+  const fit = finalFit(scaled, k, sweep, options); // 5
+  if (!fit.converged)
+    notes.push(`k-means stopped after ${options.maxIterations} iterations before fully settling.`);
+  const segments = profileSegments({
+    table,
+    labels: fit.labels,
+    k,
+    scaled,
+    centroids: fit.centroids,
+    features: options.features,
+    eda,
+    silhouetteBySegment: fit.silhouetteBySegment,
+  }); // 6
+  const standardised = applyScaler(raw, fitScaler(raw, 'zscore'));
+  const assumptions = runChecks({ eda, options, standardised, segments, silhouette: fit.silhouette }); // 7
+  const model: SegmentModel = {
+    version: 1,
+    features: options.features,
+    scaler,
+    centroids: Array.from({ length: k }, (_, c) =>
+      Array.from(fit.centroids.subarray(c * scaled.d, (c + 1) * scaled.d)),
+    ),
+    segments: segments.map((s) => ({ id: s.id, name: s.name, hint: s.hint })),
+    training: {
+      rows: table.length,
+      k,
+      seed: options.seed,
+      inertia: fit.inertia,
+      silhouette: fit.silhouette,
+      restarts: options.restarts,
+    },
+  }; // 8
+  return {
+    version: 1,
+    source: src,
+    rows: table.length,
+    seed: options.seed,
+    features: options.features,
+    scaling: options.scaling,
+    k,
+    kChosenBy: options.k ? 'user' : 'recommendation',
+    restarts: options.restarts,
+    selection: sweep.selection,
+    inertia: fit.inertia,
+    silhouette: fit.silhouette,
+    calinskiHarabasz: fit.calinskiHarabasz,
+    daviesBouldin: fit.daviesBouldin,
+    segments,
+    assumptions,
+    eda,
+    model,
+    labels: fit.labels,
+    silhouetteSample: fit.silhouetteSample,
+    notes,
+  };
+}

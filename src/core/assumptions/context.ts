@@ -1,0 +1,40 @@
+import type { Points } from '../points.ts';
+import type { AnalysisOptions, AssumptionCheck, CheckId, Eda, Segment, Verdict } from '../types.ts';
+
+/** What every check may read: the EDA, the settings, and (after fitting) the segments. */
+export interface CheckContext {
+  eda: Eda;
+  options: AnalysisOptions;
+  /** Chosen features, z-scored whatever the clustering scale, for scale-free checks. */
+  standardised: Points;
+  segments: Segment[];
+  silhouette: number;
+}
+
+export type Check = (ctx: CheckContext) => AssumptionCheck;
+
+/** Lower is better: pass up to `warnAbove`, warn up to `failAbove`, fail beyond. */
+export function verdictAtMost(value: number, warnAbove: number, failAbove: number): Verdict {
+  if (value <= warnAbove) return 'pass';
+  return value <= failAbove ? 'warn' : 'fail';
+}
+
+/** Higher is better: pass from `passFrom`, warn from `warnFrom`, fail below. */
+export function verdictAtLeast(value: number, passFrom: number, warnFrom: number): Verdict {
+  if (value >= passFrom) return 'pass';
+  return value >= warnFrom ? 'warn' : 'fail';
+}
+
+export function describeFeatures(ctx: CheckContext) {
+  return ctx.eda.describe.filter((d) => ctx.options.features.includes(d.feature));
+}
+
+export const FEATURE_WORDS = { age: 'age', income: 'annual income', spending: 'spending score' } as const;
+
+export function result(
+  check: CheckId,
+  title: string,
+  fields: Omit<AssumptionCheck, 'check' | 'title'>,
+): AssumptionCheck {
+  return { check, title, ...fields };
+}

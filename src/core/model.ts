@@ -1,0 +1,102 @@
+/**
+ * The fitted model as plain data: what is saved, and all predict() needs.
+ * Versioned and validated on load so a stored model from another version is a
+ * clear error, not a wrong answer.
+ */
+import { z } from 'zod';
+import { InputError } from './errors.ts';
+import { scaleVector } from './scale.ts';
+import { FEATURES, type Feature, type Prediction, SCALINGS, type SegmentModel } from './types.ts';
+
+export interface NewCustomer {
+  age: number;
+  gender?: 'Female' | 'Male';
+  income: number;
+  spending: number;
+}
+
+const customerSchema = z.object({
+  age: z
+    .number()
+    .int('age must be a whole number')
+    .min(0, 'age must be from 0 to 120')
+    .max(120, 'age must be from 0 to 120'),
+  gender: z.enum(['Female', 'Male']).optional(),
+  income: z
+    .number()
+    .finite()
+    .min(0, 'income (k$) cannot be negative')
+    .max(10_000, 'income (k$) looks too large'),
+  spending: z
+    .number()
+    .min(1, 'spending score must be from 1 to 100')
+    .max(100, 'spending score must be from 1 to 100'),
+});
+
+const modelSchema = z.object({
+  version: z.literal(1),
+  features: z.array(z.enum(FEATURES)).min(1),
+  scaler: z.object({ kind: z.enum(SCALINGS), shift: z.array(z.number()), divisor: z.array(z.number()) }),
+  centroids: z.array(z.array(z.number())).min(1),
+  segments: z.array(z.object({ id: z.number().int(), name: z.string(), hint: z.string() })),
+  training: z.object({
+    rows: z.number(),
+    k: z.number(),
+    seed: z.number(),
+    inertia: z.number(),
+    silhouette: z.number(),
+    restarts: z.number(),
+  }),
+});
+
+export const serializeModel = (model: SegmentModel): string => JSON.stringify(model);
+
+export function parseModel(json: string): SegmentModel {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new InputError('invalid_model', 'the saved model is not valid JSON');
+  }
+  const parsed = modelSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new InputError(
+      'invalid_model',
+      `the saved model is not a version-1 segment model (${parsed.error.issues[0]!.message})`,
+    );
+  return parsed.data as SegmentModel;
+}
+
+export function validateCustomer(customer: NewCustomer): NewCustomer {
+  const parsed = customerSchema.safeParse(customer);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError('invalid_customer', issue.message, { column: String(issue.path[0] ?? '') });
+  }
+  return parsed.data;
+}
+
+/** Nearest centre after the model's own scaling; margin = (d₂ − d₁) / (d₂ + d₁), 0 on a border, 1 at a centre. */
+export function predict(model: SegmentModel, customer: NewCustomer): Prediction {
+  const valid = validateCustomer(customer);
+  const x = scaleVector(
+    model.features.map((f: Feature) => valid[f]),
+    model.scaler,
+  );
+  const distances = model.centroids.map((c, i) => ({
+    id: model.segments[i]!.id,
+    name: model.segments[i]!.name,
+    distance: Math.sqrt(c.reduce((s, v, j) => s + (v - x[j]!) ** 2, 0)),
+  }));
+  const ranked = [...distances].sort((a, b) => a.distance - b.distance || a.id - b.id);
+  const [first, second] = [ranked[0]!, ranked[1] ?? ranked[0]!];
+  const sum = first.distance + second.distance;
+  const margin = sum > 0 ? (second.distance - first.distance) / sum : 1;
+  const segment = model.segments.find((s) => s.id === first.id)!;
+  return {
+    segment,
+    distances,
+    margin,
+    clarity: margin >= 0.3 ? 'clear' : margin >= 0.1 ? 'fairly clear' : 'borderline',
+  };
+}

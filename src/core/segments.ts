@@ -1,0 +1,133 @@
+/**
+ * Segment profiles: stable ids, sizes, centres in original units, gender mix,
+ * names and advice. Ids follow size (1 = largest) with ties broken by the
+ * centre's coordinates, so the same data and seed always give the same ids
+ * whatever order k-means found the clusters in.
+ */
+import { ageWord, levelOf, segmentHint, segmentName } from './naming.ts';
+import type { Points } from './points.ts';
+import {
+  type CustomerTable,
+  type Eda,
+  FEATURES,
+  type Feature,
+  GENDER_CODE,
+  type Level,
+  type Segment,
+} from './types.ts';
+
+/** old cluster index → new 0-based position. */
+export function stableOrder(labels: Int32Array, centroids: Float64Array, k: number, d: number): Int32Array {
+  const sizes = new Float64Array(k);
+  for (const l of labels) sizes[l]! += 1;
+  const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => {
+    if (sizes[b] !== sizes[a]) return sizes[b]! - sizes[a]!;
+    for (let j = 0; j < d; j++) {
+      const diff = centroids[a * d + j]! - centroids[b * d + j]!;
+      if (diff !== 0) return diff;
+    }
+    return a - b;
+  });
+  const rank = new Int32Array(k);
+  order.forEach((c, position) => {
+    rank[c] = position;
+  });
+  return rank;
+}
+
+interface Accumulator {
+  size: number;
+  sums: Record<(typeof FEATURES)[number], number>;
+  gender: [number, number, number];
+  spread: number;
+}
+
+function accumulate(
+  table: CustomerTable,
+  labels: Int32Array,
+  k: number,
+  scaled: Points,
+  centroids: Float64Array,
+) {
+  const acc: Accumulator[] = Array.from({ length: k }, () => ({
+    size: 0,
+    sums: { age: 0, income: 0, spending: 0 },
+    gender: [0, 0, 0],
+    spread: 0,
+  }));
+  const { d, data } = scaled;
+  for (let i = 0; i < table.length; i++) {
+    const c = labels[i]! - 1;
+    const a = acc[c]!;
+    a.size++;
+    for (const f of FEATURES) a.sums[f] += table[f][i]!;
+    a.gender[table.gender[i]!]! += 1;
+    for (let j = 0; j < d; j++) a.spread += (data[i * d + j]! - centroids[c * d + j]!) ** 2;
+  }
+  return acc;
+}
+
+export interface ProfileInput {
+  table: CustomerTable;
+  /** 1-based segment ids per row, already in stable order. */
+  labels: Int32Array;
+  k: number;
+  scaled: Points;
+  /** Scaled-space centroids in stable order. */
+  centroids: Float64Array;
+  features: Feature[];
+  eda: Eda;
+  silhouetteBySegment: number[];
+}
+
+export function profileSegments(input: ProfileInput): Segment[] {
+  const { table, k, eda, features } = input;
+  const acc = accumulate(table, input.labels, k, input.scaled, input.centroids);
+  const stats = Object.fromEntries(eda.describe.map((d) => [d.feature, d]));
+  const segments = acc.map((a, c): Segment => {
+    const means = {
+      age: a.sums.age / a.size,
+      income: a.sums.income / a.size,
+      spending: a.sums.spending / a.size,
+    };
+    const levels = Object.fromEntries(
+      FEATURES.map((f) => [f, levelOf(means[f], stats[f]!.mean, stats[f]!.std)]),
+    ) as Record<(typeof FEATURES)[number], Level>;
+    return {
+      id: c + 1,
+      name: segmentName(levels, features),
+      hint: segmentHint(levels.income, levels.spending),
+      size: a.size,
+      share: a.size / table.length,
+      centroid: Object.fromEntries(features.map((f) => [f, means[f]])),
+      levels: Object.fromEntries(features.map((f) => [f, levels[f]])),
+      meanAge: means.age,
+      meanIncome: means.income,
+      meanSpending: means.spending,
+      genderShares: {
+        Female: a.gender[GENDER_CODE.Female] / a.size,
+        Male: a.gender[GENDER_CODE.Male] / a.size,
+        unknown: a.gender[GENDER_CODE.unknown] / a.size,
+      },
+      silhouette: input.silhouetteBySegment[c] ?? 0,
+      spread: a.spread / a.size,
+    };
+  });
+  return disambiguate(segments, stats);
+}
+
+/** Two segments with the same levels get the age band, then their id, so every name is unique. */
+function disambiguate(segments: Segment[], stats: Record<string, { mean: number; std: number }>): Segment[] {
+  const count = (name: string) => segments.filter((s) => s.name === name).length;
+  const withAge = segments.map((s) =>
+    count(s.name) > 1 &&
+    !s.name.includes('aged') &&
+    !s.name.startsWith('Younger') &&
+    !s.name.startsWith('Older')
+      ? { ...s, name: `${s.name} · ${ageWord(levelOf(s.meanAge, stats.age!.mean, stats.age!.std))}` }
+      : s,
+  );
+  return withAge.map((s) =>
+    withAge.filter((t) => t.name === s.name).length > 1 ? { ...s, name: `${s.name} (${s.id})` } : s,
+  );
+}
