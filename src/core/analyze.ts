@@ -17,7 +17,7 @@ import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
-import { sweepK } from './selection.ts';
+import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
 import type { Analysis, AnalysisOptions, CustomerTable, SegmentModel, SourceInfo } from './types.ts';
 
 const inMemorySource = (table: CustomerTable): SourceInfo => ({
@@ -61,6 +61,9 @@ export function analyze(
     );
   }
   const k = options.k ?? sweep.selection.recommendedK;
+  if (options.k && !sweep.selection.sample && options.k > distinctRows(scaled)) {
+    throw tooFewDistinct(distinctRows(scaled), options.k);
+  }
   const fit = finalFit(scaled, k, sweep, options); // 5
   if (!fit.converged)
     notes.push(`k-means stopped after ${options.maxIterations} iterations before fully settling.`);

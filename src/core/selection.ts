@@ -9,12 +9,21 @@
  * only precise to a step or two; together they agree with what analysts pick
  * on the Mall data (k = 5 on income × spending, 6 with age added).
  */
+
+import { InputError } from './errors.ts';
 import { fitKMeans, type KMeansFit } from './kmeans.ts';
 import { kneedleElbow } from './kneedle.ts';
 import { calinskiHarabasz, daviesBouldin, meanOf, silhouetteValues } from './metrics.ts';
 import { type Points, selectRows } from './points.ts';
 import { deriveSeed, sampleIndices } from './random.ts';
 import type { AnalysisOptions, Selection, SelectionRow } from './types.ts';
+
+export function tooFewDistinct(distinct: number, k: number): InputError {
+  return new InputError(
+    'too_few_customers',
+    `the customers fall into only ${distinct} different profile${distinct === 1 ? '' : 's'} on the chosen features, so they cannot be split into ${k} segments; choose other features or fewer segments.`,
+  );
+}
 
 export interface SweepResult {
   selection: Selection;
@@ -67,9 +76,11 @@ export function sweepK(points: Points, options: AnalysisOptions): SweepResult {
     deriveSeed(options.seed, 'silhouette'),
   );
   const silhouetteSet = selectRows(sweepSet, silhouetteRows);
-  const maxK = Math.min(options.kRange.max, sweepSet.n - 1);
+  const distinct = distinctRows(sweepSet);
+  const maxK = Math.min(options.kRange.max, sweepSet.n - 1, distinct);
   const fits = new Map<number, KMeansFit>();
   const rows: SelectionRow[] = [];
+  if (maxK < options.kRange.min) throw tooFewDistinct(distinct, options.kRange.min);
   for (let k = options.kRange.min; k <= maxK; k++) {
     const fit = fitKMeans(sweepSet, kmeansOptionsFor(k, options));
     fits.set(k, fit);
@@ -77,6 +88,14 @@ export function sweepK(points: Points, options: AnalysisOptions): SweepResult {
   }
   const sample = sampled ? { size: sweepSet.n, of: points.n } : null;
   return { selection: recommendK(rows, sample), fits, sweepSet, silhouetteRows };
+}
+
+/** How many different feature combinations there are: k-means cannot make more groups than that. */
+export function distinctRows(points: Points): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < points.n; i++)
+    seen.add(points.data.subarray(i * points.d, (i + 1) * points.d).join(','));
+  return seen.size;
 }
 
 export function recommendK(rows: SelectionRow[], sample: Selection['sample']): Selection {

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.ts';
+import { InputError } from '../../src/core/errors.ts';
+import { parseModel, predict, serializeModel } from '../../src/core/model.ts';
+import { generateCustomers } from '../../src/core/synthetic.ts';
+import type { Analysis, CustomerTable } from '../../src/core/types.ts';
+
+const table = generateCustomers(400, 11);
+const base = analyze(table, { seed: 7 });
+
+function permute(t: CustomerTable, order: number[]): CustomerTable {
+  const pick = <T extends Float64Array | Uint8Array | Uint32Array>(col: T): T => {
+    const out = new (col.constructor as new (n: number) => T)(order.length);
+    order.forEach((from, to) => {
+      out[to] = col[from]!;
+    });
+    return out;
+  };
+  return {
+    length: order.length,
+    ids: order.map((i) => t.ids[i]!),
+    gender: pick(t.gender),
+    age: pick(t.age),
+    income: pick(t.income),
+    spending: pick(t.spending),
+    lines: pick(t.lines),
+  };
+}
+
+const profile = (a: Analysis) =>
+  a.segments.map((s) => ({ name: s.name, size: s.size, centroid: s.centroid }));
+
+describe('analysis properties', () => {
+  it('gives identical results for the same table and seed', () => {
+    const again = analyze(table, { seed: 7 });
+    expect(JSON.stringify({ ...again, labels: [...again.labels] })).toBe(
+      JSON.stringify({ ...base, labels: [...base.labels] }),
+    );
+  });
+
+  it('finds the same segments, with the same ids, whatever the row order', () => {
+    const order = Array.from({ length: table.length }, (_, i) => (i * 173) % table.length);
+    const shuffled = analyze(permute(table, order), { seed: 7 });
+    expect(profile(shuffled).map((p) => [p.name, p.size])).toEqual(
+      profile(base).map((p) => [p.name, p.size]),
+    );
+    shuffled.segments.forEach((s, i) => {
+      expect(s.centroid.income).toBeCloseTo(base.segments[i]!.centroid.income!, 9);
+    });
+    order.forEach((from, to) => {
+      expect(shuffled.labels[to]).toBe(base.labels[from]);
+    });
+  });
+
+  it('is unaffected by the unit of a feature once z-scored', () => {
+    const scaledIncome = { ...table, income: table.income.map((v) => v * 1000) };
+    const a = analyze(table, { seed: 3, scaling: 'zscore' });
+    const b = analyze(scaledIncome, { seed: 3, scaling: 'zscore' });
+    expect([...b.labels]).toEqual([...a.labels]);
+    expect(b.silhouette).toBeCloseTo(a.silhouette, 9);
+  });
+
+  it('labels every customer with its nearest centre and uses every segment', () => {
+    const { model, labels } = base;
+    for (let i = 0; i < table.length; i += 7) {
+      const p = predict(model, {
+        age: table.age[i]!,
+        income: table.income[i]!,
+        spending: table.spending[i]!,
+      });
+      expect(p.segment.id).toBe(labels[i]);
+    }
+    expect(new Set(labels).size).toBe(base.k);
+  });
+
+  it('orders segment ids by size, largest first', () => {
+    const sizes = base.segments.map((s) => s.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(table.length);
+  });
+
+  it('uses z-scoring by default once age is one of the features', () => {
+    expect(analyze(table, { features: ['age', 'income', 'spending'] }).scaling).toBe('zscore');
+  });
+
+  it('honours a fixed k and says the user chose it', () => {
+    const six = analyze(table, { k: 6 });
+    expect(six.segments).toHaveLength(6);
+    expect(six.kChosenBy).toBe('user');
+  });
+
+  it('rejects too few customers for the requested k with a clear message', () => {
+    const tiny = permute(table, [0, 1, 2, 3, 4]);
+    expect(() => analyze(tiny, { k: 6 })).toThrowError(
+      expect.objectContaining({ code: 'too_few_customers', message: expect.stringContaining('at least 7') }),
+    );
+  });
+
+  it('rejects invalid options by name', () => {
+    expect(() => analyze(table, { k: 1 })).toThrowError(InputError);
+    expect(() => analyze(table, { features: ['income', 'income'] })).toThrowError(/listed twice/);
+  });
+
+  it('samples the k sweep on large tables but fits every row', () => {
+    const big = generateCustomers(3000, 5);
+    const a = analyze(big, { sweepSampleSize: 1000, silhouetteSampleSize: 500 });
+    expect(a.selection.sample).toEqual({ size: 1000, of: 3000 });
+    expect(a.labels).toHaveLength(3000);
+    expect(a.notes.join(' ')).toMatch(/sample of 1,000 of 3,000/);
+  });
+});
+
+describe('segment model', () => {
+  it('predicts identically after a save/load round trip', () => {
+    const loaded = parseModel(serializeModel(base.model));
+    const customer = { age: 25, gender: 'Female' as const, income: 60, spending: 75 };
+    expect(predict(loaded, customer)).toEqual(predict(base.model, customer));
+  });
+
+  it('is clear-cut at a segment centre and reports every distance', () => {
+    const s = base.segments[1]!;
+    const p = predict(base.model, { age: 30, income: s.centroid.income!, spending: s.centroid.spending! });
+    expect(p.segment.id).toBe(s.id);
+    expect(p.margin).toBeGreaterThan(0.9);
+    expect(p.clarity).toBe('clear');
+    expect(p.distances).toHaveLength(base.k);
+  });
+
+  it('calls a customer midway between two centres borderline', () => {
+    const [a, b] = base.model.centroids;
+    const mid = a!.map((v, j) => (v + b![j]!) / 2);
+    const p = predict(base.model, { age: 30, income: mid[0]!, spending: mid[1]! });
+    expect(p.margin).toBeLessThan(0.1);
+    expect(p.clarity).toBe('borderline');
+  });
+
+  it('rejects impossible customers with the reason', () => {
+    expect(() => predict(base.model, { age: 25.5, income: 60, spending: 75 })).toThrowError(/whole number/);
+    expect(() => predict(base.model, { age: 25, income: -1, spending: 75 })).toThrowError(/negative/);
+    expect(() => predict(base.model, { age: 25, income: 60, spending: 101 })).toThrowError(/1 to 100/);
+  });
+
+  it('refuses a stored model of another version', () => {
+    expect(() => parseModel(JSON.stringify({ ...base.model, version: 2 }))).toThrowError(
+      expect.objectContaining({ code: 'invalid_model' }),
+    );
+    expect(() => parseModel('{not json')).toThrowError(/not valid JSON/);
+  });
+});
+
+describe('degenerate data', () => {
+  it('refuses to segment customers who all look the same', () => {
+    const flat = {
+      ...table,
+      income: new Float64Array(table.length).fill(50),
+      spending: new Float64Array(table.length).fill(50),
+    };
+    expect(() => analyze(flat)).toThrowError(
+      expect.objectContaining({
+        code: 'too_few_customers',
+        message: expect.stringContaining('only 1 different profile'),
+      }),
+    );
+  });
+});
