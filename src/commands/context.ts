@@ -1,0 +1,84 @@
+/**
+ * The ports run() needs. Each transport (the Slack service, the CLI, tests)
+ * implements them; run() itself never touches SQLite, worker threads or the
+ * wall clock directly, which keeps every handler testable with plain objects.
+ */
+import type { Analysis, Feature, Prediction, Scaling } from '../core/types.ts';
+import type { CustomerInput } from './command.ts';
+import type { ReplyFile, ReplyImage } from './reply.ts';
+
+/** Where a command comes from. Every stored fact is keyed by team + channel. */
+export interface Scope {
+  teamId: string;
+  channelId: string;
+  userId: string;
+}
+export type ChannelKey = Pick<Scope, 'teamId' | 'channelId'>;
+
+/** What a channel chose; null means "the default" (recommended k, scaling that suits the features). */
+export interface ChannelSettings {
+  k: number | null;
+  features: Feature[];
+  scaling: Scaling | null;
+}
+
+/** A file a channel uploaded, without its bytes. */
+export interface UploadedDataset {
+  kind: 'upload';
+  id: number;
+  teamId: string;
+  channelId: string;
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  rows: number;
+  skippedRows: number;
+  sha256: string;
+}
+
+/** The data a channel analyses: its own upload, or the bundled sample until it uploads one. */
+export type ActiveDataset = { kind: 'sample' } | UploadedDataset;
+
+export interface ChannelView {
+  dataset: ActiveDataset;
+  settings: ChannelSettings;
+}
+
+/** The chart groups a reply can ask for (see CHART_GROUPS in charts/). */
+export type ChartGroup = 'summary' | 'eda' | 'check' | 'k' | 'predict';
+
+export interface AnalysisRequest {
+  dataset: ActiveDataset;
+  settings: ChannelSettings;
+  seed: number;
+  charts?: ChartGroup;
+  /** When set, the answer carries the prediction for this customer (and the predict chart). */
+  customer?: CustomerInput;
+}
+
+export interface AnalysisResult {
+  analysis: Analysis;
+  images: ReplyImage[];
+  prediction?: Prediction;
+}
+
+/** Heavy work: ingest, analyse, draw, export. Implemented in-process or by a worker thread. */
+export interface AnalysisRunner {
+  analyze(request: AnalysisRequest): Promise<AnalysisResult>;
+  exportCsv(request: AnalysisRequest): Promise<ReplyFile>;
+}
+
+/** One channel's saved state, already bound to its team + channel. */
+export interface ChannelPort {
+  view(): ChannelView;
+  saveSettings(settings: ChannelSettings): void;
+  /** Back to the bundled sample with default settings; the uploaded files stay in history. */
+  reset(): void;
+}
+
+export interface CommandContext {
+  channel: ChannelPort;
+  runner: AnalysisRunner;
+  clock: () => Date;
+  seed: number;
+}

@@ -1,0 +1,82 @@
+/**
+ * Per-channel state: which dataset is active and the analysis settings. A
+ * channel with no row yet uses the bundled sample and the defaults. The active
+ * dataset is only honoured when it belongs to the same team + channel, so a
+ * wrong id can never show one channel another's file.
+ */
+import { z } from 'zod';
+import type { ActiveDataset, ChannelKey, ChannelSettings, ChannelView } from '../commands/context.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
+import { FEATURES, SCALINGS } from '../core/types.ts';
+import { datasetFromRow, datasetRowSchema } from './datasets.ts';
+import type { Database } from './db.ts';
+
+export const defaultSettings = (): ChannelSettings => ({
+  k: null,
+  features: [...DEFAULT_ANALYSIS_OPTIONS.features],
+  scaling: null,
+});
+
+const featuresJson = z
+  .string()
+  .transform((text) => JSON.parse(text) as unknown)
+  .pipe(z.array(z.enum(FEATURES)).min(1));
+
+const stateRowSchema = z.object({
+  k: z.number().int().min(2).max(15).nullable(),
+  features: featuresJson,
+  scaling: z.enum(SCALINGS).nullable(),
+  dataset_id: z.number().int().nullable(),
+});
+
+const VIEW_SQL = `
+SELECT s.k, s.features, s.scaling, d.id AS dataset_id,
+       d.id, d.team_id, d.channel_id, d.file_name, d.uploaded_by, d.uploaded_at, d.rows, d.skipped_rows, d.sha256
+FROM channel_state s
+LEFT JOIN datasets d ON d.id = s.dataset_id AND d.team_id = s.team_id AND d.channel_id = s.channel_id
+WHERE s.team_id = ? AND s.channel_id = ?`;
+
+const UPSERT_SQL = `
+INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, updated_at)
+VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @updatedAt)
+ON CONFLICT (team_id, channel_id) DO UPDATE SET
+  dataset_id = excluded.dataset_id, k = excluded.k, features = excluded.features,
+  scaling = excluded.scaling, updated_at = excluded.updated_at`;
+
+export class ChannelRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: () => Date,
+  ) {}
+
+  view(key: ChannelKey): ChannelView {
+    const raw = this.db.prepare(VIEW_SQL).get(key.teamId, key.channelId);
+    if (raw === undefined) return { dataset: { kind: 'sample' }, settings: defaultSettings() };
+    const state = stateRowSchema.parse(raw);
+    const dataset: ActiveDataset =
+      state.dataset_id === null ? { kind: 'sample' } : datasetFromRow(datasetRowSchema.parse(raw));
+    return { dataset, settings: { k: state.k, features: state.features, scaling: state.scaling } };
+  }
+
+  saveSettings(key: ChannelKey, settings: ChannelSettings): void {
+    const current = this.view(key).dataset;
+    this.write(key, current.kind === 'upload' ? current.id : null, settings);
+  }
+
+  /** Makes a dataset (or the sample, with null) active together with its settings. */
+  write(key: ChannelKey, datasetId: number | null, settings: ChannelSettings): void {
+    this.db.prepare(UPSERT_SQL).run({
+      teamId: key.teamId,
+      channelId: key.channelId,
+      datasetId,
+      k: settings.k,
+      features: JSON.stringify(settings.features),
+      scaling: settings.scaling,
+      updatedAt: this.clock().toISOString(),
+    });
+  }
+
+  reset(key: ChannelKey): void {
+    this.write(key, null, defaultSettings());
+  }
+}

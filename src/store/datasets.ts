@@ -1,0 +1,109 @@
+/**
+ * Uploaded files, bytes included. Reads are always scoped by team + channel;
+ * rows are validated on the way out so a hand-edited or half-migrated database
+ * fails loudly instead of producing a wrong answer.
+ */
+import { z } from 'zod';
+import type { ChannelKey, UploadedDataset } from '../commands/context.ts';
+import type { Database } from './db.ts';
+
+export interface NewDataset {
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  rows: number;
+  skippedRows: number;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export const datasetRowSchema = z.object({
+  id: z.number().int(),
+  team_id: z.string(),
+  channel_id: z.string(),
+  file_name: z.string(),
+  uploaded_by: z.string(),
+  uploaded_at: z.iso.datetime(),
+  rows: z.number().int().min(0),
+  skipped_rows: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type DatasetRow = z.infer<typeof datasetRowSchema>;
+
+export const datasetFromRow = (row: DatasetRow): UploadedDataset => ({
+  kind: 'upload',
+  id: row.id,
+  teamId: row.team_id,
+  channelId: row.channel_id,
+  fileName: row.file_name,
+  uploadedBy: row.uploaded_by,
+  uploadedAt: new Date(row.uploaded_at),
+  rows: row.rows,
+  skippedRows: row.skipped_rows,
+  sha256: row.sha256,
+});
+
+const COLUMNS = 'id, team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, sha256';
+const bytesRow = z.object({ bytes: z.instanceof(Uint8Array) });
+
+export class DatasetRepository {
+  constructor(private readonly db: Database) {}
+
+  insert(key: ChannelKey, dataset: NewDataset): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO datasets (team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, bytes, sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        key.teamId,
+        key.channelId,
+        dataset.fileName,
+        dataset.uploadedBy,
+        dataset.uploadedAt.toISOString(),
+        dataset.rows,
+        dataset.skippedRows,
+        Buffer.from(dataset.bytes.buffer, dataset.bytes.byteOffset, dataset.bytes.byteLength),
+        dataset.sha256,
+      );
+    return Number(result.lastInsertRowid);
+  }
+
+  get(key: ChannelKey, id: number): UploadedDataset | null {
+    const raw = this.db
+      .prepare(`SELECT ${COLUMNS} FROM datasets WHERE id = ? AND team_id = ? AND channel_id = ?`)
+      .get(id, key.teamId, key.channelId);
+    return raw === undefined ? null : datasetFromRow(datasetRowSchema.parse(raw));
+  }
+
+  /** The original file; null when it was pruned or belongs to another channel. */
+  bytes(key: ChannelKey, id: number): Uint8Array | null {
+    const raw = this.db
+      .prepare('SELECT bytes FROM datasets WHERE id = ? AND team_id = ? AND channel_id = ?')
+      .get(id, key.teamId, key.channelId);
+    return raw === undefined ? null : bytesRow.parse(raw).bytes;
+  }
+
+  /** Newest first. */
+  list(key: ChannelKey): UploadedDataset[] {
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM datasets WHERE team_id = ? AND channel_id = ? ORDER BY id DESC`)
+      .all(key.teamId, key.channelId)
+      .map((raw) => datasetFromRow(datasetRowSchema.parse(raw)));
+  }
+
+  /**
+   * Keeps the newest `keep` files of a channel (and whichever is active) so the
+   * database does not grow by a file per upload forever.
+   */
+  prune(key: ChannelKey, keep: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM datasets WHERE team_id = @teamId AND channel_id = @channelId
+           AND id NOT IN (SELECT id FROM datasets WHERE team_id = @teamId AND channel_id = @channelId ORDER BY id DESC LIMIT @keep)
+           AND id NOT IN (SELECT dataset_id FROM channel_state
+                          WHERE team_id = @teamId AND channel_id = @channelId AND dataset_id IS NOT NULL)`,
+      )
+      .run({ teamId: key.teamId, channelId: key.channelId, keep }).changes;
+  }
+}

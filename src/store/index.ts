@@ -1,0 +1,40 @@
+/**
+ * The bot's storage in one object: the database plus one repository per table.
+ * Everything here is synchronous (better-sqlite3); each call is small and
+ * indexed, so it is safe on the event loop.
+ */
+import { AnalysisRepository } from './analyses.ts';
+import { ChannelRepository } from './channels.ts';
+import { DatasetRepository } from './datasets.ts';
+import { type Database, openDatabase } from './db.ts';
+import { EventRepository } from './events.ts';
+import { UploadRepository } from './uploads.ts';
+
+export interface Store {
+  readonly db: Database;
+  readonly channels: ChannelRepository;
+  readonly datasets: DatasetRepository;
+  readonly uploads: UploadRepository;
+  readonly events: EventRepository;
+  readonly analyses: AnalysisRepository;
+  close(): void;
+}
+
+export const DATABASE_FILE_NAME = 'segment-bot.sqlite';
+
+export function openStore(file: string, clock: () => Date = () => new Date()): Store {
+  const db = openDatabase(file);
+  const datasets = new DatasetRepository(db);
+  const channels = new ChannelRepository(db, clock);
+  return {
+    db,
+    channels,
+    datasets,
+    uploads: new UploadRepository(db, datasets, channels),
+    events: new EventRepository(db, clock),
+    analyses: new AnalysisRepository(db, clock),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

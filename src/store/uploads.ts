@@ -1,0 +1,97 @@
+/**
+ * Accepting an upload touches three tables; doing it in one transaction means a
+ * crash or a failed step leaves the channel exactly as it was. Rejected
+ * uploads are only recorded in the history.
+ */
+import { z } from 'zod';
+import type { ChannelKey, ChannelSettings } from '../commands/context.ts';
+import type { ChannelRepository } from './channels.ts';
+import type { DatasetRepository, NewDataset } from './datasets.ts';
+import type { Database } from './db.ts';
+
+/** How many files a channel keeps (the active one is always kept). */
+export const FILES_KEPT_PER_CHANNEL = 3;
+
+export interface UploadAttempt {
+  fileName: string;
+  uploadedBy: string;
+  at: Date;
+}
+
+const historyRowSchema = z.object({
+  file_name: z.string(),
+  uploaded_by: z.string(),
+  at: z.iso.datetime(),
+  outcome: z.enum(['accepted', 'rejected']),
+  dataset_id: z.number().int().nullable(),
+  rows: z.number().int().nullable(),
+  skipped_rows: z.number().int().nullable(),
+  error_code: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type UploadHistoryRow = z.infer<typeof historyRowSchema>;
+
+const INSERT_HISTORY = `
+INSERT INTO upload_history (team_id, channel_id, file_name, uploaded_by, at, outcome, dataset_id, rows, skipped_rows, error_code, message)
+VALUES (@teamId, @channelId, @fileName, @uploadedBy, @at, @outcome, @datasetId, @rows, @skippedRows, @errorCode, @message)`;
+
+export class UploadRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly datasets: DatasetRepository,
+    private readonly channels: ChannelRepository,
+  ) {}
+
+  /** Saves the file, makes it active with `settings`, records it and prunes old files: all or nothing. */
+  accept(key: ChannelKey, dataset: NewDataset, settings: ChannelSettings): number {
+    const commit = this.db.transaction(() => {
+      const id = this.datasets.insert(key, dataset);
+      this.channels.write(key, id, settings);
+      const attempt = { fileName: dataset.fileName, uploadedBy: dataset.uploadedBy, at: dataset.uploadedAt };
+      this.record(key, attempt, 'accepted', {
+        datasetId: id,
+        rows: dataset.rows,
+        skippedRows: dataset.skippedRows,
+      });
+      this.datasets.prune(key, FILES_KEPT_PER_CHANNEL);
+      return id;
+    });
+    return commit.immediate();
+  }
+
+  reject(key: ChannelKey, attempt: UploadAttempt, error: { code: string; message: string }): void {
+    this.record(key, attempt, 'rejected', { errorCode: error.code, message: error.message });
+  }
+
+  /** Newest first. */
+  history(key: ChannelKey, limit = 20): UploadHistoryRow[] {
+    return this.db
+      .prepare(
+        `SELECT file_name, uploaded_by, at, outcome, dataset_id, rows, skipped_rows, error_code, message
+         FROM upload_history WHERE team_id = ? AND channel_id = ? ORDER BY id DESC LIMIT ?`,
+      )
+      .all(key.teamId, key.channelId, limit)
+      .map((raw) => historyRowSchema.parse(raw));
+  }
+
+  private record(
+    key: ChannelKey,
+    attempt: UploadAttempt,
+    outcome: 'accepted' | 'rejected',
+    facts: { datasetId?: number; rows?: number; skippedRows?: number; errorCode?: string; message?: string },
+  ): void {
+    this.db.prepare(INSERT_HISTORY).run({
+      teamId: key.teamId,
+      channelId: key.channelId,
+      fileName: attempt.fileName,
+      uploadedBy: attempt.uploadedBy,
+      at: attempt.at.toISOString(),
+      outcome,
+      datasetId: facts.datasetId ?? null,
+      rows: facts.rows ?? null,
+      skippedRows: facts.skippedRows ?? null,
+      errorCode: facts.errorCode ?? null,
+      message: facts.message ?? null,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.ts';
+import { generateCustomers } from '../../src/core/synthetic.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { tempDir } from './helpers.ts';
+
+let store: Store | undefined;
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  store?.close();
+  cleanup?.();
+});
+
+function reopenable() {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  store = openStore(tmp.file);
+  return tmp.file;
+}
+
+describe('analysis cache', () => {
+  it('gives back the same analysis, typed arrays and non-finite numbers included, after a reopen', () => {
+    const file = reopenable();
+    const analysis = analyze(generateCustomers(200, 42));
+    const withNaN = { ...analysis, notes: [...analysis.notes], inertia: Number.NaN };
+    store!.analyses.save('sha:file.csv', 'income,spending|auto|k=auto|seed=42', withNaN);
+    store!.close();
+    store = openStore(file);
+    const loaded = store.analyses.load('sha:file.csv', 'income,spending|auto|k=auto|seed=42');
+    expect(loaded).not.toBeNull();
+    expect(loaded!.labels).toBeInstanceOf(Int32Array);
+    expect(Array.from(loaded!.labels)).toEqual(Array.from(analysis.labels));
+    expect(Array.from(loaded!.silhouetteSample.values)).toEqual(Array.from(analysis.silhouetteSample.values));
+    expect(loaded!.inertia).toBeNaN();
+    expect(loaded!.segments).toEqual(analysis.segments);
+    expect(loaded!.model).toEqual(analysis.model);
+  });
+
+  it('misses for other settings and refuses a row whose labels do not match its row count', () => {
+    reopenable();
+    const analysis = analyze(generateCustomers(60, 7));
+    store!.analyses.save('d', 's', analysis);
+    expect(store!.analyses.load('d', 'other')).toBeNull();
+    store!.db.prepare("UPDATE analyses SET labels = x'00000000'").run();
+    expect(store!.analyses.load('d', 's')).toBeNull();
+  });
+
+  it('keeps only the most recently used entries', () => {
+    reopenable();
+    const analysis = analyze(generateCustomers(60, 7));
+    for (let i = 0; i < 3; i++) store!.analyses.save(`d${i}`, 's', analysis);
+    expect(store!.analyses.prune(2)).toBe(1);
+    expect(store!.analyses.load('d0', 's')).toBeNull();
+    expect(store!.analyses.load('d2', 's')).not.toBeNull();
+  });
+});

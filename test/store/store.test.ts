@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, schemaVersion } from '../../src/store/db.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { CHANNEL_A, CHANNEL_B, newDataset, tempDir } from './helpers.ts';
+
+const opened: Store[] = [];
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function freshFile(): string {
+  const tmp = tempDir();
+  cleanups.push(tmp.cleanup);
+  return tmp.file;
+}
+function open(file: string): Store {
+  const store = openStore(file);
+  opened.push(store);
+  return store;
+}
+
+describe('database', () => {
+  it('applies the migrations once and records the schema version', () => {
+    const file = freshFile();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(1);
+    db.close();
+    const again = openDatabase(file);
+    expect(schemaVersion(again)).toBe(1);
+    expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(again.pragma('foreign_keys', { simple: true })).toBe(1);
+    again.close();
+  });
+});
+
+describe('channel state', () => {
+  it('uses the bundled sample and default settings for a channel that never uploaded', () => {
+    const store = open(freshFile());
+    expect(store.channels.view(CHANNEL_A)).toEqual({
+      dataset: { kind: 'sample' },
+      settings: { k: null, features: ['income', 'spending'], scaling: null },
+    });
+  });
+
+  it('keeps the active dataset and settings after the database is reopened', () => {
+    const file = freshFile();
+    const first = open(file);
+    const id = first.uploads.accept(CHANNEL_A, newDataset('sales.csv'), {
+      k: 6,
+      features: ['age', 'spending'],
+      scaling: 'minmax',
+    });
+    first.close();
+    const view = open(file).channels.view(CHANNEL_A);
+    expect(view.settings).toEqual({ k: 6, features: ['age', 'spending'], scaling: 'minmax' });
+    expect(view.dataset).toMatchObject({
+      kind: 'upload',
+      id,
+      fileName: 'sales.csv',
+      uploadedBy: 'U123',
+      rows: 200,
+    });
+    if (view.dataset.kind === 'upload')
+      expect(view.dataset.uploadedAt.toISOString()).toBe('2026-11-29T10:00:00.000Z');
+  });
+
+  it('never shows one channel the file another channel uploaded', () => {
+    const store = open(freshFile());
+    const id = store.uploads.accept(
+      CHANNEL_A,
+      newDataset('secret.csv'),
+      store.channels.view(CHANNEL_A).settings,
+    );
+    expect(store.channels.view(CHANNEL_B).dataset).toEqual({ kind: 'sample' });
+    expect(store.datasets.get(CHANNEL_B, id)).toBeNull();
+    expect(store.datasets.bytes(CHANNEL_B, id)).toBeNull();
+    expect(store.datasets.list(CHANNEL_B)).toEqual([]);
+    expect(new TextDecoder().decode(store.datasets.bytes(CHANNEL_A, id)!)).toContain('secret.csv');
+  });
+
+  it('ignores an active dataset id that points at another channel', () => {
+    const store = open(freshFile());
+    const id = store.uploads.accept(CHANNEL_A, newDataset('a.csv'), store.channels.view(CHANNEL_A).settings);
+    store.channels.write(CHANNEL_B, id, { k: null, features: ['income', 'spending'], scaling: null });
+    expect(store.channels.view(CHANNEL_B).dataset).toEqual({ kind: 'sample' });
+  });
+
+  it('reset returns the channel to the sample and the defaults but keeps the file in history', () => {
+    const store = open(freshFile());
+    store.uploads.accept(CHANNEL_A, newDataset('a.csv'), {
+      k: 4,
+      features: ['age', 'income'],
+      scaling: 'zscore',
+    });
+    store.channels.reset(CHANNEL_A);
+    expect(store.channels.view(CHANNEL_A)).toEqual({
+      dataset: { kind: 'sample' },
+      settings: { k: null, features: ['income', 'spending'], scaling: null },
+    });
+    expect(store.datasets.list(CHANNEL_A)).toHaveLength(1);
+  });
+});
+
+describe('uploads', () => {
+  it('leaves the previous dataset and settings intact when a step fails inside the transaction', () => {
+    const store = open(freshFile());
+    const settings = { k: 4, features: ['income', 'spending'] as const, scaling: null };
+    const firstId = store.uploads.accept(CHANNEL_A, newDataset('first.csv'), {
+      ...settings,
+      features: [...settings.features],
+    });
+    // The last step of the transaction throws, as a crash half-way through would.
+    const prune = vi.spyOn(store.datasets, 'prune').mockImplementation(() => {
+      throw new Error('disk gone');
+    });
+    expect(() =>
+      store.uploads.accept(CHANNEL_A, newDataset('second.csv'), {
+        k: null,
+        features: ['age', 'income'],
+        scaling: 'zscore',
+      }),
+    ).toThrow('disk gone');
+    prune.mockRestore();
+    const view = store.channels.view(CHANNEL_A);
+    expect(view.dataset).toMatchObject({ kind: 'upload', id: firstId, fileName: 'first.csv' });
+    expect(view.settings).toEqual({ k: 4, features: ['income', 'spending'], scaling: null });
+    expect(store.datasets.list(CHANNEL_A).map((d) => d.fileName)).toEqual(['first.csv']);
+    expect(store.uploads.history(CHANNEL_A).map((h) => h.file_name)).toEqual(['first.csv']);
+  });
+
+  it('records a rejected upload without touching the channel state', () => {
+    const store = open(freshFile());
+    const id = store.uploads.accept(
+      CHANNEL_A,
+      newDataset('good.csv'),
+      store.channels.view(CHANNEL_A).settings,
+    );
+    store.uploads.reject(
+      CHANNEL_A,
+      { fileName: 'bad.csv', uploadedBy: 'U9', at: new Date('2026-11-29T11:00:00Z') },
+      { code: 'missing_column', message: 'no Age column' },
+    );
+    expect(store.channels.view(CHANNEL_A).dataset).toMatchObject({ id, fileName: 'good.csv' });
+    const [latest] = store.uploads.history(CHANNEL_A);
+    expect(latest).toMatchObject({ file_name: 'bad.csv', outcome: 'rejected', error_code: 'missing_column' });
+  });
+
+  it('keeps only the newest files of a channel, and never the active one of another', () => {
+    const store = open(freshFile());
+    const settings = store.channels.view(CHANNEL_A).settings;
+    store.uploads.accept(CHANNEL_B, newDataset('b.csv'), settings);
+    for (const name of ['1.csv', '2.csv', '3.csv', '4.csv', '5.csv'])
+      store.uploads.accept(CHANNEL_A, newDataset(name), settings);
+    expect(store.datasets.list(CHANNEL_A).map((d) => d.fileName)).toEqual(['5.csv', '4.csv', '3.csv']);
+    expect(store.datasets.list(CHANNEL_B).map((d) => d.fileName)).toEqual(['b.csv']);
+  });
+});
+
+describe('seen events', () => {
+  it('answers true only the first time, also after a restart', () => {
+    const file = freshFile();
+    const first = open(file);
+    expect(first.events.markSeen('Ev1')).toBe(true);
+    expect(first.events.markSeen('Ev1')).toBe(false);
+    first.close();
+    const second = open(file);
+    expect(second.events.markSeen('Ev1')).toBe(false);
+    expect(second.events.markSeen('Ev2')).toBe(true);
+  });
+
+  it('forgets events older than a day', () => {
+    let now = new Date('2026-11-29T00:00:00Z');
+    const store = openStore(freshFile(), () => now);
+    opened.push(store);
+    store.events.markSeen('old');
+    now = new Date('2026-11-30T00:00:01Z');
+    expect(store.events.markSeen('new')).toBe(true);
+    expect(store.events.markSeen('old')).toBe(true);
+  });
+});
