@@ -14,7 +14,8 @@ export type Command =
   | { kind: 'summary' }
   | { kind: 'eda' }
   | { kind: 'check' }
-  | { kind: 'k'; k?: number }
+  /** `k` shows the choice of k; `k 6` fixes k; `k auto` (auto: true) returns to the recommendation. */
+  | { kind: 'k'; k?: number; auto?: boolean }
   | { kind: 'features'; features?: Feature[]; scaling?: Scaling }
   | { kind: 'predict'; customer: CustomerInput }
   | { kind: 'export' }

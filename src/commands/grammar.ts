@@ -1,0 +1,107 @@
+/**
+ * What Slack users type after `/segment`, turned into a typed Command. The
+ * result is checked against a zod schema of the Command union, so whatever the
+ * parsing code does, run() only ever sees a valid command.
+ */
+import { z } from 'zod';
+import { InputError } from '../core/errors.ts';
+import { FEATURES, SCALINGS } from '../core/types.ts';
+import type { Command } from './command.ts';
+import { parsePredict } from './grammar-predict.ts';
+import { K_MAX, K_MIN, parseFeatures, parseK, parseScaling } from './grammar-settings.ts';
+import { COMMAND_HELP, example, SLASH, USAGE } from './help.ts';
+import { closest } from './suggest.ts';
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: InputError };
+
+const commandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['help', 'summary', 'eda', 'check', 'export', 'data', 'reset']) }).strict(),
+  z
+    .object({
+      kind: z.literal('k'),
+      k: z.number().int().min(K_MIN).max(K_MAX).optional(),
+      auto: z.boolean().optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('features'),
+      features: z.array(z.enum(FEATURES)).min(2).optional(),
+      scaling: z.enum(SCALINGS).optional(),
+    })
+    .strict()
+    .refine((c) => c.features !== undefined || c.scaling !== undefined),
+  z
+    .object({
+      kind: z.literal('predict'),
+      customer: z.object({
+        age: z.number().int().min(0).max(120),
+        gender: z.enum(['Female', 'Male']),
+        income: z.number().min(0),
+        spending: z.number().min(0).max(100),
+      }),
+    })
+    .strict(),
+]);
+
+/** Other words people use for a command. */
+const ALIASES: Record<string, string> = {
+  '?': 'help',
+  segments: 'summary',
+  stats: 'eda',
+  feature: 'features',
+  scaling: 'scale',
+};
+
+const NO_ARGUMENTS = ['summary', 'eda', 'check', 'export', 'data', 'reset'] as const;
+type PlainKind = (typeof NO_ARGUMENTS)[number];
+
+export function tokenize(text: string): string[] {
+  const tokens = text
+    .trim()
+    .split(/[\s,]+/u)
+    .filter(Boolean);
+  // People paste the whole line, slash command included.
+  if (tokens[0]?.toLowerCase() === SLASH) tokens.shift();
+  return tokens;
+}
+
+export function parseCommand(text: string): ParseResult {
+  try {
+    const command = commandSchema.parse(toCommand(tokenize(text))) as Command;
+    return { ok: true, command };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error };
+    throw error;
+  }
+}
+
+function toCommand(tokens: readonly string[]): Command {
+  const [first, ...args] = tokens;
+  if (first === undefined) return { kind: 'help' };
+  const word = first.toLowerCase();
+  const name = ALIASES[word] ?? word;
+  if (name === 'help') return { kind: 'help' };
+  if (name === 'k') return parseK(args);
+  if (name === 'features') return parseFeatures(args);
+  if (name === 'scale') return { kind: 'features', scaling: parseScaling(args) };
+  if (name === 'predict') return { kind: 'predict', customer: parsePredict(args) };
+  if ((NO_ARGUMENTS as readonly string[]).includes(name)) return plain(name as PlainKind, args);
+  throw unknownCommand(first);
+}
+
+function plain(kind: PlainKind, args: readonly string[]): Command {
+  if (args.length) {
+    throw new InputError('invalid_option', `${kind} takes no options (got "${args.join(' ')}")`, {}, [
+      `Try ${example(kind)}.`,
+    ]);
+  }
+  return { kind };
+}
+
+function unknownCommand(word: string): InputError {
+  const names = [...COMMAND_HELP.map((c) => c.name), ...Object.keys(ALIASES)];
+  const guess = closest(word.toLowerCase(), names);
+  const suggestion = guess ? ` Did you mean ${example(ALIASES[guess] ?? guess)}?` : '';
+  return new InputError('unknown_command', `I don't know the command "${word}".${suggestion} ${USAGE.help}`);
+}

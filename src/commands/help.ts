@@ -1,0 +1,48 @@
+/** Every command with one line of explanation and a working example; the help reply and the grammar share it. */
+export interface CommandHelp {
+  name: string;
+  what: string;
+  examples: string[];
+}
+
+export const SLASH = '/segment';
+
+export const COMMAND_HELP: readonly CommandHelp[] = [
+  { name: 'summary', what: 'the segments: sizes, profiles and what to do with each', examples: ['summary'] },
+  { name: 'eda', what: 'descriptive statistics and distributions of the data', examples: ['eda'] },
+  { name: 'check', what: "whether k-means' assumptions hold for this data", examples: ['check'] },
+  {
+    name: 'k',
+    what: 'how the number of segments was chosen; set it (2–15), or go back to the recommendation',
+    examples: ['k', 'k 6', 'k auto'],
+  },
+  {
+    name: 'features',
+    what: 'which columns to segment on (at least 2 of age, income, spending), optionally with a scaling',
+    examples: ['features age income spending', 'features income spending scale none'],
+  },
+  {
+    name: 'scale',
+    what: 'how features are scaled before clustering: zscore, minmax or none',
+    examples: ['scale zscore'],
+  },
+  {
+    name: 'predict',
+    what: 'which segment a new customer belongs to (age, gender, income k$, spending score)',
+    examples: ['predict 25 F 60 75', 'predict age=25 gender=F income=60 spending=75'],
+  },
+  { name: 'export', what: 'a CSV of every customer with their segment', examples: ['export'] },
+  { name: 'data', what: 'which data this channel uses: file, uploader, date, rows', examples: ['data'] },
+  { name: 'reset', what: 'go back to the bundled sample data and default settings', examples: ['reset'] },
+  { name: 'help', what: 'this list', examples: ['help'] },
+];
+
+export const example = (args: string) => `\`${SLASH} ${args}\``;
+
+export const USAGE = {
+  k: `${example('k')}, ${example('k 6')} (a whole number from 2 to 15) or ${example('k auto')}`,
+  features: `${example('features age income spending')} or ${example('features income spending scale zscore')}`,
+  scale: `${example('scale zscore')} (or minmax, none)`,
+  predict: `${example('predict 25 F 60 75')} or ${example('predict age=25 gender=F income=60 spending=75')}`,
+  help: `Type ${example('help')} to see every command.`,
+} as const;
