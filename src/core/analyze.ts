@@ -41,19 +41,26 @@ function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, sourc
   }
 }
 
+/** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
+export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'done';
+export type AnalysisObserver = (step: AnalysisStep) => void;
+
 export function analyze(
   table: CustomerTable,
   partial: Partial<AnalysisOptions> = {},
   source?: SourceInfo,
+  observe: AnalysisObserver = () => {},
 ): Analysis {
   const options = resolveOptions(partial);
   const src = source ?? inMemorySource(table);
   requireEnoughRows(table, options, src);
   const notes: string[] = [];
+  observe('eda');
   const eda = computeEda(table, src); // 1
   const raw = pointsFromTable(table, options.features); // 2
   const scaler = fitScaler(raw, options.scaling); // 3
   const scaled = applyScaler(raw, scaler);
+  observe('sweep');
   const sweep = sweepK(scaled, options); // 4
   if (sweep.selection.sample) {
     notes.push(
@@ -64,9 +71,11 @@ export function analyze(
   if (options.k && !sweep.selection.sample && options.k > distinctRows(scaled)) {
     throw tooFewDistinct(distinctRows(scaled), options.k);
   }
+  observe('fit');
   const fit = finalFit(scaled, k, sweep, options); // 5
   if (!fit.converged)
     notes.push(`k-means stopped after ${options.maxIterations} iterations before fully settling.`);
+  observe('profile');
   const segments = profileSegments({
     table,
     labels: fit.labels,
@@ -77,6 +86,7 @@ export function analyze(
     eda,
     silhouetteBySegment: fit.silhouetteBySegment,
   }); // 6
+  observe('checks');
   const standardised = applyScaler(raw, fitScaler(raw, 'zscore'));
   const assumptions = runChecks({ eda, options, standardised, segments, silhouette: fit.silhouette }); // 7
   const model: SegmentModel = {
@@ -96,6 +106,7 @@ export function analyze(
       restarts: options.restarts,
     },
   }; // 8
+  observe('done');
   return {
     version: 1,
     source: src,

@@ -5,6 +5,8 @@ import { type Check, describeFeatures, FEATURE_WORDS, result, verdictAtMost } fr
  * on one side. Bulmer's reading: |skew| < 0.5 roughly symmetric, 0.5–1
  * moderate, > 1 strong.
  */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export const skewnessCheck: Check = (ctx) => {
   const described = describeFeatures(ctx);
   const worst = described.reduce((a, b) => (Math.abs(b.skewness) > Math.abs(a.skewness) ? b : a));
@@ -12,7 +14,7 @@ export const skewnessCheck: Check = (ctx) => {
   const status = verdictAtMost(value, 0.5, 1);
   const flat = described.filter((d) => d.kurtosis < -0.5).map((d) => FEATURE_WORDS[d.feature]);
   const shape = flat.length
-    ? ` (${flat.join(' and ')} ${flat.length === 1 ? 'is' : 'are'} flatter than a bell curve, which is fine)`
+    ? ` ${capitalise(flat.join(' and '))} ${flat.length === 1 ? 'is' : 'are'} flatter than a bell curve, which does no harm.`
     : '';
   return result('skewness', 'Roughly symmetric distributions', {
     status,
@@ -20,7 +22,7 @@ export const skewnessCheck: Check = (ctx) => {
     threshold: 0.5,
     message:
       status === 'pass'
-        ? `Every feature is roughly symmetric (largest skewness ${worst.skewness.toFixed(2)}, ${FEATURE_WORDS[worst.feature]})${shape}; not normal, but symmetric enough for k-means.`
+        ? `Every feature is roughly symmetric (largest skewness ${worst.skewness.toFixed(2)}, ${FEATURE_WORDS[worst.feature]}): not normal, but symmetric enough for k-means.${shape}`
         : `${FEATURE_WORDS[worst.feature]} is lopsided (skewness ${worst.skewness.toFixed(2)}): a long tail of ${worst.skewness > 0 ? 'high' : 'low'} values stretches the distances.`,
     ...(status === 'pass'
       ? {}

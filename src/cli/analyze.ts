@@ -1,0 +1,39 @@
+import { analyze } from '../core/analyze.ts';
+import type { Analysis } from '../core/types.ts';
+import type { IngestResult } from '../ingest/csv.ts';
+import { readCustomerFile } from '../ingest/file.ts';
+import { toTerminal } from '../report/document.ts';
+import { analysisReport, toJson } from '../report/json.ts';
+import { fullSummary } from '../report/summary.ts';
+import type { AnalyzeArgs } from './args.ts';
+
+export interface AnalyzeOutcome {
+  stdout: string;
+  analysis: Analysis;
+  ingest: IngestResult;
+}
+
+export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome> {
+  const ingest = await readCustomerFile(args.file, args.limits);
+  const analysis = analyze(
+    ingest.table,
+    {
+      ...(args.features && { features: args.features }),
+      ...(args.k && { k: args.k }),
+      ...(args.kRange && { kRange: args.kRange }),
+      ...(args.scaling && { scaling: args.scaling }),
+      ...(args.seed !== undefined && { seed: args.seed }),
+      ...(args.restarts && { restarts: args.restarts }),
+    },
+    ingest.source,
+  );
+  if (args.out) {
+    const { writeReport } = await import('./write-report.ts');
+    await writeReport(args.out, analysis, ingest);
+  }
+  const stdout = args.json
+    ? toJson(analysisReport(analysis, ingest))
+    : toTerminal(fullSummary(analysis, ingest.problems, ingest.problemCount)) +
+      (args.out ? `\nCharts and report written to ${args.out}\n` : '');
+  return { stdout, analysis, ingest };
+}

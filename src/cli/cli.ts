@@ -1,0 +1,38 @@
+/**
+ * The offline CLI: the same analysis as the Slack app, on a file. Input
+ * problems exit 2 with one `error:` line (no stack trace); anything else is a
+ * bug and exits 1.
+ */
+import { describeInputError, isInputError } from '../core/errors.ts';
+import { runAnalyze } from './analyze.ts';
+import { parseCliArgs } from './args.ts';
+import { HELP } from './help.ts';
+import { runPredict } from './predict.ts';
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.kind === 'help') io.stdout(HELP);
+    else if (args.kind === 'analyze') io.stdout((await runAnalyze(args)).stdout);
+    else io.stdout(await runPredict(args));
+    return 0;
+  } catch (e) {
+    if (isInputError(e)) {
+      io.stderr(`error: ${describeInputError(e)}\n`);
+      return 2;
+    }
+    io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? e}\n`);
+    if (process.env.SEGMENT_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
+    return 1;
+  }
+}

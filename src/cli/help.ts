@@ -1,0 +1,27 @@
+export const HELP = `segment — customer segmentation with K-means
+
+Usage
+  segment analyze <file> [options]     analyse a customer CSV and print the segments
+  segment predict <age> <gender> <income> <spending> [--data <file>] [--json]
+                                       place one new customer in a segment
+                                       (fits on --data, default the bundled sample)
+
+Options for analyze
+  --features income,spending   features to cluster on: age, income, spending (default income,spending)
+  --k N                        number of segments (default: the recommended k)
+  --k-range 2..10              k values to compare when choosing k
+  --scale none|zscore|minmax   feature scaling (default none; zscore when age is included)
+  --seed N                     random seed (default 42): same file + seed = same segments
+  --restarts N                 k-means++ restarts per k, best kept (default 10)
+  --json                       print one JSON object instead of the summary
+  --out DIR                    also write charts (PNG), report.md and report.json to DIR
+  --max-bytes N, --max-rows N  refuse larger files (default 100 MB, 2,000,000 rows)
+  --min-valid 0.9              stop when fewer than this share of rows are valid
+
+Exit codes: 0 success, 2 a problem with your input (message on stderr), 1 anything else.
+
+Examples
+  segment analyze data/customers.csv
+  segment analyze customers.csv --features age,income,spending --scale zscore --out report/
+  segment predict 25 F 60 75
+`;

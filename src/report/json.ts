@@ -1,0 +1,52 @@
+/**
+ * The JSON report: the Analysis without its per-row arrays, plus what ingest
+ * skipped. Field names are the CLI's public contract (`segment analyze --json`).
+ */
+import type { Analysis } from '../core/types.ts';
+import type { IngestResult } from '../ingest/csv.ts';
+
+export function analysisReport(
+  analysis: Analysis,
+  ingest: Pick<IngestResult, 'problems' | 'problemCount' | 'duplicateIds' | 'duplicateIdCount'>,
+) {
+  return {
+    file: analysis.source.fileName,
+    rows: analysis.rows,
+    totalRows: analysis.source.totalRows,
+    skippedRowCount: analysis.source.skippedRows,
+    skippedRows: ingest.problems
+      .filter((p) => !p.kept)
+      .map(({ line, column, value, reason }) => ({ line, column, value, reason })),
+    rowNotes: ingest.problems
+      .filter((p) => p.kept)
+      .map(({ line, column, value, reason }) => ({ line, column, value, reason })),
+    problemCount: ingest.problemCount,
+    duplicateIds: ingest.duplicateIds,
+    duplicateIdCount: ingest.duplicateIdCount,
+    features: analysis.features,
+    scaling: analysis.scaling,
+    seed: analysis.seed,
+    restarts: analysis.restarts,
+    k: analysis.k,
+    kChosenBy: analysis.kChosenBy,
+    recommendation: {
+      k: analysis.selection.recommendedK,
+      elbowK: analysis.selection.elbowK,
+      silhouetteK: analysis.selection.silhouetteK,
+      reason: analysis.selection.reason,
+      sample: analysis.selection.sample,
+    },
+    selection: analysis.selection.rows,
+    inertia: analysis.inertia,
+    silhouette: analysis.silhouette,
+    calinskiHarabasz: analysis.calinskiHarabasz,
+    daviesBouldin: analysis.daviesBouldin,
+    segments: analysis.segments,
+    assumptions: analysis.assumptions,
+    eda: analysis.eda,
+    model: analysis.model,
+    notes: analysis.notes,
+  };
+}
+
+export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

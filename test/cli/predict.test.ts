@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { HAS_MALL, MALL_PATH, NO_MALL } from '../support/mall.ts';
+
+describe('segment predict', () => {
+  it('places a customer using the bundled sample by default', async () => {
+    const run = await runCli('predict', '25', 'F', '60', '75', '--json');
+    expect(run.code).toBe(0);
+    const r = JSON.parse(run.stdout);
+    expect(r.segment).toEqual(expect.objectContaining({ id: expect.any(Number), name: expect.any(String) }));
+    expect(r.data).toBe('customers.csv');
+    expect(r.distances.length).toBeGreaterThanOrEqual(2);
+    const nearest = r.distances.reduce((a: { distance: number }, b: { distance: number }) =>
+      b.distance < a.distance ? b : a,
+    );
+    expect(nearest.id).toBe(r.segment.id);
+    expect(r.margin).toBeGreaterThanOrEqual(0);
+  });
+
+  it.skipIf(!HAS_MALL)(
+    `puts a rich big spender among the Mall’s target customers ${HAS_MALL ? '' : NO_MALL}`,
+    async () => {
+      const run = await runCli('predict', '31', 'Female', '90', '85', '--data', MALL_PATH, '--json');
+      expect(JSON.parse(run.stdout).segment.name).toBe('High income · High spending');
+    },
+  );
+
+  it('explains the answer in words', async () => {
+    const run = await runCli('predict', '25', 'm', '20', '80');
+    expect(run.stdout).toMatch(/belongs to segment \d: .+ \(.*margin/);
+    expect(run.stdout).toContain('Distance to each segment centre');
+  });
+
+  it('rejects malformed customers with exit code 2', async () => {
+    for (const [argv, message] of [
+      [['25', 'F', '60'], /four values/],
+      [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
+      [['abc', 'F', '60', '75'], /age must be a number \(got "abc"\)/],
+      [['25', 'F', '60', '175'], /spending score must be from 1 to 100/],
+      [['130', 'F', '60', '75'], /age must be from 0 to 120/],
+    ] as const) {
+      const run = await runCli('predict', ...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+  });
+});
