@@ -68,6 +68,51 @@ export interface AnalysisRunner {
   exportCsv(request: AnalysisRequest): Promise<ReplyFile>;
 }
 
+export type Progress = (line: string) => void;
+
+export interface UploadRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  settings: ChannelSettings;
+  seed: number;
+}
+
+/** A validated, analysed upload, ready to be saved. */
+export interface UploadOutcome extends AnalysisResult {
+  sha256: string;
+  rows: number;
+  skippedRows: number;
+  /** The first few row problems, in words ("line 7, column Age: …"). */
+  problems: string[];
+  problemCount: number;
+  duplicateIdCount: number;
+}
+
+/** Validates and analyses an uploaded file off the main thread. */
+export interface UploadAnalyser {
+  ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome>;
+}
+
+/** Saving uploads: accept is all-or-nothing; reject only records the attempt. */
+export interface UploadPort {
+  accept(
+    file: {
+      fileName: string;
+      uploadedBy: string;
+      uploadedAt: Date;
+      bytes: Uint8Array;
+      sha256: string;
+      rows: number;
+      skippedRows: number;
+    },
+    settings: ChannelSettings,
+  ): UploadedDataset;
+  reject(
+    attempt: { fileName: string; uploadedBy: string; at: Date },
+    error: { code: string; message: string },
+  ): void;
+}
+
 /** One channel's saved state, already bound to its team + channel. */
 export interface ChannelPort {
   view(): ChannelView;

@@ -1,0 +1,76 @@
+/**
+ * The customer export: every customer with their segment, as CSV that is safe
+ * to open in a spreadsheet. A cell starting with = + - @ tab or CR would be
+ * read as a formula (CSV injection), so it gets a leading apostrophe; cells
+ * with separators, quotes or line breaks are quoted per RFC 4180.
+ */
+import { scaleVector } from '../core/scale.ts';
+import { type Analysis, type CustomerTable, GENDER_CODE } from '../core/types.ts';
+
+export const EXPORT_COLUMNS = [
+  'CustomerID',
+  'Gender',
+  'Age',
+  'Annual Income (k$)',
+  'Spending Score (1-100)',
+  'Segment',
+  'Segment name',
+  'Distance to centre',
+] as const;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+const csvLine = (cells: readonly string[]) => `${cells.map(csvCell).join(',')}\r\n`;
+
+const genderName = (code: number | undefined) =>
+  code === GENDER_CODE.Female ? 'Female' : code === GENDER_CODE.Male ? 'Male' : '';
+
+/** Distance of each customer to their segment's centre, in the space the segments were found in. */
+export function distancesToCentre(table: CustomerTable, analysis: Analysis): Float64Array {
+  const { model } = analysis;
+  const out = new Float64Array(table.length);
+  for (let i = 0; i < table.length; i++) {
+    const x = scaleVector(
+      model.features.map((f) => table[f][i]!),
+      model.scaler,
+    );
+    const centre = model.centroids[analysis.labels[i]! - 1] ?? [];
+    out[i] = Math.sqrt(centre.reduce((sum, c, j) => sum + (c - x[j]!) ** 2, 0));
+  }
+  return out;
+}
+
+/** UTF-8 text with a byte-order mark, so spreadsheet programs read segment names correctly. */
+export function customersCsv(table: CustomerTable, analysis: Analysis): string {
+  const names = new Map(analysis.segments.map((s) => [s.id, s.name]));
+  const distances = distancesToCentre(table, analysis);
+  const lines = [`\uFEFF${csvLine(EXPORT_COLUMNS)}`];
+  for (let i = 0; i < table.length; i++) {
+    const segment = analysis.labels[i]!;
+    lines.push(
+      csvLine([
+        table.ids[i]!,
+        genderName(table.gender[i]),
+        String(table.age[i]),
+        String(table.income[i]),
+        String(table.spending[i]),
+        String(segment),
+        names.get(segment) ?? '',
+        distances[i]!.toFixed(4),
+      ]),
+    );
+  }
+  return lines.join('');
+}
+
+/** "sales-2026-segments-k5.csv". */
+export function exportFileName(sourceName: string, k: number): string {
+  const stem = sourceName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'customers';
+  return `${stem}-segments-k${k}.csv`;
+}

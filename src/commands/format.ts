@@ -1,0 +1,44 @@
+/**
+ * Numbers and dates as people read them, independent of the machine's locale:
+ * thousands separators, one decimal for means, percentages for shares, ISO dates.
+ */
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const finiteOr = (x: number, format: (x: number) => string) => (Number.isFinite(x) ? format(x) : '–');
+
+/** 1234567 → "1,234,567". */
+export const formatCount = (n: number) => finiteOr(n, (x) => INTEGER.format(x));
+/** A mean or centre: 38.846 → "38.8". */
+export const formatMean = (x: number) => finiteOr(x, (v) => ONE_DECIMAL.format(v));
+/** Statistics that live near 0–1 or need two places (silhouette, r, skewness): 0.5539 → "0.55". */
+export const formatFigure = (x: number) => finiteOr(x, (v) => TWO_DECIMALS.format(v));
+/** Large sums like inertia: 44448.5 → "44,449"; small ones keep two places. */
+export const formatMeasure = (x: number) => (Math.abs(x) >= 100 ? formatCount(x) : formatFigure(x));
+/** A share of 1: 0.405 → "40.5%". */
+export const formatShare = (share: number) => finiteOr(share, (s) => `${ONE_DECIMAL.format(s * 100)}%`);
+/** "2026-11-29" (UTC, so every reader sees the same date). */
+export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export const plural = (n: number, word: string, many = `${word}s`) =>
+  `${formatCount(n)} ${n === 1 ? word : many}`;
+
+/** "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** Kaufman & Rousseeuw's reading of a mean silhouette, in plain words. */
+export function separationWords(silhouette: number): string {
+  if (!Number.isFinite(silhouette)) return 'separation unknown';
+  if (silhouette >= 0.7) return 'strongly separated';
+  if (silhouette >= 0.5) return 'well separated';
+  if (silhouette >= 0.25) return 'weakly separated';
+  return 'barely separated (they overlap)';
+}
+
+/** "5 segments, well separated (silhouette 0.55)". */
+export const segmentsInWords = (k: number, silhouette: number) =>
+  `${plural(k, 'segment')}, ${separationWords(silhouette)} (silhouette ${formatFigure(silhouette)})`;

@@ -1,0 +1,54 @@
+/** `/segment check`: each k-means assumption with its verdict, figure, threshold and remedy. */
+import type { AssumptionCheck, Verdict } from '../../core/types.ts';
+import type { CommandContext } from '../context.ts';
+import { formatFigure, listWords } from '../format.ts';
+import type { Reply, ReplySection, ReplyTable } from '../reply.ts';
+import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
+
+export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+const VERDICT_WORD: Record<Verdict, string> = { pass: 'passes', warn: 'borderline', fail: 'fails' };
+
+export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
+  return {
+    columns: ['Check', 'Verdict', 'Figure', 'Threshold'],
+    rows: checks.map((c) => [
+      c.title,
+      `${VERDICT_MARK[c.status]} ${VERDICT_WORD[c.status]}`,
+      formatFigure(c.value),
+      formatFigure(c.threshold),
+    ]),
+    align: ['left', 'left', 'right', 'right'],
+  };
+}
+
+function checkSection(check: AssumptionCheck): ReplySection {
+  const lines = [
+    check.message,
+    `Figure ${formatFigure(check.value)}, threshold ${formatFigure(check.threshold)}.`,
+  ];
+  if (check.remedy && check.status !== 'pass') lines.push(`What to do: ${check.remedy}`);
+  return { heading: `${VERDICT_MARK[check.status]} ${check.title}`, body: lines.join('\n') };
+}
+
+function tally(checks: readonly AssumptionCheck[]): string {
+  const count = (status: Verdict) => checks.filter((c) => c.status === status).length;
+  const parts = [`${count('pass')} of ${checks.length} checks pass`];
+  if (count('warn')) parts.push(`${count('warn')} borderline`);
+  if (count('fail')) parts.push(`${count('fail')} ${count('fail') === 1 ? 'fails' : 'fail'}`);
+  return `${listWords(parts)}.`;
+}
+
+export async function check(context: CommandContext): Promise<Reply> {
+  const view = context.channel.view();
+  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'check'));
+  return reply({
+    title: 'Does k-means suit this data?',
+    text: tally(analysis.assumptions),
+    sections: [
+      { heading: 'Based on', body: `${datasetWords(view.dataset)}.\nSettings: ${settingsWords(analysis)}.` },
+      ...analysis.assumptions.map(checkSection),
+    ],
+    table: checkTable(analysis.assumptions),
+    images,
+  });
+}

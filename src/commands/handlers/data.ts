@@ -1,0 +1,55 @@
+/** `/segment data`: which data the channel uses and with which settings. No analysis needed. */
+import type { ChannelSettings, CommandContext } from '../context.ts';
+import { formatCount, formatDate, listWords } from '../format.ts';
+import type { Reply } from '../reply.ts';
+import { datasetWords, reply, SAMPLE_WORDS, scalingWords } from './shared.ts';
+
+function settingsLines(settings: ChannelSettings): string {
+  const scaling = settings.scaling
+    ? scalingWords(settings.scaling)
+    : 'automatic (z-score when age is among the features, otherwise none)';
+  return [
+    `Features: ${listWords(settings.features)}`,
+    `Scaling: ${scaling}`,
+    `k: ${settings.k === null ? 'recommended for the data' : `${settings.k}, set by hand`}`,
+  ].join('\n');
+}
+
+export async function data(context: CommandContext): Promise<Reply> {
+  const { dataset, settings } = context.channel.view();
+  const sections = [{ heading: 'Settings', body: settingsLines(settings) }];
+  if (dataset.kind === 'sample') {
+    return reply({
+      title: 'Data for this channel',
+      text: `This channel uses the ${SAMPLE_WORDS}.`,
+      sections,
+    });
+  }
+  return reply({
+    title: 'Data for this channel',
+    text: `This channel uses ${datasetWords(dataset)}.`,
+    sections,
+    table: {
+      columns: ['File', 'Uploaded by', 'On', 'Rows', 'Skipped'],
+      rows: [
+        [
+          dataset.fileName,
+          `<@${dataset.uploadedBy}>`,
+          formatDate(dataset.uploadedAt),
+          formatCount(dataset.rows),
+          formatCount(dataset.skippedRows),
+        ],
+      ],
+      align: ['left', 'left', 'left', 'right', 'right'],
+    },
+  });
+}
+
+export async function reset(context: CommandContext): Promise<Reply> {
+  context.channel.reset();
+  return reply({
+    title: 'Back to the sample data',
+    text: 'This channel uses the bundled sample data again, with the default settings.',
+    sections: [{ body: 'Share a CSV in this channel to analyse your own customers again.' }],
+  });
+}

@@ -1,0 +1,77 @@
+/** `/segment eda`: descriptive statistics of the channel's data, plus the distribution charts. */
+import type { Eda, FeatureSummary } from '../../core/types.ts';
+import type { CommandContext } from '../context.ts';
+import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
+import type { Reply, ReplyTable } from '../reply.ts';
+import { analysisRequest, datasetWords, FEATURE_LABELS, reply } from './shared.ts';
+
+export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
+  return {
+    columns: ['Feature', 'Count', 'Mean', 'Std', 'Min', 'Q1', 'Median', 'Q3', 'Max', 'Skew', 'Outliers'],
+    rows: describe.map((f) => [
+      FEATURE_LABELS[f.feature],
+      formatCount(f.count),
+      formatMean(f.mean),
+      formatMean(f.std),
+      formatMean(f.min),
+      formatMean(f.q1),
+      formatMean(f.median),
+      formatMean(f.q3),
+      formatMean(f.max),
+      formatFigure(f.skewness),
+      formatCount(f.outliers),
+    ]),
+    align: ['left', ...Array<'right'>(10).fill('right')],
+  };
+}
+
+function qualityWords(eda: Eda): string {
+  const missing = Object.entries(eda.missing).filter(([, n]) => n > 0);
+  const lines = [
+    missing.length
+      ? `Missing values: ${missing.map(([column, n]) => `${column} ${formatCount(n)}`).join(', ')}.`
+      : 'No missing values.',
+    `Duplicate ids: ${formatCount(eda.duplicateIds)}; duplicate rows: ${formatCount(eda.duplicateRows)}.`,
+  ];
+  if (eda.extraColumns.length) lines.push(`Ignored columns: ${listWords(eda.extraColumns)}.`);
+  return lines.join('\n');
+}
+
+function correlationWords(eda: Eda): string {
+  const { features, matrix } = eda.correlation;
+  const pairs: string[] = [];
+  features.forEach((a, i) => {
+    features.forEach((b, j) => {
+      if (j > i)
+        pairs.push(
+          `• ${FEATURE_LABELS[a]} – ${FEATURE_LABELS[b]}: r = ${formatFigure(matrix[i]?.[j] ?? Number.NaN)}`,
+        );
+    });
+  });
+  return pairs.join('\n');
+}
+
+export function edaReply(eda: Eda, datasetLine: string, images: Reply['images']): Reply {
+  const { Female, Male, unknown } = eda.gender;
+  const gender =
+    `${formatCount(Female)} female (${formatShare(eda.gender.shares.Female)}), ` +
+    `${formatCount(Male)} male (${formatShare(eda.gender.shares.Male)})` +
+    (unknown ? `, ${formatCount(unknown)} unknown` : '');
+  return reply({
+    title: 'The data at a glance',
+    text: `${formatCount(eda.rows)} customers: ${gender}.`,
+    sections: [
+      { heading: 'Based on', body: `${datasetLine}.` },
+      { heading: 'Data quality', body: qualityWords(eda) },
+      { heading: 'Correlation (Pearson)', body: correlationWords(eda) },
+    ],
+    table: describeTable(eda.describe),
+    images,
+  });
+}
+
+export async function eda(context: CommandContext): Promise<Reply> {
+  const view = context.channel.view();
+  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'eda'));
+  return edaReply(analysis.eda, datasetWords(view.dataset), images);
+}

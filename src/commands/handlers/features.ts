@@ -1,0 +1,26 @@
+/** `/segment features …` and `/segment scale …`: change what is clustered and how it is scaled. */
+import type { Command } from '../command.ts';
+import type { ChannelSettings, CommandContext } from '../context.ts';
+import { listWords } from '../format.ts';
+import type { Reply } from '../reply.ts';
+import { refit } from './refit.ts';
+import { scalingWords } from './shared.ts';
+
+function savedWords(settings: ChannelSettings): string {
+  const scaling = settings.scaling ? scalingWords(settings.scaling) : 'the scaling that suits them';
+  const k = settings.k === null ? 'the recommended k' : `k = ${settings.k}`;
+  return `Segments use ${listWords(settings.features)}, with ${scaling} and ${k}.`;
+}
+
+export async function features(
+  command: Extract<Command, { kind: 'features' }>,
+  context: CommandContext,
+): Promise<Reply> {
+  const current = context.channel.view().settings;
+  const settings: ChannelSettings = {
+    ...current,
+    features: command.features ?? current.features,
+    scaling: command.scaling ?? current.scaling,
+  };
+  return refit(context, settings, savedWords(settings));
+}

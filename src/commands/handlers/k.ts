@@ -1,0 +1,74 @@
+/** `/segment k`: how k was chosen; `k 6` fixes it for the channel; `k auto` returns to the recommendation. */
+import type { Analysis, SelectionRow } from '../../core/types.ts';
+import type { Command } from '../command.ts';
+import type { CommandContext } from '../context.ts';
+import { formatCount, formatFigure, formatMeasure } from '../format.ts';
+import type { Reply, ReplyTable } from '../reply.ts';
+import { refit } from './refit.ts';
+import { analysisRequest, reply } from './shared.ts';
+
+function note(row: SelectionRow, analysis: Analysis): string {
+  const marks: string[] = [];
+  if (row.k === analysis.selection.recommendedK) marks.push('recommended');
+  if (row.k === analysis.k) marks.push('in use');
+  return marks.join(', ');
+}
+
+export function selectionTable(analysis: Analysis): ReplyTable {
+  return {
+    columns: ['k', 'Inertia', 'Silhouette', 'Calinski–Harabasz', 'Davies–Bouldin', ''],
+    rows: analysis.selection.rows.map((row) => [
+      String(row.k),
+      formatMeasure(row.inertia),
+      formatFigure(row.silhouette),
+      formatMeasure(row.calinskiHarabasz),
+      formatFigure(row.daviesBouldin),
+      note(row, analysis),
+    ]),
+    align: ['right', 'right', 'right', 'right', 'right', 'left'],
+  };
+}
+
+function settingWords(analysis: Analysis): string {
+  const recommended = analysis.selection.recommendedK;
+  if (analysis.kChosenBy === 'user') {
+    return `This channel uses k = ${analysis.k}, set by hand; \`/segment k auto\` returns to the recommended ${recommended}.`;
+  }
+  return `This channel uses the recommended k = ${recommended}. Try another with \`/segment k 6\`.`;
+}
+
+export function kReply(analysis: Analysis, images: Reply['images']): Reply {
+  const { sample } = analysis.selection;
+  const sections = [
+    { heading: 'Why', body: analysis.selection.reason },
+    { heading: 'In use', body: settingWords(analysis) },
+  ];
+  if (sample) {
+    sections.push({
+      heading: 'Sample',
+      body: `k was compared on a random sample of ${formatCount(sample.size)} of ${formatCount(sample.of)} customers.`,
+    });
+  }
+  return reply({
+    title: 'Choosing the number of segments',
+    text: `Recommended: k = ${analysis.selection.recommendedK}.`,
+    sections,
+    table: selectionTable(analysis),
+    images,
+  });
+}
+
+export async function chooseK(
+  command: Extract<Command, { kind: 'k' }>,
+  context: CommandContext,
+): Promise<Reply> {
+  const view = context.channel.view();
+  if (command.k !== undefined) {
+    const saved = `k = ${command.k}. \`/segment k auto\` returns to the recommendation.`;
+    return refit(context, { ...view.settings, k: command.k }, saved);
+  }
+  if (command.auto)
+    return refit(context, { ...view.settings, k: null }, 'k follows the recommendation again.');
+  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'k'));
+  return kReply(analysis, images);
+}

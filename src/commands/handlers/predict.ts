@@ -1,0 +1,74 @@
+/** `/segment predict 25 F 60 75`: the segment a new customer belongs to, and how clearly. */
+import type { Prediction } from '../../core/types.ts';
+import type { Command, CustomerInput } from '../command.ts';
+import type { CommandContext } from '../context.ts';
+import { formatFigure, formatMean } from '../format.ts';
+import type { Reply, ReplyTable } from '../reply.ts';
+import { analysisRequest, reply } from './shared.ts';
+
+export function customerWords(c: CustomerInput): string {
+  return `A ${c.age}-year-old ${c.gender.toLowerCase()} customer with an income of ${formatMean(c.income)} k$ and a spending score of ${formatMean(c.spending)}`;
+}
+
+export function clarityWords(prediction: Prediction): string {
+  const ranked = [...prediction.distances].sort((a, b) => a.distance - b.distance);
+  const runnerUp = ranked[1]?.name;
+  const name = prediction.segment.name;
+  if (prediction.clarity === 'clear' || !runnerUp)
+    return `Clearly ${name}: much closer to its centre than to any other.`;
+  if (prediction.clarity === 'fairly clear')
+    return `Fairly clearly ${name}, though ${runnerUp} is not far off.`;
+  return `Borderline: almost as close to ${runnerUp} as to ${name}; treat this one with care.`;
+}
+
+export function distanceTable(prediction: Prediction): ReplyTable {
+  const ranked = [...prediction.distances].sort((a, b) => a.distance - b.distance || a.id - b.id);
+  return {
+    columns: ['Segment', 'Distance to centre', ''],
+    rows: ranked.map((d) => [
+      `${d.id}. ${d.name}`,
+      formatFigure(d.distance),
+      d.id === prediction.segment.id ? 'nearest' : '',
+    ]),
+    align: ['left', 'right', 'left'],
+  };
+}
+
+export function predictReply(
+  customer: CustomerInput,
+  prediction: Prediction,
+  images: Reply['images'],
+  usesGender: boolean,
+): Reply {
+  const { segment } = prediction;
+  const sections = [
+    {
+      heading: 'How clear',
+      body: `${clarityWords(prediction)} (margin ${formatFigure(prediction.margin)}).`,
+    },
+    { heading: 'What to do', body: segment.hint },
+  ];
+  if (!usesGender)
+    sections.push({
+      heading: 'Note',
+      body: 'Gender does not decide the segment; the profiles only report it.',
+    });
+  return reply({
+    title: `Predicted segment: ${segment.name}`,
+    text: `${customerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
+    sections,
+    table: distanceTable(prediction),
+    images,
+  });
+}
+
+export async function predict(
+  command: Extract<Command, { kind: 'predict' }>,
+  context: CommandContext,
+): Promise<Reply> {
+  const view = context.channel.view();
+  const result = await context.runner.analyze(analysisRequest(view, context, 'predict', command.customer));
+  if (!result.prediction) throw new Error('the analysis runner returned no prediction for a predict request');
+  // The model clusters on numeric features only; gender is a profile column.
+  return predictReply(command.customer, result.prediction, result.images, false);
+}

@@ -1,0 +1,21 @@
+/**
+ * Settings commands (`k 6`, `features …`, `scale …`) analyse with the new
+ * settings first and save them only when that worked, so a setting that does
+ * not fit the data (k larger than the customers) never sticks.
+ */
+import type { ChannelSettings, CommandContext } from '../context.ts';
+import type { Reply } from '../reply.ts';
+import { analysisRequest } from './shared.ts';
+import { summaryReply } from './summary.ts';
+
+export async function refit(
+  context: CommandContext,
+  settings: ChannelSettings,
+  saved: string,
+): Promise<Reply> {
+  const view = context.channel.view();
+  const result = await context.runner.analyze(analysisRequest({ ...view, settings }, context, 'summary'));
+  context.channel.saveSettings(settings);
+  const summary = summaryReply(result.analysis, view.dataset, result.images);
+  return { ...summary, sections: [{ heading: 'Saved for this channel', body: saved }, ...summary.sections] };
+}

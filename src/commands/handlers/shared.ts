@@ -1,0 +1,65 @@
+/** Pieces every handler uses: building a Reply, asking for an analysis, naming the data. */
+import type { Analysis, Feature, Scaling } from '../../core/types.ts';
+import type { CustomerInput } from '../command.ts';
+import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
+import { formatCount, formatDate, listWords } from '../format.ts';
+import type { Reply } from '../reply.ts';
+
+export function reply(parts: Pick<Reply, 'title' | 'text'> & Partial<Reply>): Reply {
+  return {
+    sections: [],
+    images: [],
+    files: [],
+    warnings: [],
+    visibility: 'in_channel',
+    isError: false,
+    ...parts,
+  };
+}
+
+export function analysisRequest(
+  view: ChannelView,
+  context: CommandContext,
+  charts?: ChartGroup,
+  customer?: CustomerInput,
+): AnalysisRequest {
+  return {
+    dataset: view.dataset,
+    settings: view.settings,
+    seed: context.seed,
+    ...(charts ? { charts } : {}),
+    ...(customer ? { customer } : {}),
+  };
+}
+
+export const SAMPLE_WORDS = 'bundled sample data — upload a CSV to this channel to use your own';
+
+/** "sales.csv uploaded by <@U123> on 2026-11-29, 200 rows, 0 skipped" or the sample sentence. */
+export function datasetWords(dataset: ActiveDataset): string {
+  if (dataset.kind === 'sample') return SAMPLE_WORDS;
+  return (
+    `${dataset.fileName} uploaded by <@${dataset.uploadedBy}> on ${formatDate(dataset.uploadedAt)}, ` +
+    `${formatCount(dataset.rows)} rows, ${formatCount(dataset.skippedRows)} skipped`
+  );
+}
+
+export const FEATURE_LABELS: Record<Feature, string> = {
+  age: 'Age',
+  income: 'Income k$',
+  spending: 'Spending',
+};
+const SCALING_WORDS: Record<Scaling, string> = {
+  zscore: 'z-score scaling',
+  minmax: 'min–max scaling',
+  none: 'no scaling',
+};
+export const scalingWords = (scaling: Scaling) => SCALING_WORDS[scaling];
+
+/** "income and spending, no scaling, k = 5 (recommended), seed 42". */
+export function settingsWords(analysis: Analysis): string {
+  const k =
+    analysis.kChosenBy === 'user'
+      ? `k = ${analysis.k} (set for this channel)`
+      : `k = ${analysis.k} (recommended)`;
+  return `${listWords(analysis.features)}, ${scalingWords(analysis.scaling)}, ${k}, seed ${analysis.seed}`;
+}

@@ -1,0 +1,54 @@
+/** `/segment summary`: the segments as a table, in words, and as charts. */
+import type { Analysis, Segment } from '../../core/types.ts';
+import type { ActiveDataset, CommandContext } from '../context.ts';
+import { formatCount, formatMean, formatShare, plural, segmentsInWords } from '../format.ts';
+import type { Reply, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
+
+const percent = (share: number) => String(Math.round(share * 100));
+
+export function segmentTable(segments: readonly Segment[]): ReplyTable {
+  return {
+    columns: ['Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending', 'Female/Male %'],
+    rows: segments.map((s) => [
+      `${s.id}. ${s.name}`,
+      formatCount(s.size),
+      formatShare(s.share),
+      formatMean(s.meanAge),
+      formatMean(s.meanIncome),
+      formatMean(s.meanSpending),
+      `${percent(s.genderShares.Female)}/${percent(s.genderShares.Male)}`,
+    ]),
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+  };
+}
+
+/** Failed checks and the core's notes, so a summary never hides a reason to doubt it. */
+export function analysisWarnings(analysis: Analysis): string[] {
+  const failed = analysis.assumptions
+    .filter((check) => check.status === 'fail')
+    .map((check) => `❌ ${check.title}: ${check.message} (see \`/segment check\`)`);
+  return [...failed, ...analysis.notes];
+}
+
+export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
+  const hints = analysis.segments.map((s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${s.hint}`);
+  const sections: ReplySection[] = [
+    { heading: 'Based on', body: `${datasetWords(dataset)}.\nSettings: ${settingsWords(analysis)}.` },
+    { heading: 'What to do with each segment', body: hints.join('\n') },
+  ];
+  return reply({
+    title: `Customer segments: ${plural(analysis.k, 'segment')}`,
+    text: `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${plural(analysis.rows, 'customer')}.`,
+    sections,
+    table: segmentTable(analysis.segments),
+    images,
+    warnings: analysisWarnings(analysis),
+  });
+}
+
+export async function summary(context: CommandContext): Promise<Reply> {
+  const view = context.channel.view();
+  const result = await context.runner.analyze(analysisRequest(view, context, 'summary'));
+  return summaryReply(result.analysis, view.dataset, result.images);
+}

@@ -1,0 +1,48 @@
+/**
+ * InputError → a Reply in plain English. The wording of the error itself is
+ * describeInputError's (the same in Slack and the CLI); this adds a title per
+ * kind of mistake and what happens next.
+ */
+import { describeInputError, type InputError, type InputErrorCode } from '../core/errors.ts';
+import { USAGE } from './help.ts';
+import type { Reply } from './reply.ts';
+
+const FILE_CODES: readonly InputErrorCode[] = [
+  'empty_file',
+  'header_only',
+  'missing_column',
+  'unterminated_quote',
+  'malformed_csv',
+  'binary_content',
+  'file_too_large',
+  'too_many_rows',
+  'too_many_invalid_rows',
+  'file_not_found',
+];
+
+export function errorTitle(code: InputErrorCode): string {
+  if (FILE_CODES.includes(code)) return 'That file could not be used';
+  if (code === 'unknown_command') return 'Unknown command';
+  if (code === 'invalid_customer') return 'Check the customer details';
+  if (code === 'too_few_customers') return 'Not enough customers';
+  if (code === 'invalid_model') return 'The saved model could not be used';
+  return 'That option could not be used';
+}
+
+/** The ephemeral answer to a mistake; `after` says what state the channel is left in. */
+export function errorReply(error: InputError, after?: string): Reply {
+  const text = describeInputError(error);
+  const sections = after ? [{ body: after }] : [];
+  if (error.code !== 'unknown_command' && !FILE_CODES.includes(error.code))
+    sections.push({ body: USAGE.help });
+  return {
+    title: errorTitle(error.code),
+    text,
+    sections,
+    images: [],
+    files: [],
+    warnings: [],
+    visibility: 'ephemeral',
+    isError: true,
+  };
+}

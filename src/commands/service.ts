@@ -1,0 +1,122 @@
+/**
+ * The service the Slack adapter calls: the composition root of the commands
+ * layer. It wires the SQLite store and the analysis worker into the ports that
+ * run() and the upload flow declare, one channel scope at a time.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
+import type { IngestLimits } from '../ingest/csv.ts';
+import { DATABASE_FILE_NAME, openStore, type Store } from '../store/index.ts';
+import { AnalysisEngine } from '../worker/engine.ts';
+import { WorkerEngine } from '../worker/pool.ts';
+import type { Engine } from '../worker/types.ts';
+import type { Command } from './command.ts';
+import type { ChannelKey, ChannelPort, CommandContext, Progress, Scope, UploadPort } from './context.ts';
+import { parseCommand } from './grammar.ts';
+import { errorReply } from './messages.ts';
+import type { Reply } from './reply.ts';
+import { run } from './run.ts';
+import { ingestUpload, type UploadedFile } from './upload.ts';
+
+export type { Scope } from './context.ts';
+
+export interface SegmentService {
+  /** Parse and run `/segment <text>`; user errors come back as a Reply with isError (never thrown). */
+  runText(scope: Scope, text: string): Promise<Reply>;
+  run(scope: Scope, command: Command): Promise<Reply>;
+  /** A CSV shared in a channel: validated and analysed off the main thread, saved atomically. */
+  ingestUpload(scope: Scope, file: UploadedFile, onProgress?: Progress): Promise<Reply>;
+  /** true the first time an id is seen (persisted, so a restart still dedupes). */
+  markEventSeen(eventId: string): boolean;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  dataDir: string;
+  limits?: Partial<IngestLimits>;
+  seed?: number;
+  /** Defaults to the project's data/customers.csv. */
+  samplePath?: string;
+  clock?: () => Date;
+  /** 'worker' (default) keeps heavy work off the event loop; 'in-process' is for tests and tools. */
+  engine?: 'worker' | 'in-process';
+}
+
+export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
+
+function channelPort(store: Store, key: ChannelKey): ChannelPort {
+  return {
+    view: () => store.channels.view(key),
+    saveSettings: (settings) => store.channels.saveSettings(key, settings),
+    reset: () => store.channels.reset(key),
+  };
+}
+
+function uploadPort(store: Store, key: ChannelKey): UploadPort {
+  return {
+    accept: (file, settings) => {
+      const id = store.uploads.accept(key, file, settings);
+      const saved = store.datasets.get(key, id);
+      if (!saved) throw new Error(`dataset ${id} vanished right after it was saved`);
+      return saved;
+    },
+    reject: (attempt, error) => store.uploads.reject(key, attempt, error),
+  };
+}
+
+function createEngine(
+  options: ServiceOptions,
+  store: Store,
+  databaseFile: string,
+  samplePath: string,
+): Engine {
+  const limits = options.limits ? { limits: options.limits } : {};
+  if (options.engine === 'in-process') {
+    return new AnalysisEngine({
+      samplePath,
+      ...limits,
+      loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
+      cache: store.analyses,
+    });
+  }
+  return new WorkerEngine({ databaseFile, samplePath, ...limits });
+}
+
+export async function createSegmentService(options: ServiceOptions): Promise<SegmentService> {
+  const clock = options.clock ?? (() => new Date());
+  const seed = options.seed ?? DEFAULT_ANALYSIS_OPTIONS.seed;
+  const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
+  // Opened (and migrated) here, before the worker opens its own connection.
+  const store = openStore(databaseFile, clock);
+  const engine = createEngine(options, store, databaseFile, options.samplePath ?? DEFAULT_SAMPLE_PATH);
+  const context = (scope: Scope): CommandContext => ({
+    channel: channelPort(store, scope),
+    runner: engine,
+    clock,
+    seed,
+  });
+
+  return {
+    run: (scope, command) => run(command, context(scope)),
+    runText: async (scope, text) => {
+      const parsed = parseCommand(text);
+      return parsed.ok ? run(parsed.command, context(scope)) : errorReply(parsed.error);
+    },
+    ingestUpload: (scope, file, onProgress) => {
+      const uploadContext = {
+        channel: channelPort(store, scope),
+        uploads: uploadPort(store, scope),
+        analyser: engine,
+        clock,
+        seed,
+      };
+      return ingestUpload(uploadContext, file, onProgress);
+    },
+    markEventSeen: (eventId) => store.events.markSeen(eventId),
+    close: async () => {
+      await engine.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * A CSV shared in a channel: validate and analyse it (through the analyser
+ * port, i.e. off the main thread), then save it in one step. A file that
+ * cannot be used is answered with the specific reason, and the channel keeps
+ * what it had.
+ */
+import { isInputError } from '../core/errors.ts';
+import type {
+  ChannelPort,
+  ChannelSettings,
+  Progress,
+  UploadAnalyser,
+  UploadedDataset,
+  UploadOutcome,
+  UploadPort,
+} from './context.ts';
+import { formatCount, plural } from './format.ts';
+import { datasetWords } from './handlers/shared.ts';
+import { summaryReply } from './handlers/summary.ts';
+import { errorReply } from './messages.ts';
+import type { Reply } from './reply.ts';
+
+export interface UploadContext {
+  channel: ChannelPort;
+  uploads: UploadPort;
+  analyser: UploadAnalyser;
+  clock: () => Date;
+  seed: number;
+}
+
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+  uploadedBy: string;
+}
+
+export async function ingestUpload(
+  context: UploadContext,
+  file: UploadedFile,
+  onProgress?: Progress,
+): Promise<Reply> {
+  const before = context.channel.view();
+  // k chosen for the old file says nothing about the new one; features and scaling carry over.
+  const settings: ChannelSettings = { ...before.settings, k: null };
+  try {
+    const request = { fileName: file.name, bytes: file.bytes, settings, seed: context.seed };
+    const outcome = await context.analyser.ingest(request, onProgress);
+    const facts = {
+      fileName: file.name,
+      uploadedBy: file.uploadedBy,
+      bytes: file.bytes,
+      uploadedAt: context.clock(),
+    };
+    const dataset = context.uploads.accept({ ...facts, ...pick(outcome) }, settings);
+    return uploadReply(outcome, dataset, before.settings.k);
+  } catch (error) {
+    if (!isInputError(error)) throw error;
+    context.uploads.reject({ fileName: file.name, uploadedBy: file.uploadedBy, at: context.clock() }, error);
+    return errorReply(error, `Nothing changed: this channel keeps using ${datasetWords(before.dataset)}.`);
+  }
+}
+
+const pick = ({ sha256, rows, skippedRows }: UploadOutcome) => ({ sha256, rows, skippedRows });
+
+function uploadWarnings(outcome: UploadOutcome, previousK: number | null): string[] {
+  const warnings: string[] = [];
+  if (outcome.problemCount > 0) {
+    const first = outcome.problems.map((p) => `  • ${p}`).join('\n');
+    warnings.push(
+      `${plural(outcome.problemCount, 'problem')} in the file (${formatCount(outcome.skippedRows)} rows skipped). The first:\n${first}`,
+    );
+  }
+  if (outcome.duplicateIdCount > 0) {
+    warnings.push(
+      `${plural(outcome.duplicateIdCount, 'customer id')} occur more than once; those rows were kept.`,
+    );
+  }
+  if (previousK !== null && previousK !== outcome.analysis.k) {
+    warnings.push(
+      `k was ${previousK} for the previous data; this file uses its recommended k = ${outcome.analysis.k}. ` +
+        `\`/segment k ${previousK}\` sets it again.`,
+    );
+  }
+  return warnings;
+}
+
+export function uploadReply(
+  outcome: UploadOutcome,
+  dataset: UploadedDataset,
+  previousK: number | null,
+): Reply {
+  const summary = summaryReply(outcome.analysis, dataset, outcome.images);
+  return {
+    ...summary,
+    title: `New data: ${dataset.fileName}`,
+    text: `${dataset.fileName} is now this channel's data. ${summary.text}`,
+    warnings: [...uploadWarnings(outcome, previousK), ...summary.warnings],
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The heavy work behind every command: load the table, analyse it (cached in
+ * memory and, when a cache is given, in the database), draw charts, predict,
+ * export, and validate uploads. Runs in-process (tests, CLI) or inside the
+ * analysis worker thread; both see the same results for the same inputs.
+ */
+import type { AnalysisRequest, AnalysisResult, ChannelSettings, ChartGroup } from '../commands/context.ts';
+import { customersCsv, exportFileName } from '../commands/export-csv.ts';
+import { formatCount } from '../commands/format.ts';
+import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
+import { type AnalysisObserver, analyze } from '../core/analyze.ts';
+import { predict } from '../core/model.ts';
+import type { Analysis } from '../core/types.ts';
+import { describeProblem } from '../ingest/csv.ts';
+import { renderGroup } from './charts.ts';
+import { Lru } from './lru.ts';
+import { PROGRESS_MIN_ROWS } from './progress.ts';
+import { type BytesLoader, type LoadedTable, sha256Hex, TableSource, uploadKey } from './tables.ts';
+import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } from './types.ts';
+
+/** Bump when the analysis changes shape or meaning, so stored analyses are recomputed. */
+export const ANALYSIS_CACHE_VERSION = 1;
+const ANALYSES_KEPT = 8;
+const IMAGE_SETS_KEPT = 16;
+const PROBLEMS_SHOWN = 5;
+
+/** The persistent half of the analysis cache (store/analyses.ts in production). */
+export interface AnalysisCache {
+  load(datasetKey: string, settingsKey: string): Analysis | null;
+  save(datasetKey: string, settingsKey: string, analysis: Analysis): void;
+}
+
+export function settingsKey(settings: ChannelSettings, seed: number): string {
+  const { features, scaling, k } = settings;
+  return `${features.join('+')}|scale=${scaling ?? 'auto'}|k=${k ?? 'auto'}|seed=${seed}|v${ANALYSIS_CACHE_VERSION}`;
+}
+
+export function analysisOptions(settings: ChannelSettings, seed: number) {
+  return {
+    features: [...settings.features],
+    seed,
+    ...(settings.scaling ? { scaling: settings.scaling } : {}),
+    ...(settings.k ? { k: settings.k } : {}),
+  };
+}
+
+export class AnalysisEngine implements Engine {
+  private readonly tables: TableSource;
+  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT);
+  private readonly images = new Lru<ReplyImage[]>(IMAGE_SETS_KEPT);
+  private readonly cache: AnalysisCache | undefined;
+
+  constructor(options: EngineOptions & { loadBytes: BytesLoader; cache?: AnalysisCache }) {
+    this.tables = new TableSource(options);
+    this.cache = options.cache;
+  }
+
+  async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
+    const loaded = await this.tables.load(request.dataset);
+    const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
+    if (!request.customer) {
+      const images = request.charts ? await this.chartsFor(key, request.charts, loaded, analysis) : [];
+      return { analysis, images };
+    }
+    const prediction = predict(analysis.model, request.customer);
+    const chartInput = {
+      analysis,
+      table: loaded.table,
+      prediction: { customer: request.customer, result: prediction },
+    };
+    const images = request.charts ? await renderGroup(request.charts, chartInput) : [];
+    return { analysis, images, prediction };
+  }
+
+  async exportCsv(request: AnalysisRequest): Promise<ReplyFile> {
+    const loaded = await this.tables.load(request.dataset);
+    const { analysis } = this.analysisFor(loaded, request.settings, request.seed);
+    return {
+      filename: exportFileName(loaded.source.fileName, analysis.k),
+      title: `Customers with their segment (${formatCount(analysis.rows)})`,
+      mimetype: 'text/csv',
+      content: Buffer.from(customersCsv(loaded.table, analysis), 'utf8'),
+    };
+  }
+
+  async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
+    const sha256 = sha256Hex(upload.bytes);
+    const read = await this.tables.read(upload.bytes, upload.fileName, onProgress);
+    const loaded: LoadedTable = {
+      key: uploadKey(sha256, upload.fileName),
+      table: read.table,
+      source: read.source,
+    };
+    const large = read.table.length >= PROGRESS_MIN_ROWS ? onProgress : undefined;
+    const { analysis, key } = this.analysisFor(loaded, upload.settings, upload.seed, (step) => {
+      if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`);
+    });
+    large?.('Drawing charts…');
+    const images = await this.chartsFor(key, 'summary', loaded, analysis);
+    this.tables.remember(loaded);
+    return {
+      analysis,
+      images,
+      sha256,
+      rows: read.table.length,
+      skippedRows: read.source.skippedRows,
+      problems: read.problems.slice(0, PROBLEMS_SHOWN).map(describeProblem),
+      problemCount: read.problemCount,
+      duplicateIdCount: read.duplicateIdCount,
+    };
+  }
+
+  async close(): Promise<void> {}
+
+  private analysisFor(
+    loaded: LoadedTable,
+    settings: ChannelSettings,
+    seed: number,
+    observe?: AnalysisObserver,
+  ) {
+    const settingsPart = settingsKey(settings, seed);
+    const key = `${loaded.key}|${settingsPart}`;
+    let analysis = this.analyses.get(key) ?? this.cache?.load(loaded.key, settingsPart) ?? undefined;
+    if (!analysis) {
+      analysis = analyze(loaded.table, analysisOptions(settings, seed), loaded.source, observe);
+      this.cache?.save(loaded.key, settingsPart, analysis);
+    }
+    this.analyses.set(key, analysis);
+    return { analysis, key };
+  }
+
+  private async chartsFor(key: string, group: ChartGroup, loaded: LoadedTable, analysis: Analysis) {
+    const imageKey = `${key}|${group}`;
+    const cached = this.images.get(imageKey);
+    if (cached) return cached;
+    const images = await renderGroup(group, { analysis, table: loaded.table });
+    this.images.set(imageKey, images);
+    return images;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Messages between the main thread and the analysis worker. Errors cross as
+ * plain data; an InputError is rebuilt on the other side so callers can still
+ * tell a user's mistake from a bug.
+ */
+import type { AnalysisRequest, AnalysisResult } from '../commands/context.ts';
+import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
+import { InputError, type InputErrorCode, isInputError, type Where } from '../core/errors.ts';
+import type { IngestLimits } from '../ingest/csv.ts';
+import type { UploadOutcome, UploadRequest } from './types.ts';
+
+export interface WorkerData {
+  /** The bot's SQLite file (stored uploads, analysis cache); null runs without storage. */
+  databaseFile: string | null;
+  samplePath: string;
+  limits?: Partial<IngestLimits>;
+}
+
+export type WorkerRequest =
+  | { id: number; op: 'analyze'; request: AnalysisRequest }
+  | { id: number; op: 'export'; request: AnalysisRequest }
+  | { id: number; op: 'ingest'; upload: UploadRequest };
+
+export type SerializedError =
+  | { kind: 'input'; code: InputErrorCode; message: string; where: Where; details: string[] }
+  | { kind: 'bug'; name: string; message: string; stack?: string };
+
+export type WorkerMessage =
+  | { id: number; type: 'progress'; line: string }
+  | { id: number; type: 'result'; value: unknown }
+  | { id: number; type: 'error'; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (isInputError(error)) {
+    return {
+      kind: 'input',
+      code: error.code,
+      message: error.message,
+      where: error.where,
+      details: error.details,
+    };
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  return { kind: 'bug', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+}
+
+export function deserializeError(error: SerializedError): Error {
+  if (error.kind === 'input') return new InputError(error.code, error.message, error.where, error.details);
+  const rebuilt = new Error(`analysis worker: ${error.message}`);
+  rebuilt.name = error.name;
+  if (error.stack)
+    rebuilt.stack = `${rebuilt.name}: ${rebuilt.message}\n--- in the worker ---\n${error.stack}`;
+  return rebuilt;
+}
+
+// Structured cloning turns a Buffer into a plain Uint8Array; replies promise Buffers.
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const reviveImages = (images: ReplyImage[]) =>
+  images.map((image) => ({ ...image, png: asBuffer(image.png) }));
+
+export function reviveResult<T extends AnalysisResult | UploadOutcome>(value: T): T {
+  return { ...value, images: reviveImages(value.images) };
+}
+
+export const reviveFile = (file: ReplyFile): ReplyFile => ({ ...file, content: asBuffer(file.content) });

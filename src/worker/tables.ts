@@ -1,0 +1,85 @@
+/**
+ * Customer tables for the engine: the bundled sample (read once) and uploaded
+ * files (parsed from their stored bytes, a few kept in memory). Keys combine
+ * the content hash with the file name, because the name appears in reports.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ActiveDataset, UploadedDataset } from '../commands/context.ts';
+import { customersToCsv, generateCustomers } from '../core/synthetic.ts';
+import type { CustomerTable, SourceInfo } from '../core/types.ts';
+import { type IngestLimits, type IngestResult, readCustomers } from '../ingest/csv.ts';
+import { Lru } from './lru.ts';
+import { withProgress } from './progress.ts';
+import type { Progress } from './types.ts';
+
+export interface LoadedTable {
+  /** Identifies the content and name: the first half of every cache key. */
+  key: string;
+  table: CustomerTable;
+  source: SourceInfo;
+}
+
+/** Returns the stored bytes of an upload, or null when they are gone. */
+export type BytesLoader = (dataset: UploadedDataset) => Uint8Array | null;
+
+const TABLES_KEPT = 2;
+/** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
+const FALLBACK_SAMPLE = { size: 200, seed: 42 };
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+export const uploadKey = (sha256: string, fileName: string) => `upload:${sha256}:${fileName}`;
+
+export class TableSource {
+  private sample: Promise<LoadedTable> | undefined;
+  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT);
+
+  constructor(
+    private readonly options: { samplePath: string; limits?: Partial<IngestLimits>; loadBytes: BytesLoader },
+  ) {}
+
+  async load(dataset: ActiveDataset): Promise<LoadedTable> {
+    if (dataset.kind === 'sample') {
+      // A failed read is not remembered, so a sample file added later is picked up.
+      this.sample ??= this.readSample().catch((error: unknown) => {
+        this.sample = undefined;
+        throw error;
+      });
+      return this.sample;
+    }
+    const key = uploadKey(dataset.sha256, dataset.fileName);
+    const cached = this.uploads.get(key);
+    if (cached) return cached;
+    const bytes = this.options.loadBytes(dataset);
+    if (!bytes) throw new Error(`the stored file of dataset ${dataset.id} (${dataset.fileName}) is missing`);
+    const { table, source } = await this.read(bytes, dataset.fileName);
+    return this.remember({ key, table, source });
+  }
+
+  /** Parses a new upload; the caller remembers it once it is accepted. */
+  async read(bytes: Uint8Array, fileName: string, onProgress?: Progress): Promise<IngestResult> {
+    return readCustomers(withProgress(bytes, fileName, onProgress), { fileName, ...this.limits() });
+  }
+
+  remember(loaded: LoadedTable): LoadedTable {
+    this.uploads.set(loaded.key, loaded);
+    return loaded;
+  }
+
+  private limits(): { limits?: Partial<IngestLimits> } {
+    return this.options.limits ? { limits: this.options.limits } : {};
+  }
+
+  private async readSample(): Promise<LoadedTable> {
+    const { samplePath } = this.options;
+    const present = existsSync(samplePath);
+    const bytes = present
+      ? readFileSync(samplePath)
+      : Buffer.from(customersToCsv(generateCustomers(FALLBACK_SAMPLE.size, FALLBACK_SAMPLE.seed)));
+    const fileName = present ? basename(samplePath) : 'customers.csv';
+    // The sample is ours, so the upload limits do not apply to it.
+    const { table, source } = await readCustomers(bytes, { fileName });
+    return { key: `sample:${sha256Hex(bytes)}`, table, source };
+  }
+}

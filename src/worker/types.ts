@@ -1,0 +1,15 @@
+/** What the heavy-work engine offers, in-process or behind a worker thread. */
+import type { AnalysisRunner, UploadAnalyser } from '../commands/context.ts';
+import type { IngestLimits } from '../ingest/csv.ts';
+
+export type { Progress, UploadOutcome, UploadRequest } from '../commands/context.ts';
+
+export interface Engine extends AnalysisRunner, UploadAnalyser {
+  close(): Promise<void>;
+}
+
+export interface EngineOptions {
+  /** The bundled sample; generated in memory when the file is missing. */
+  samplePath: string;
+  limits?: Partial<IngestLimits>;
+}

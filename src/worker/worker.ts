@@ -1,0 +1,36 @@
+/**
+ * The analysis worker thread: runs the engine off the main thread so a
+ * million-row analysis never delays the acknowledgement of a Slack command.
+ * It opens its own connection to the database (WAL allows it) to read stored
+ * uploads and keep the analysis cache.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openStore } from '../store/index.ts';
+import { AnalysisEngine } from './engine.ts';
+import { serializeError, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+
+const data = workerData as WorkerData;
+const store = data.databaseFile ? openStore(data.databaseFile) : undefined;
+const engine = new AnalysisEngine({
+  samplePath: data.samplePath,
+  ...(data.limits ? { limits: data.limits } : {}),
+  loadBytes: (dataset) => store?.datasets.bytes(dataset, dataset.id) ?? null,
+  ...(store ? { cache: store.analyses } : {}),
+});
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+async function handle(message: WorkerRequest): Promise<unknown> {
+  if (message.op === 'analyze') return engine.analyze(message.request);
+  if (message.op === 'export') return engine.exportCsv(message.request);
+  return engine.ingest(message.upload, (line) => post({ id: message.id, type: 'progress', line }));
+}
+
+port.on('message', (message: WorkerRequest) => {
+  handle(message).then(
+    (value) => post({ id: message.id, type: 'result', value }),
+    (error: unknown) => post({ id: message.id, type: 'error', error: serializeError(error) }),
+  );
+});
