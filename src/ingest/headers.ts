@@ -1,0 +1,102 @@
+/**
+ * Header matching: which file column holds which of the five customer fields.
+ * Names are compared after dropping case, accents, spaces and punctuation, so
+ * `Annual Income (k$)`, `annual_income` and `ANNUAL INCOME` are the same name.
+ */
+import { InputError } from '../core/errors.ts';
+
+export const COLUMN_IDS = ['id', 'gender', 'age', 'income', 'spending'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+/** The Mall data's own spelling, used in messages. */
+export const DISPLAY_NAMES: Record<ColumnId, string> = {
+  id: 'CustomerID',
+  gender: 'Gender',
+  age: 'Age',
+  income: 'Annual Income (k$)',
+  spending: 'Spending Score (1-100)',
+};
+
+// Best match first: when two columns both fit (say `id` and `customer_id`), the
+// one with the earlier alias wins and the other is kept as an extra column.
+const ALIASES: Record<ColumnId, readonly string[]> = {
+  id: ['CustomerID', 'customer_id', 'Customer ID', 'cust_id', 'id'],
+  gender: ['Gender', 'sex', 'Genre'], // some Mall copies spell it Genre
+  age: ['Age'],
+  income: ['Annual Income (k$)', 'annual_income_thousands', 'annual_income', 'Annual Income', 'income'],
+  spending: ['Spending Score (1-100)', 'spending_score', 'score', 'spending'],
+};
+
+/** `Annual Income (k$)` → `annualincomek`; `Âge` → `age`. */
+export function normaliseHeader(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const RANK = new Map<string, { column: ColumnId; rank: number }>();
+for (const column of COLUMN_IDS) {
+  ALIASES[column].forEach((alias, rank) => {
+    RANK.set(normaliseHeader(alias), { column, rank });
+  });
+}
+
+export interface ColumnMap {
+  /** Position of each field in a record. */
+  index: Record<ColumnId, number>;
+  /** Header cells as written (what users see in messages). */
+  written: Record<ColumnId, string>;
+  columnsFound: string[];
+  extraColumns: string[];
+  width: number;
+}
+
+/** Maps a header record, or throws InputError('missing_column') naming what is missing and what was found. */
+export function mapHeader(cells: readonly string[], file: string, line: number): ColumnMap {
+  const best = new Map<ColumnId, { at: number; rank: number }>();
+  cells.forEach((cell, at) => {
+    const match = RANK.get(normaliseHeader(cell));
+    if (!match) return;
+    const current = best.get(match.column);
+    if (!current || match.rank < current.rank) best.set(match.column, { at, rank: match.rank });
+  });
+  const missing = COLUMN_IDS.filter((c) => !best.has(c));
+  if (missing.length > 0) throw missingColumns(missing, cells, file, line);
+
+  const index = {} as Record<ColumnId, number>;
+  const written = {} as Record<ColumnId, string>;
+  for (const column of COLUMN_IDS) {
+    const at = best.get(column)!.at;
+    index[column] = at;
+    written[column] = cells[at]!;
+  }
+  const used = new Set(Object.values(index));
+  const extraColumns = cells.filter((cell, at) => !used.has(at) && cell !== '');
+  return { index, written, columnsFound: [...cells], extraColumns, width: cells.length };
+}
+
+function missingColumns(
+  missing: ColumnId[],
+  cells: readonly string[],
+  file: string,
+  line: number,
+): InputError {
+  const names = missing.map((c) => `"${DISPLAY_NAMES[c]}"`);
+  const what = names.length === 1 ? `the column ${names[0]}` : `the columns ${joinAnd(names)}`;
+  const found = cells.map((c) => c || '(blank)').join(', ');
+  const details = missing.map((c) => {
+    const others = ALIASES[c].slice(1);
+    const also = others.length > 0 ? ` (also accepted: ${others.join(', ')})` : '';
+    const why = c === 'id' ? ' is required, one id per customer' : ' is required';
+    return `"${DISPLAY_NAMES[c]}"${why}${also}`;
+  });
+  if (cells.length === 1) {
+    details.push('only one column was found: separate the values with commas, semicolons or tabs');
+  }
+  return new InputError('missing_column', `missing ${what}; found: ${found}`, { file, line }, details);
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
