@@ -23,11 +23,12 @@ export function countLines(bytes: Uint8Array): number {
   return bytes.length === 0 ? 0 : lines + (endsWithBreak ? 0 : 1);
 }
 
-/** A report step that gives about four lines per file: 250,000 for a million rows. */
+/** A round report step giving about four lines per file: 250,000 for a million rows, 100,000 for 300,000. */
 export function reportStep(totalRows: number): number {
-  const quarter = totalRows / 4;
-  const magnitude = 10 ** Math.floor(Math.log10(Math.max(quarter, 1)));
-  return Math.max(PROGRESS_MIN_ROWS / 4, Math.ceil(quarter / magnitude) * magnitude);
+  const quarter = Math.max(totalRows / 4, 1);
+  const magnitude = 10 ** Math.floor(Math.log10(quarter));
+  const round = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((step) => step >= quarter);
+  return round ?? 10 * magnitude;
 }
 
 /** The bytes as slices for readCustomers, calling onProgress as rows go by. */

@@ -1,0 +1,68 @@
+/**
+ * Test doubles for the ports run() needs: an in-memory channel, and a real
+ * in-process engine on the bundled sample (real analyze, real charts).
+ */
+import { fileURLToPath } from 'node:url';
+import type {
+  ChannelPort,
+  ChannelView,
+  CommandContext,
+  UploadedDataset,
+} from '../../src/commands/context.ts';
+import { AnalysisEngine } from '../../src/worker/engine.ts';
+
+export const SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
+export const SEED = 42;
+
+export const defaultView = (): ChannelView => ({
+  dataset: { kind: 'sample' },
+  settings: { k: null, features: ['income', 'spending'], scaling: null },
+});
+
+export class MemoryChannel implements ChannelPort {
+  resets = 0;
+  constructor(public current: ChannelView = defaultView()) {}
+  view(): ChannelView {
+    return structuredClone(this.current);
+  }
+  saveSettings(settings: ChannelView['settings']): void {
+    this.current = { ...this.current, settings: structuredClone(settings) };
+  }
+  reset(): void {
+    this.resets++;
+    this.current = defaultView();
+  }
+}
+
+/** Uploaded files by dataset id, for the engine's byte loader. */
+export const uploadedBytes = new Map<number, Uint8Array>();
+
+export function uploaded(id: number, fileName: string, csv: string, rows: number): UploadedDataset {
+  uploadedBytes.set(id, new TextEncoder().encode(csv));
+  return {
+    kind: 'upload',
+    id,
+    teamId: 'T1',
+    channelId: 'C1',
+    fileName,
+    uploadedBy: 'U123',
+    uploadedAt: new Date('2026-11-29T09:30:00Z'),
+    rows,
+    skippedRows: 0,
+    sha256: `${String(id).padStart(64, '0')}`,
+  };
+}
+
+/** One engine for the whole file, so its caches make later tests fast, as in production. */
+export const engine = new AnalysisEngine({
+  samplePath: SAMPLE_PATH,
+  loadBytes: (dataset) => uploadedBytes.get(dataset.id) ?? null,
+});
+
+export function sampleContext(channel = new MemoryChannel()): CommandContext & { channel: MemoryChannel } {
+  return { channel, runner: engine, clock: () => new Date('2026-11-29T12:00:00Z'), seed: SEED };
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const isPng = (bytes: Uint8Array) =>
+  PNG_SIGNATURE.every((b, i) => bytes[i] === b) && bytes.length > 1000;
