@@ -1,0 +1,38 @@
+/**
+ * The file-system edge of ingest: checks the path and size before reading a
+ * byte, then streams the file through readCustomers.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InputError } from '../core/errors.ts';
+import { formatBytes } from './chunks.ts';
+import { DEFAULT_LIMITS, type IngestLimits, type IngestResult, readCustomers } from './csv.ts';
+
+export async function readCustomerFile(
+  path: string,
+  limits: Partial<IngestLimits> = {},
+): Promise<IngestResult> {
+  const file = basename(path);
+  const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') {
+      throw new InputError('file_not_found', `there is no file at ${path}; check the path`, { file });
+    }
+    throw error;
+  });
+  if (!info.isFile()) {
+    throw new InputError('file_not_found', `${path} is not a file (a folder?); give the path of a CSV file`, {
+      file,
+    });
+  }
+  if (info.size > maxBytes) {
+    throw new InputError(
+      'file_too_large',
+      `the file is ${formatBytes(info.size)}, larger than the ${formatBytes(maxBytes)} limit; remove unused columns or split it`,
+      { file },
+    );
+  }
+  // The byte limit is also enforced while streaming, in case the file grows while being read.
+  return readCustomers(createReadStream(path), { fileName: file, limits });
+}

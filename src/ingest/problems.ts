@@ -1,0 +1,43 @@
+/**
+ * Row problems: collected as values while reading so one bad cell never stops
+ * the file, and rendered in one wording everywhere
+ * (`line 7, column Age: "abc" — expected a whole number from 0 to 120`).
+ */
+
+export interface RowProblem {
+  /** 1-based line where the row starts (the header is line 1). */
+  line: number;
+  /** Header cell as written in the file; '' when the problem is the whole row (wrong number of values). */
+  column: string;
+  /** The cell as written (the whole row, for a whole-row problem), cut to 60 characters. */
+  value: string;
+  reason: string;
+  /** Whether the row still made it into the table (e.g. an unknown gender does not drop a customer). */
+  kept: boolean;
+}
+
+const MAX_STORED = 1000;
+const MAX_VALUE = 60;
+
+/** Keeps the first 1000 problems but counts all of them. */
+export class ProblemLog {
+  readonly stored: RowProblem[] = [];
+  /** The first few problems that dropped a row: what a "too many invalid rows" error shows. */
+  readonly firstSkips: RowProblem[] = [];
+  count = 0;
+
+  add(problem: RowProblem): void {
+    this.count++;
+    if (this.stored.length < MAX_STORED) this.stored.push(problem);
+    if (!problem.kept && this.firstSkips.length < 5) this.firstSkips.push(problem);
+  }
+}
+
+export function clip(value: string): string {
+  return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
+}
+
+export function describeProblem(p: RowProblem): string {
+  if (p.column === '') return `line ${p.line}: "${p.value}" — ${p.reason}`;
+  return `line ${p.line}, column ${p.column}: "${p.value}" — ${p.reason}`;
+}

@@ -1,0 +1,160 @@
+/**
+ * Turns parsed records into table rows, one at a time, in file order. Clean
+ * rows take a fast path that allocates nothing; any row with a problem goes
+ * through `slowRow`, which works out every problem in it (via the zod schema)
+ * and decides whether the row is kept. Never throws: a fatal problem (bad
+ * header, too many rows) is stored in `failure` and later records are ignored,
+ * because this runs inside the parser's 'data' event.
+ */
+import { InputError } from '../core/errors.ts';
+import { formatCount } from './chunks.ts';
+import { DuplicateFinder } from './duplicates.ts';
+import { COLUMN_IDS, type ColumnId, type ColumnMap, mapHeader } from './headers.ts';
+import { clip, ProblemLog, type RowProblem } from './problems.ts';
+import { GENDER_EXPECTED, genderCode, parseDecimal, passes, RULES, rowSchema } from './rules.ts';
+import type { Delimiter } from './sniff.ts';
+import { TableBuilder } from './table-builder.ts';
+
+type Issue = Omit<RowProblem, 'line' | 'kept'>;
+
+export class RowReader {
+  /** The line the next record starts on; csv-parse's own count drifts on CRLF inside quotes. */
+  nextLine = 1;
+  columns: ColumnMap | null = null;
+  totalRows = 0;
+  skippedRows = 0;
+  failure: unknown = null;
+  /** Set once the input has shown a `"`: without one no value can span lines, and the check is skipped. */
+  quotesSeen = false;
+  readonly missing: Record<ColumnId, number> = { id: 0, gender: 0, age: 0, income: 0, spending: 0 };
+  readonly problems = new ProblemLog();
+  readonly table = new TableBuilder();
+  readonly duplicates = new DuplicateFinder();
+  private readonly decimalComma: boolean;
+
+  constructor(
+    private readonly file: string,
+    private readonly delimiter: Delimiter,
+    private readonly maxRows: number,
+  ) {
+    this.decimalComma = delimiter !== ',';
+  }
+
+  accept(record: string[]): void {
+    const line = this.nextLine;
+    this.nextLine = line + 1 + (this.quotesSeen ? lineBreaks(record) : 0);
+    // Blank lines and rows of empty cells (Excel's trailing ",,,,") carry no customer.
+    if (this.failure !== null || record.every(isBlank)) return;
+    try {
+      if (this.columns === null) this.columns = mapHeader(record, this.file, line);
+      else this.row(record, line, this.columns);
+    } catch (error) {
+      this.failure = error;
+    }
+  }
+
+  private row(record: string[], line: number, columns: ColumnMap): void {
+    if (++this.totalRows > this.maxRows) {
+      const limit = formatCount(this.maxRows);
+      const message = `the file has more than ${limit} customer rows, the most one analysis accepts; split it or take a sample`;
+      this.failure = new InputError('too_many_rows', message, { file: this.file, line });
+      return;
+    }
+    const at = columns.index;
+    if (record.length === columns.width) {
+      const id = record[at.id]!.trim();
+      const gender = genderCode(record[at.gender]!);
+      const age = parseDecimal(record[at.age]!, this.decimalComma);
+      const income = parseDecimal(record[at.income]!, this.decimalComma);
+      const spending = parseDecimal(record[at.spending]!, this.decimalComma);
+      const clean =
+        gender !== 0 &&
+        id !== '' &&
+        passes(RULES.age, age) &&
+        passes(RULES.income, income) &&
+        passes(RULES.spending, spending);
+      if (clean) {
+        this.keep(id, gender, age, income, spending, line);
+        return;
+      }
+    }
+    this.slowRow(record, line, columns);
+  }
+
+  private slowRow(record: string[], line: number, columns: ColumnMap): void {
+    const issues: Issue[] = [];
+    const { width } = columns;
+    if (record.length !== width) {
+      // A long row whose extra cells are empty is the trailing-delimiter habit of some exports;
+      // any other count means values may have shifted, so none of them can be trusted.
+      const harmless = record.length > width && record.slice(width).every(isBlank);
+      const reason = `expected ${width} values (one per column), found ${record.length}`;
+      const value = clip(record.join(this.delimiter));
+      issues.push({
+        column: '',
+        value,
+        reason: harmless ? `${reason}; the empty extra values were ignored` : reason,
+      });
+      if (!harmless) {
+        this.commit(issues, line, false);
+        return;
+      }
+    }
+    const cell = (c: ColumnId) => record[columns.index[c]]!;
+    const converted = {
+      id: cell('id').trim(),
+      age: parseDecimal(cell('age'), this.decimalComma),
+      income: parseDecimal(cell('income'), this.decimalComma),
+      spending: parseDecimal(cell('spending'), this.decimalComma),
+    };
+    const reasons = new Map<string, string>();
+    const checked = rowSchema.safeParse(converted);
+    for (const issue of checked.error?.issues ?? []) {
+      const key = String(issue.path[0]);
+      if (!reasons.has(key)) reasons.set(key, issue.message);
+    }
+    const gender = genderCode(cell('gender'));
+    if (gender === 0) reasons.set('gender', GENDER_EXPECTED);
+    for (const column of COLUMN_IDS) {
+      const reason = reasons.get(column);
+      if (reason === undefined) continue;
+      if (isBlank(cell(column))) this.missing[column]++;
+      issues.push({ column: columns.written[column], value: clip(cell(column)), reason });
+    }
+    const { id, age, income, spending } = converted;
+    this.commit(issues, line, checked.success);
+    if (checked.success) this.keep(id, gender, age, income, spending, line);
+  }
+
+  private commit(issues: Issue[], line: number, kept: boolean): void {
+    for (const issue of issues) this.problems.add({ ...issue, line, kept });
+    if (!kept) this.skippedRows++;
+  }
+
+  private keep(
+    id: string,
+    gender: number,
+    age: number,
+    income: number,
+    spending: number,
+    line: number,
+  ): void {
+    const first = this.duplicates.add(id, this.table.length);
+    if (first >= 0) this.duplicates.note(id, this.table.lineOf(first), line);
+    this.table.add(id, gender, age, income, spending, line);
+  }
+}
+
+function isBlank(cell: string): boolean {
+  return cell.length === 0 || cell.trim().length === 0;
+}
+
+/** Line breaks inside quoted values, so later rows keep their true line numbers. */
+function lineBreaks(record: string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) continue;
+    breaks += field.match(/\r\n?|\n/g)?.length ?? 0;
+  }
+  return breaks;
+}
