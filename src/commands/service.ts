@@ -80,7 +80,9 @@ function createEngine(
       cache: store.analyses,
     });
   }
-  return new WorkerEngine({ databaseFile, samplePath, ...limits });
+  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits });
+  worker.warmUp();
+  return worker;
 }
 
 export async function createSegmentService(options: ServiceOptions): Promise<SegmentService> {

@@ -51,6 +51,11 @@ export class WorkerEngine implements Engine {
     return reviveResult(value as UploadOutcome);
   }
 
+  /** Starts the thread now, so loading its modules overlaps with start-up instead of the first command. */
+  warmUp(): void {
+    if (!this.closed) this.ensureWorker().unref();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     const worker = this.worker;

@@ -48,8 +48,10 @@ export async function* withProgress(
     yield slice;
     rows += countLines(slice) - (slice[slice.length - 1] === NEWLINE ? 0 : 1);
     if (report && rows >= nextReport && rows < totalRows) {
-      report(`Read ${formatCount(nextReport)} of ~${formatCount(totalRows)} rows…`);
-      nextReport += step;
+      // One line per slice at most, naming the last round step passed.
+      const passed = Math.floor(rows / step) * step;
+      report(`Read ${formatCount(passed)} of ~${formatCount(totalRows)} rows…`);
+      nextReport = passed + step;
     }
   }
 }
