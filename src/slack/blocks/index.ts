@@ -1,0 +1,15 @@
+export {
+  apology,
+  chartsNotDelivered,
+  chartsNote,
+  couldNotDeliver,
+  fileRefused,
+  formatBytes,
+  inviteHint,
+  progressLine,
+  readingFile,
+  withInviteHint,
+} from './notices.ts';
+export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
+export { tableLines, tableTexts } from './table.ts';
+export { chunkLines, escapeText, LIMITS, truncate } from './text.ts';

@@ -1,0 +1,68 @@
+/**
+ * The bot's own words in Slack (not command answers, which come from
+ * commands/): progress, invitations, apologies. Pure builders, one place to
+ * reword them.
+ */
+import type { types } from '@slack/bolt';
+import type { SlackMessage } from './reply.ts';
+import { escapeText, LIMITS, truncate } from './text.ts';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const note = (text: string): SlackMessage => {
+  const safe = truncate(text, LIMITS.sectionText);
+  return { text: safe, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: safe } }] };
+};
+
+/** "Invite me" for a channel the bot is not in; `botUserId` renders as the bot's name. */
+export function inviteHint(botUserId: string | undefined): string {
+  const me = botUserId ? `<@${botUserId}>` : 'the app';
+  return (
+    `:wave: I'm not a member of this channel, so I can't post here or share charts. ` +
+    `Invite me with \`/invite ${me}\` (or add the app from the channel's *Integrations* tab), then try again.`
+  );
+}
+
+/** The answer, privately, with the invitation on top (response_url works where the bot is not a member). */
+export function withInviteHint(message: SlackMessage, botUserId: string | undefined): SlackMessage {
+  const hint: types.KnownBlock = {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: inviteHint(botUserId) }],
+  };
+  const blocks = [hint, ...message.blocks].slice(0, LIMITS.blocks);
+  return { text: truncate(`${inviteHint(botUserId)} ${message.text}`, LIMITS.fallbackText), blocks };
+}
+
+export const chartsNote = (images: number, files: number, where: 'thread' | 'below' = 'thread'): string => {
+  const parts = [images ? `${images} chart${images === 1 ? '' : 's'}` : '', files ? `${files} file(s)` : ''];
+  return `:bar_chart: ${parts.filter(Boolean).join(' and ')} ${where === 'thread' ? 'in the thread' : 'below'}.`;
+};
+
+export const couldNotDeliver = (detail: string): SlackMessage =>
+  note(
+    `:warning: I couldn't deliver the answer to this channel (${escapeText(detail)}). Please try again in a minute.`,
+  );
+
+export const chartsNotDelivered = (detail: string): SlackMessage =>
+  note(
+    `:warning: I posted the answer but couldn't share its charts (${escapeText(detail)}). Please try again.`,
+  );
+
+/** For bugs: short, with an id to find the log line. */
+export const apology = (errorId: string): SlackMessage =>
+  note(
+    `:warning: Sorry, something went wrong on my side. If it keeps happening, mention error id \`${errorId}\`.`,
+  );
+
+export const readingFile = (name: string): SlackMessage =>
+  note(`:hourglass_flowing_sand: Reading *${escapeText(name)}*…`);
+
+export const progressLine = (name: string, line: string): SlackMessage =>
+  note(`:hourglass_flowing_sand: *${escapeText(name)}*: ${escapeText(line)}`);
+
+export const fileRefused = (reason: string): SlackMessage =>
+  note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);

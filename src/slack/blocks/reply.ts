@@ -1,0 +1,85 @@
+/**
+ * Reply → Block Kit. Pure: the same Reply always gives the same message, and
+ * every message fits Slack's limits (≤ 50 blocks, section text ≤ 3000, header
+ * ≤ 150) and carries a plain `text` fallback for notifications and screen
+ * readers. Charts are not blocks: they are uploaded as files (see deliver.ts)
+ * and announced by `chartComment`.
+ */
+import type { types } from '@slack/bolt';
+import type { Reply, ReplyFile, ReplyImage } from '../../commands/reply.ts';
+import { tableTexts } from './table.ts';
+import { chunkLines, escapeText, LIMITS, truncate } from './text.ts';
+
+export interface SlackMessage {
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+const header = (text: string): types.KnownBlock => ({
+  type: 'header',
+  text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+});
+const section = (text: string): types.KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (text: string): types.KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }],
+});
+const sections = (text: string) =>
+  text.trim() === '' ? [] : chunkLines(text, LIMITS.sectionText).map((piece) => section(piece));
+
+/** The reply's body blocks, before the 50-block cap. */
+function bodyBlocks(reply: Reply): types.KnownBlock[] {
+  const blocks = [header(reply.title), ...sections(escapeText(reply.text))];
+  for (const part of reply.sections) {
+    const body = escapeText(part.body);
+    blocks.push(...sections(part.heading ? `*${escapeText(part.heading)}*\n${body}` : body));
+  }
+  if (reply.table) blocks.push(...tableTexts(reply.table).map((text) => section(text)));
+  if (reply.warnings.length) {
+    blocks.push(...sections(reply.warnings.map((w) => `:warning: ${escapeText(w)}`).join('\n')));
+  }
+  return blocks;
+}
+
+/**
+ * The message for a reply. `note` (e.g. "3 charts follow in this thread")
+ * goes last in small print and survives the block cap.
+ */
+export function replyMessage(reply: Reply, note?: string): SlackMessage {
+  const body = bodyBlocks(reply);
+  const tail = note ? [context(note)] : [];
+  const room = LIMITS.blocks - tail.length;
+  const kept =
+    body.length <= room
+      ? body
+      : [
+          ...body.slice(0, room - 1),
+          context(`…${body.length - room + 1} more parts did not fit in one message.`),
+        ];
+  return { text: fallbackText(reply), blocks: [...kept, ...tail] };
+}
+
+export function fallbackText(reply: Reply): string {
+  const gist = reply.text.trim() === '' ? reply.title : `${reply.title}: ${reply.text}`;
+  return truncate(escapeText(gist), LIMITS.fallbackText);
+}
+
+/** A one-line status message ("Reading customers.csv…") with the same shape as a reply. */
+export function statusMessage(line: string): SlackMessage {
+  const text = truncate(escapeText(line), LIMITS.sectionText);
+  return { text, blocks: [section(text)] };
+}
+
+/**
+ * The text posted with the uploaded charts: each chart's description, so the
+ * charts are understandable without seeing them (alt text on uploads is not
+ * reliably shown by every client).
+ */
+export function chartComment(title: string, images: ReplyImage[], files: ReplyFile[]): string {
+  const lines = [
+    ...images.map((image) => `• *${escapeText(image.title)}*: ${escapeText(image.alt)}`),
+    ...files.map((file) => `• *${escapeText(file.title)}* (${escapeText(file.filename)})`),
+  ];
+  const what = images.length ? 'Charts' : 'Files';
+  return truncate(`${what} for *${escapeText(title)}*\n${lines.join('\n')}`, LIMITS.initialComment);
+}

@@ -1,0 +1,114 @@
+/**
+ * Getting a Reply into Slack: messages, updates, ephemeral notes and file
+ * uploads, each call retried by the one policy in retry.ts. Every Web API
+ * call the listeners make goes through here, so retries, limits and the
+ * "tell the user when delivery fails" rule live in one place.
+ */
+import type { Logger, RespondFn, webApi } from '@slack/bolt';
+import type { Reply } from '../commands/reply.ts';
+import { chartComment, type SlackMessage } from './blocks/index.ts';
+import type { SharedFile } from './files.ts';
+import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode, withRetries } from './retry.ts';
+
+export interface Place {
+  channel: string;
+  /** Post into this thread (the ts of its parent message). */
+  threadTs?: string;
+}
+
+/** Slack's cap on an upload's alt text. */
+const ALT_TEXT_MAX = 1000;
+/** Errors that mean "the bot is not in this conversation", public and private alike. */
+const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
+
+export const isNotAMember = (error: unknown) => NOT_A_MEMBER.has(slackErrorCode(error) ?? '');
+
+export class Deliverer {
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+    private readonly policy: RetryPolicy = DEFAULT_RETRY,
+  ) {}
+
+  private retry<T>(label: string, call: () => Promise<T>): Promise<T> {
+    return withRetries(label, call, this.policy, this.logger);
+  }
+
+  /** Posts a message and returns its ts (for updates and threads). */
+  async post(place: Place, message: SlackMessage): Promise<string> {
+    const result = await this.retry('chat.postMessage', () =>
+      this.client.chat.postMessage({
+        channel: place.channel,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+      }),
+    );
+    if (!result.ts) throw new Error('chat.postMessage answered without a ts');
+    return result.ts;
+  }
+
+  async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
+    await this.retry('chat.update', () =>
+      this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+    );
+  }
+
+  async ephemeral(place: Place, user: string, message: SlackMessage): Promise<void> {
+    await this.retry('chat.postEphemeral', () =>
+      this.client.chat.postEphemeral({
+        channel: place.channel,
+        user,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
+  }
+
+  /** files.info: the authoritative size, type and URLs of a shared file. */
+  async fileInfo(id: string): Promise<SharedFile> {
+    const result = await this.retry('files.info', () => this.client.files.info({ file: id }));
+    if (!result.file?.id) throw new Error('files.info answered without a file');
+    return result.file as SharedFile;
+  }
+
+  /** An answer for the person who typed the command, through its response_url. */
+  async respond(respond: RespondFn, message: SlackMessage): Promise<void> {
+    await this.retry('respond', () =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
+  }
+
+  /**
+   * The reply's charts and files, in one upload so they arrive as one message
+   * whose text describes each chart. Returns how many files were shared.
+   */
+  async uploadAttachments(place: Place, reply: Reply): Promise<number> {
+    const uploads = [
+      ...reply.images.map((image) => ({
+        file: image.png,
+        filename: image.filename,
+        title: image.title,
+        alt_text: image.alt.slice(0, ALT_TEXT_MAX),
+      })),
+      ...reply.files.map((file) => ({ file: file.content, filename: file.filename, title: file.title })),
+    ];
+    if (uploads.length === 0) return 0;
+    await this.retry('files.uploadV2', () =>
+      this.client.files.uploadV2({
+        channel_id: place.channel,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+        initial_comment: chartComment(reply.title, reply.images, reply.files),
+        file_uploads: uploads,
+      }),
+    );
+    return uploads.length;
+  }
+}
