@@ -1,0 +1,84 @@
+/**
+ * The chart catalogue: one pure builder per chart kind, which charts each
+ * Slack command shows, and renderCharts to turn an analysis into PNGs.
+ */
+import { renderSvg, svgToPng } from './render.ts';
+import { chooseK } from './specs/choose-k.ts';
+import { correlation } from './specs/correlation.ts';
+import { distributions } from './specs/distributions.ts';
+import { genderSplit } from './specs/gender-split.ts';
+import { pairPlot } from './specs/pair-plot.ts';
+import { prediction } from './specs/prediction.ts';
+import { segmentMap } from './specs/segment-map.ts';
+import { segmentProfiles } from './specs/segment-profiles.ts';
+import { silhouette } from './specs/silhouette.ts';
+import { spendingByGender } from './specs/spending-by-gender.ts';
+import type { ChartBuilder, ChartInput, ChartKind, RenderedChart } from './types.ts';
+
+export { compileChart, renderChart } from './render.ts';
+export { GENDER_COLOR, SEGMENT_PALETTE, segmentColor } from './theme.ts';
+export type {
+  ChartBuilder,
+  ChartInput,
+  ChartKind,
+  ChartSpec,
+  PredictedCustomer,
+  RenderedChart,
+} from './types.ts';
+
+export const CHART_BUILDERS: Record<ChartKind, ChartBuilder> = {
+  'segment-map': segmentMap,
+  'segment-profiles': segmentProfiles,
+  'choose-k': chooseK,
+  distributions,
+  'gender-split': genderSplit,
+  'spending-by-gender': spendingByGender,
+  correlation,
+  'pair-plot': pairPlot,
+  silhouette,
+  prediction,
+};
+
+export const CHART_KINDS = Object.keys(CHART_BUILDERS) as ChartKind[];
+
+/** Which charts each Slack command answers with. */
+export const CHART_GROUPS: {
+  summary: ChartKind[];
+  eda: ChartKind[];
+  check: ChartKind[];
+  k: ChartKind[];
+  predict: ChartKind[];
+} = {
+  summary: ['segment-map', 'segment-profiles'],
+  eda: ['distributions', 'gender-split', 'spending-by-gender', 'correlation', 'pair-plot'],
+  check: ['silhouette', 'correlation', 'distributions'],
+  k: ['choose-k'],
+  predict: ['prediction'],
+};
+
+/**
+ * Build and render charts, in the order asked. Default: every chart except
+ * 'prediction', plus 'prediction' when the input carries one. Each chart's
+ * layout (JavaScript) runs while sharp rasterises the previous ones on its
+ * own threads.
+ */
+export async function renderCharts(input: ChartInput, kinds?: ChartKind[]): Promise<RenderedChart[]> {
+  const wanted = kinds ?? CHART_KINDS.filter((k) => k !== 'prediction' || input.prediction);
+  const pending: Array<Promise<RenderedChart>> = [];
+  for (const kind of wanted) {
+    const chart = CHART_BUILDERS[kind](input);
+    const { svg } = await renderSvg(chart);
+    pending.push(
+      svgToPng(svg).then(({ png, width, height }) => ({
+        kind,
+        filename: `${kind}.png`,
+        title: chart.title,
+        alt: chart.alt,
+        png,
+        width,
+        height,
+      })),
+    );
+  }
+  return Promise.all(pending);
+}

@@ -1,0 +1,158 @@
+/**
+ * Choosing k: inertia (the elbow) and the average silhouette against k, one
+ * above the other on the same k axis, with the recommended k marked and the
+ * reason written out. A k picked by the user is marked too.
+ */
+import { INK, MUTED } from '../theme.ts';
+import type { ChartInput, ChartSpec } from '../types.ts';
+import { fixed, frame, int } from './common.ts';
+
+const LINE = '#3B5B7A';
+const PICK = '#D55E00';
+const PANEL = { width: 540, height: 170 };
+
+export function chooseK(input: ChartInput): ChartSpec {
+  const a = input.analysis;
+  const sel = a.selection;
+  const ks = sel.rows.map((r) => r.k);
+  // Big files have inertias in the billions: plot in thousands/millions so tick labels stay short.
+  const maxInertia = Math.max(...sel.rows.map((r) => r.inertia));
+  const [unit, unitName] =
+    maxInertia >= 1e10
+      ? [1e9, 'billions, ']
+      : maxInertia >= 1e7
+        ? [1e6, 'millions, ']
+        : maxInertia >= 1e5
+          ? [1e3, 'thousands, ']
+          : [1, ''];
+  const rows = sel.rows.map((r) => ({ k: r.k, inertia: r.inertia / unit, silhouette: r.silhouette }));
+  const x = {
+    field: 'k',
+    type: 'quantitative' as const,
+    title: 'Number of segments (k)',
+    scale: { domain: [Math.min(...ks) - 0.4, Math.max(...ks) + 0.4], nice: false, zero: false },
+    axis: { values: ks, format: 'd', grid: false },
+  };
+  const sils = rows.map((r) => r.silhouette);
+  const silDomain = [
+    Math.floor((Math.min(...sils) - 0.02) * 10) / 10,
+    Math.ceil((Math.max(...sils) + 0.07) * 10) / 10,
+  ];
+  const marks = [{ k: sel.recommendedK, what: `recommended: k = ${sel.recommendedK}` }];
+  if (a.k !== sel.recommendedK) marks.push({ k: a.k, what: `used: k = ${a.k} (your choice)` });
+  const panel = (
+    field: 'inertia' | 'silhouette',
+    title: string,
+    yTitle: string,
+    best: number | null,
+    bestText: string,
+  ) => {
+    const y = {
+      field,
+      type: 'quantitative' as const,
+      title: yTitle,
+      // Headroom above the silhouette peak for its label.
+      scale: field === 'inertia' ? { zero: true } : { domain: silDomain, nice: false, zero: false },
+      axis: { format: field === 'inertia' ? ',.0f' : '.2f', tickCount: 5 },
+    };
+    const top = Math.max(...rows.map((r) => r[field]));
+    return {
+      ...PANEL,
+      title: {
+        text: title,
+        fontSize: 12,
+        fontWeight: 'normal' as const,
+        anchor: 'start' as const,
+        frame: 'group' as const,
+      },
+      layer: [
+        ...marks.map((m, i) => ({
+          data: { values: [{ k: m.k, y: top }] },
+          layer: [
+            { mark: { type: 'rule', color: MUTED, strokeDash: [5, 4], aria: false }, encoding: { x } },
+            ...(field === 'inertia'
+              ? [
+                  {
+                    mark: {
+                      type: 'text',
+                      align: 'left',
+                      baseline: 'top',
+                      dx: 5,
+                      dy: 2 + 16 * i,
+                      color: INK,
+                      aria: false,
+                    },
+                    encoding: { x, y: { field: 'y', type: 'quantitative' }, text: { value: m.what } },
+                  },
+                ]
+              : []),
+          ],
+        })),
+        { mark: { type: 'line', color: LINE, strokeWidth: 2, aria: false }, encoding: { x, y } },
+        {
+          mark: { type: 'point', filled: true, size: 50, color: LINE, aria: false },
+          encoding: { x, y },
+        },
+        ...(best === null
+          ? []
+          : [
+              {
+                transform: [{ filter: `datum.k === ${best}` }],
+                mark: {
+                  type: 'point',
+                  filled: true,
+                  size: 150,
+                  color: PICK,
+                  stroke: 'white',
+                  strokeWidth: 1.5,
+                  aria: false,
+                },
+                encoding: { x, y },
+              },
+              {
+                transform: [{ filter: `datum.k === ${best}` }],
+                mark: {
+                  type: 'text',
+                  ...(field === 'inertia' ? { align: 'left', dx: 9, dy: -12 } : { align: 'center', dy: -16 }),
+                  color: PICK,
+                  fontWeight: 'bold',
+                  aria: false,
+                },
+                encoding: { x, y, text: { value: bestText } },
+              },
+            ]),
+      ],
+    };
+  };
+  const title = `Choosing the number of segments: k = ${sel.recommendedK} recommended`;
+  const bestSil = sel.rows.find((r) => r.k === sel.silhouetteK);
+  const alt =
+    `Inertia and average silhouette for k = ${Math.min(...ks)} to ${Math.max(...ks)}; k = ${sel.recommendedK} is recommended` +
+    (sel.elbowK ? `, the elbow is at k = ${sel.elbowK}` : ', the inertia curve has no clear elbow') +
+    ` and the silhouette peaks at k = ${sel.silhouetteK} (${fixed(bestSil?.silhouette ?? 0)}).`;
+  const sample = sel.sample
+    ? `k was chosen on a random sample of ${int(sel.sample.size)} of ${int(sel.sample.of)} customers.`
+    : null;
+  const spec = {
+    ...frame(title, [sel.reason, sample]),
+    data: { values: rows },
+    vconcat: [
+      panel(
+        'inertia',
+        'Inertia: spread within segments; the bend (elbow) is where more segments stop paying off',
+        `Inertia (${unitName}lower = tighter)`,
+        sel.elbowK,
+        'elbow',
+      ),
+      panel(
+        'silhouette',
+        'Silhouette: how well each customer fits its own segment rather than the next',
+        'Silhouette (higher = clearer)',
+        sel.silhouetteK,
+        'highest',
+      ),
+    ],
+    spacing: 22,
+  };
+  return { kind: 'choose-k', title, alt, spec: spec as ChartSpec['spec'] };
+}

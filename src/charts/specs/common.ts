@@ -1,0 +1,120 @@
+/**
+ * Pieces every builder shares: the spec frame (schema, theme, title), the
+ * segment and gender colour scales with explicit domains (so colours agree
+ * across charts), and the number words used in titles and alt text.
+ */
+import type { Analysis, Segment } from '../../core/types.ts';
+import { textWidth } from '../data/text-width.ts';
+import { CHART_WIDTH, CONFIG, FONT_SIZE, GENDER_COLOR, segmentColor } from '../theme.ts';
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Greedy word wrap so a long subtitle never widens (and so shrinks) the whole chart. */
+export function wrap(
+  text: string,
+  maxPx = CHART_WIDTH - 20,
+  fontSize: number = FONT_SIZE.subtitle,
+): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, fontSize) > maxPx) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The top of every spec. Subtitle lines that are null are dropped, long ones wrapped. */
+export function frame(title: string, subtitle: Array<string | null> = [], width = CHART_WIDTH - 20) {
+  const lines = subtitle.filter((s): s is string => Boolean(s)).flatMap((s) => wrap(s, width));
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    title: lines.length ? { text: title, subtitle: lines } : { text: title },
+  };
+}
+
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const pct = (share: number) => `${Math.round(share * 100)} %`;
+/** Whole percentages that add up to exactly 100 (largest remainder), so a legend never sums to 101 %. */
+export function roundedPercents(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total <= 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * 100) / total);
+  const out = exact.map(Math.floor);
+  let left = 100 - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    out[i]! += 1;
+  }
+  return out;
+}
+
+/** Each segment's share as a whole percentage, consistent across every chart. */
+export const segmentPercents = (a: Analysis): Map<number, string> => {
+  const p = roundedPercents(a.segments.map((s) => s.size));
+  return new Map(a.segments.map((s, i) => [s.id, `${p[i]} %`]));
+};
+
+export const fixed = (x: number, digits = 2) => x.toFixed(digits).replace('-', '−');
+export const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+export const count = (n: number) => WORDS[n] ?? String(n);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const plural = (n: number, one: string, many = `${one}s`) => `${int(n)} ${n === 1 ? one : many}`;
+
+export const segmentLabel = (s: Pick<Segment, 'id' | 'name'>) => `${s.id} · ${s.name}`;
+
+/** Kaufman & Rousseeuw's reading of an average silhouette. */
+export function silhouetteWord(s: number): string {
+  if (s >= 0.7) return 'strong structure';
+  if (s >= 0.5) return 'reasonable structure';
+  if (s >= 0.25) return 'weak structure';
+  return 'no substantial structure';
+}
+
+/** A vega expression mapping a numeric id (datum.value) to its text. */
+export function lookupExpr(labels: Record<number, string>): string {
+  return `${JSON.stringify(labels)}[datum.value] || ''`;
+}
+
+/** Colour by segment id (a number field), with names in the legend. */
+export function segmentColorEncoding(a: Analysis, field = 's', legend: object | null = {}) {
+  const labels = Object.fromEntries(a.segments.map((s) => [s.id, segmentLabel(s)]));
+  return {
+    field,
+    type: 'nominal' as const,
+    scale: { domain: a.segments.map((s) => s.id), range: a.segments.map((s) => segmentColor(s.id)) },
+    legend: legend === null ? null : { title: 'Segment', labelExpr: lookupExpr(labels), ...legend },
+  };
+}
+
+export const GENDERS = ['Female', 'Male', 'Unknown'] as const;
+
+export function genderColorEncoding(present: readonly string[], field = 'g', legend: object | null = {}) {
+  const domain = GENDERS.filter((g) => present.includes(g));
+  return {
+    field,
+    type: 'nominal' as const,
+    scale: { domain, range: domain.map((g) => GENDER_COLOR[g]) },
+    legend: legend === null ? null : { title: 'Gender', ...legend },
+  };
+}
+
+/** "showing a random sample of 3,000 of 1,000,000 customers", or null when every customer is drawn. */
+export function sampleNote(shown: number, total: number): string | null {
+  return shown < total ? `Showing a random sample of ${int(shown)} of ${int(total)} customers.` : null;
+}
+
+export const largest = (a: Analysis) =>
+  a.segments.reduce((b, s) => (s.size > b.size ? s : b), a.segments[0]!);
+
+/** One-sentence lists: "a, b and c". */
+export const listing = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

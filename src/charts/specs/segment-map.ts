@@ -1,0 +1,169 @@
+/**
+ * Segment map: every customer (or a bounded, stratified sample of a big file)
+ * on the two clustering axes, coloured by segment, with each segment's centre
+ * marked and named. The prediction chart draws on the same layers.
+ */
+import { placeLabels } from '../data/labels.ts';
+import { type MapFrame, mapFrame } from '../data/map-frame.ts';
+import { stratifiedSample } from '../data/sample.ts';
+import { FONT_SIZE, INK } from '../theme.ts';
+import type { ChartInput, ChartSpec, PredictedCustomer } from '../types.ts';
+import {
+  capitalise,
+  count,
+  fixed,
+  frame,
+  int,
+  largest,
+  round3,
+  sampleNote,
+  segmentColorEncoding,
+  segmentLabel,
+  segmentPercents,
+  silhouetteWord,
+} from './common.ts';
+
+export const MAP_SIZE = { width: 540, height: 400 } as const;
+/** Above this many customers the map draws a seeded sample (drawing time grows with marks). */
+export const MAP_POINT_CAP = 4000;
+
+/** Smaller, lighter dots as the cloud gets denser, so overlaps still read as density. */
+export const dotStyle = (n: number) =>
+  n <= 300
+    ? { size: 42, fillOpacity: 0.75 }
+    : n <= 1500
+      ? { size: 24, fillOpacity: 0.55 }
+      : { size: 12, fillOpacity: 0.4 };
+
+export interface MapParts {
+  frame: MapFrame;
+  shown: number;
+  layers: object[];
+  axis: (f: 'x' | 'y') => object;
+}
+
+/** The layers shared by the segment map and the prediction chart. */
+export function mapLayers(
+  input: ChartInput,
+  extra: Array<{ customer: PredictedCustomer; text: string; centre?: number }> = [],
+  fade = false,
+): MapParts {
+  const { analysis: a, table } = input;
+  const f = mapFrame(
+    a,
+    table,
+    extra.map((e) => e.customer),
+  );
+  const rows = stratifiedSample(a.labels, MAP_POINT_CAP, a.seed);
+  const points = Array.from(rows, (i) => ({ x: round3(f.x(i)), y: round3(f.y(i)), s: a.labels[i]! }));
+  const axis = (c: 'x' | 'y') => ({
+    field: c,
+    type: 'quantitative' as const,
+    title: c === 'x' ? f.xTitle : f.yTitle,
+    scale: { domain: c === 'x' ? f.xDomain : f.yDomain, nice: false, zero: false },
+  });
+  const sizeOf = new Map(a.segments.map((s) => [s.id, s]));
+  const share = segmentPercents(a);
+  const legendLabels = Object.fromEntries(
+    a.segments.map((s) => [s.id, `${segmentLabel(s)} (${int(s.size)}, ${share.get(s.id)})`]),
+  );
+  const color = segmentColorEncoding(a, 's', {
+    title: 'Segment (customers, share)',
+    orient: 'bottom',
+    direction: 'vertical',
+    columns: a.segments.length > 4 ? 2 : 1,
+    columnPadding: 24,
+    labelExpr: `${JSON.stringify(legendLabels)}[datum.value] || ''`,
+    symbolType: 'circle',
+    symbolOpacity: 1,
+  });
+  const centres = f.centroids.map((c) => ({ x: round3(c.x), y: round3(c.y), s: c.id }));
+  // Keep names off the new customer's star and off the line joining it to its centre.
+  const obstacles = extra.flatMap((e) => {
+    const [x, y] = f.place(e.customer);
+    const c = f.centroids.find((k) => k.id === e.centre);
+    const line = c
+      ? Array.from({ length: 9 }, (_, t) => ({
+          x: x + ((c.x - x) * (t + 1)) / 10,
+          y: y + ((c.y - y) * (t + 1)) / 10,
+          r: 3,
+        }))
+      : [];
+    return [{ x, y, r: 14 }, ...line];
+  });
+  const anchors = [
+    ...f.centroids.map((c) => ({ ...c, text: sizeOf.get(c.id)!.name })),
+    ...extra.map((e) => {
+      const [x, y] = f.place(e.customer);
+      return { x, y, text: e.text };
+    }),
+  ];
+  const spots = placeLabels(
+    anchors,
+    { ...MAP_SIZE, xDomain: f.xDomain, yDomain: f.yDomain },
+    { fontSize: FONT_SIZE.mark, bold: true, obstacles },
+  );
+  const named = spots.map((p, i) => ({ x: round3(p.x), y: round3(p.y), t: anchors[i]!.text }));
+  const dots = dotStyle(points.length);
+  // On the prediction chart the crowd steps back so the new customer stands out.
+  if (fade) dots.fillOpacity *= 0.55;
+  const text = { type: 'text' as const, fontSize: FONT_SIZE.mark, fontWeight: 'bold' as const, aria: false };
+  const layers = [
+    {
+      data: { values: points },
+      mark: { type: 'point', filled: true, strokeWidth: 0, aria: false, ...dots },
+      encoding: { x: axis('x'), y: axis('y'), color },
+    },
+    {
+      data: { values: centres },
+      mark: {
+        type: 'point',
+        shape: 'diamond',
+        filled: true,
+        size: 260,
+        stroke: INK,
+        strokeWidth: 1.5,
+        aria: false,
+      },
+      encoding: { x: axis('x'), y: axis('y'), color },
+    },
+    {
+      data: { values: named },
+      mark: { ...text, stroke: 'white', strokeWidth: 4, strokeJoin: 'round', strokeOpacity: 0.85 },
+      encoding: { x: axis('x'), y: axis('y'), text: { field: 't' } },
+    },
+    {
+      data: { values: named },
+      mark: { ...text, color: INK },
+      encoding: { x: axis('x'), y: axis('y'), text: { field: 't' } },
+    },
+  ];
+  return { frame: f, shown: points.length, layers, axis };
+}
+
+export function mapSubtitle(input: ChartInput, parts: MapParts): Array<string | null> {
+  const a = input.analysis;
+  const how = a.kChosenBy === 'user' ? 'chosen by you' : 'recommended';
+  return [
+    `k = ${a.k} (${how}) · average silhouette ${fixed(a.silhouette)} (${silhouetteWord(a.silhouette)}) · ${int(a.rows)} customers`,
+    parts.frame.note,
+    sampleNote(parts.shown, a.rows),
+  ];
+}
+
+export function segmentMap(input: ChartInput): ChartSpec {
+  const a = input.analysis;
+  const parts = mapLayers(input);
+  const title = 'Customer segments';
+  const big = largest(a);
+  const alt =
+    `${capitalise(count(a.segments.length))} segments of ${int(a.rows)} customers plotted by ${parts.frame.phrase}; ` +
+    `the largest, ${big.name}, holds ${segmentPercents(a).get(big.id)} of customers (average silhouette ${fixed(a.silhouette)}).`;
+  const spec = {
+    ...frame(title, mapSubtitle(input, parts)),
+    width: MAP_SIZE.width,
+    height: MAP_SIZE.height,
+    layer: parts.layers,
+  };
+  return { kind: 'segment-map', title, alt, spec: spec as ChartSpec['spec'] };
+}

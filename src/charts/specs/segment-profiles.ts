@@ -1,0 +1,126 @@
+/**
+ * Segment profiles: small multiples, one row per segment (names on the
+ * axis), one panel per measure: how many customers, then the mean age,
+ * income and spending score, each against the all-customer average.
+ */
+import type { Feature } from '../../core/types.ts';
+import { FEATURE_NAME, INK, MUTED } from '../theme.ts';
+import type { ChartInput, ChartSpec } from '../types.ts';
+import {
+  capitalise,
+  count,
+  frame,
+  int,
+  largest,
+  segmentColorEncoding,
+  segmentLabel,
+  segmentPercents,
+} from './common.ts';
+
+const PANEL_WIDTH = 96;
+const STEP = 30;
+
+export function segmentProfiles(input: ChartInput): ChartSpec {
+  const a = input.analysis;
+  const share = segmentPercents(a);
+  const rows = a.segments.map((s) => ({
+    s: s.id,
+    label: segmentLabel(s),
+    size: s.size,
+    sizeText: `${int(s.size)} (${share.get(s.id)})`,
+    age: s.meanAge,
+    income: s.meanIncome,
+    spending: s.meanSpending,
+  }));
+  const overall = Object.fromEntries(a.eda.describe.map((d) => [d.feature, d.mean])) as Record<
+    Feature,
+    number
+  >;
+  const y = (first: boolean) => ({
+    field: 'label',
+    type: 'nominal' as const,
+    sort: rows.map((r) => r.label),
+    title: null,
+    axis: first ? { labelFontSize: 12, labelPadding: 6, ticks: false, domain: false } : null,
+  });
+  const color = segmentColorEncoding(a, 's', null);
+  const panel = (
+    field: string,
+    title: string[],
+    max: number,
+    textField: string,
+    format?: string,
+    mean?: number,
+  ) => ({
+    width: PANEL_WIDTH,
+    height: { step: STEP },
+    title: {
+      text: title,
+      fontSize: 12,
+      fontWeight: 'normal' as const,
+      anchor: 'start' as const,
+      frame: 'group' as const,
+    },
+    layer: [
+      // The all-customer average goes first so bars and numbers draw over it.
+      ...(mean === undefined
+        ? []
+        : [
+            {
+              data: { values: [{ m: mean }] },
+              mark: { type: 'rule', color: MUTED, strokeDash: [4, 3], strokeWidth: 1, aria: false },
+              encoding: { x: { field: 'm', type: 'quantitative', axis: null } },
+            },
+          ]),
+      {
+        mark: { type: 'bar', height: { band: 0.72 }, aria: false },
+        encoding: {
+          x: { field, type: 'quantitative', axis: null, scale: { domain: [0, max * 1.55] } },
+          y: y(field === 'size'),
+          color,
+        },
+      },
+      // Numbers twice: a white halo first so the dashed average never cuts through a digit.
+      ...[{ stroke: 'white', strokeWidth: 3 }, { color: INK }].map((style) => ({
+        mark: { type: 'text', align: 'left', dx: 4, aria: false, ...style },
+        encoding: {
+          x: { field, type: 'quantitative', axis: null },
+          y: y(field === 'size'),
+          text: format ? { field: textField, type: 'quantitative', format } : { field: textField },
+        },
+      })),
+    ],
+  });
+  const titles: Record<Feature, string[]> = {
+    age: ['Mean age', '(years)'],
+    income: ['Mean income', '(k$ a year)'],
+    spending: ['Mean spending', 'score (1–100)'],
+  };
+  const feats: Feature[] = ['age', 'income', 'spending'];
+  const maxOf = (f: Feature) => Math.max(...rows.map((r) => r[f]), overall[f]);
+  const panels = [
+    panel('size', ['Customers', '(share)'], Math.max(...rows.map((r) => r.size)), 'sizeText'),
+    ...feats.map((f) => panel(f, titles[f], maxOf(f), f, '.0f', overall[f])),
+  ];
+  const used = a.features
+    .map((f) => FEATURE_NAME[f])
+    .join(' and ')
+    .replace(/ and (?=.* and )/g, ', ');
+  const title = 'What each segment looks like';
+  const big = largest(a);
+  const alt =
+    `${capitalise(count(a.segments.length))} segments compared by size and average age, income and spending score; ` +
+    `the largest, ${big.name}, has ${int(big.size)} customers (${share.get(big.id)}) with mean income ${Math.round(big.meanIncome)} k$ ` +
+    `and mean spending score ${Math.round(big.meanSpending)}.`;
+  const spec = {
+    ...frame(
+      title,
+      [`Segments were formed on ${used}. Dashed line: average of all ${int(a.rows)} customers.`],
+      700,
+    ),
+    data: { values: rows },
+    hconcat: panels,
+    spacing: 14,
+  };
+  return { kind: 'segment-profiles', title, alt, spec: spec as ChartSpec['spec'] };
+}
