@@ -1,0 +1,115 @@
+import type { types } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import {
+  chartComment,
+  LIMITS,
+  replyMessage,
+  tableLines,
+  withInviteHint,
+} from '../../src/slack/blocks/index.ts';
+import { reply, TINY_PNG } from './fixtures.ts';
+
+const textOf = (block: types.KnownBlock): string => {
+  if (block.type === 'section' || block.type === 'header') return block.text?.text ?? '';
+  if (block.type === 'context') return block.elements.map((e) => ('text' in e ? e.text : '')).join('');
+  return '';
+};
+
+describe('replyMessage', () => {
+  it('keeps an oversized reply within 50 blocks, 3000-character sections and a 150-character header', () => {
+    const huge = reply({
+      title: 'T'.repeat(400),
+      text: 'x'.repeat(9000),
+      sections: Array.from({ length: 80 }, (_, i) => ({ heading: `Part ${i}`, body: 'word '.repeat(1500) })),
+      table: { columns: ['a', 'b'], rows: Array.from({ length: 2000 }, (_, i) => [`row ${i}`, String(i)]) },
+      warnings: Array.from({ length: 300 }, (_, i) => `warning ${i} `.repeat(20)),
+    });
+    const message = replyMessage(huge, '3 charts in the thread.');
+    expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    const header = message.blocks[0]!;
+    expect(header.type).toBe('header');
+    expect(textOf(header).length).toBeLessThanOrEqual(LIMITS.headerText);
+    for (const block of message.blocks) expect(textOf(block).length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(textOf(message.blocks.at(-1)!)).toBe('3 charts in the thread.');
+    expect(textOf(message.blocks.at(-2)!)).toMatch(/more parts did not fit/);
+    expect(message.text.length).toBeGreaterThan(0);
+    expect(message.text.length).toBeLessThanOrEqual(LIMITS.fallbackText);
+  });
+
+  it('always carries a plain text fallback with the title and the gist', () => {
+    const message = replyMessage(reply({ text: '' }));
+    expect(message.text).toBe('Customer segments');
+    expect(replyMessage(reply()).text).toBe('Customer segments: 5 segments in 200 customers.');
+  });
+
+  it('escapes &, < and > so user text cannot become a mention or link', () => {
+    const message = replyMessage(reply({ text: 'Income <50 & spending >60 <!channel>' }));
+    expect(textOf(message.blocks[1]!)).toBe('Income &lt;50 &amp; spending &gt;60 &lt;!channel&gt;');
+  });
+
+  it('renders headed sections in bold and warnings with a warning sign', () => {
+    const message = replyMessage(
+      reply({ sections: [{ heading: 'Data', body: '• 200 rows' }], warnings: ['Few rows'] }),
+    );
+    const texts = message.blocks.map(textOf);
+    expect(texts).toContain('*Data*\n• 200 rows');
+    expect(texts).toContain(':warning: Few rows');
+  });
+});
+
+describe('tables', () => {
+  const table = {
+    columns: ['Segment', 'Customers', 'Share'],
+    rows: [
+      ['Careful savers', '23', '11.5%'],
+      ['Big & young spenders', '139', '69.5%'],
+    ],
+  };
+
+  it('aligns text left and numbers right, as monospace lines', () => {
+    expect(tableLines(table)).toEqual([
+      'Segment               Customers  Share',
+      '--------------------  ---------  -----',
+      'Careful savers               23  11.5%',
+      'Big & young spenders        139  69.5%',
+    ]);
+  });
+
+  it('stays text in a code block (searchable), escaped, and split with the header repeated', () => {
+    const long = { ...table, rows: Array.from({ length: 400 }, (_, i) => [`segment ${i}`, String(i), '1%']) };
+    const blocks = replyMessage(reply({ table: long })).blocks.filter((b) => textOf(b).startsWith('```'));
+    expect(blocks.length).toBeGreaterThan(1);
+    for (const block of blocks) {
+      expect(textOf(block)).toMatch(/^```\nSegment +Customers +Share\n-+/);
+      expect(textOf(block).endsWith('```')).toBe(true);
+    }
+    const one = replyMessage(reply({ table }))
+      .blocks.map(textOf)
+      .find((t) => t.startsWith('```'));
+    expect(one).toContain('Big &amp; young spenders');
+  });
+});
+
+describe('chart descriptions and hints', () => {
+  it('describes every chart in the upload comment (alt text is not shown by every client)', () => {
+    const images = [
+      { filename: 'elbow.png', title: 'Elbow', alt: 'Inertia falls steeply until k = 5.', png: TINY_PNG },
+      {
+        filename: 'segments.png',
+        title: 'Segments',
+        alt: 'Five groups by income and spending.',
+        png: TINY_PNG,
+      },
+    ];
+    const comment = chartComment('Customer segments', images, []);
+    expect(comment).toContain('*Elbow*: Inertia falls steeply until k = 5.');
+    expect(comment).toContain('*Segments*: Five groups by income and spending.');
+  });
+
+  it('puts the invitation first, naming the bot, without losing the answer', () => {
+    const message = withInviteHint(replyMessage(reply()), 'UBOT');
+    expect(textOf(message.blocks[0]!)).toContain('/invite <@UBOT>');
+    expect(message.text).toContain('/invite <@UBOT>');
+    expect(message.blocks.map(textOf)).toContain('5 segments in 200 customers.');
+  });
+});
