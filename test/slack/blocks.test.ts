@@ -42,9 +42,15 @@ describe('replyMessage', () => {
     expect(replyMessage(reply()).text).toBe('Customer segments: 5 segments in 200 customers.');
   });
 
-  it('escapes &, < and > so user text cannot become a mention or link', () => {
-    const message = replyMessage(reply({ text: 'Income <50 & spending >60 <!channel>' }));
-    expect(textOf(message.blocks[1]!)).toBe('Income &lt;50 &amp; spending &gt;60 &lt;!channel&gt;');
+  it('escapes &, < and > so file names cannot ping a channel or link, but keeps user mentions', () => {
+    const message = replyMessage(
+      reply({ text: 'Income <50 & spending >60 <!channel> <https://x.example|x>' }),
+    );
+    expect(textOf(message.blocks[1]!)).toBe(
+      'Income &lt;50 &amp; spending &gt;60 &lt;!channel&gt; &lt;https://x.example|x&gt;',
+    );
+    const mention = replyMessage(reply({ text: 'uploaded by <@U0ALICE> in <#C0123>' }));
+    expect(textOf(mention.blocks[1]!)).toBe('uploaded by <@U0ALICE> in <#C0123>');
   });
 
   it('renders headed sections in bold and warnings with a warning sign', () => {

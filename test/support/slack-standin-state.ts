@@ -7,6 +7,8 @@ export interface ApiCall {
   auth: string | undefined;
   /** Set when the call was answered with an injected fault instead of the normal answer. */
   fault?: string;
+  /** What the stand-in answered (e.g. the ts of a posted message). */
+  answer?: Record<string, unknown>;
   at: number;
 }
 

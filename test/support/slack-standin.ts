@@ -118,7 +118,8 @@ export class SlackStandin extends StandinState {
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`)
       return json(res, { ok: false, error: 'invalid_auth' });
     const handler = HANDLERS[method];
-    json(res, handler ? handler(call.args, this) : { ok: false, error: 'unknown_method' });
+    call.answer = handler ? handler(call.args, this) : { ok: false, error: 'unknown_method' };
+    json(res, call.answer);
   }
 
   private async upload(

@@ -16,9 +16,21 @@ export const LIMITS = {
   initialComment: 3500,
 } as const;
 
-/** Slack treats &, < and > as control characters in message text. */
+/** A user or channel mention the commands layer wrote on purpose ("uploaded by <@U123>"). */
+const MENTION = /(<[@#][UWC][A-Z0-9]+>)/;
+
+/**
+ * Slack treats &, < and > as control characters in message text: escaping
+ * them keeps a file name like "<!channel>.csv" from pinging everyone. User and
+ * channel mentions are kept, since replies name who uploaded what.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .split(MENTION)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    )
+    .join('');
 }
 
 /** Cuts to at most `max` characters, marking the cut with an ellipsis. */

@@ -1,0 +1,77 @@
+/**
+ * Process entry (`npm start`): config → service → Slack app → start. Any
+ * start-up failure is one clear line and exit code 1; SIGTERM/SIGINT stop the
+ * receiver first (no new work), then the service (worker and database).
+ */
+import { mkdirSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Logger } from '@slack/bolt';
+import { createSegmentService } from './commands/service.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createLogger, describeError, type Sink } from './log.ts';
+import { type SlackAppOptions, StartupError, startSlackApp } from './slack/app.ts';
+
+export interface Bot {
+  config: Config;
+  port: number;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+export interface BotOptions extends SlackAppOptions {
+  /** Where log lines go (tests capture them to prove what is never logged). */
+  logSink?: Sink;
+}
+
+export async function startBot(
+  env: Record<string, string | undefined>,
+  options: BotOptions = {},
+): Promise<Bot> {
+  const config = loadConfig(env);
+  const logger = createLogger(config.logLevel, options.logSink);
+  mkdirSync(config.dataDir, { recursive: true });
+  const service = await createSegmentService({ dataDir: config.dataDir, limits: config.limits });
+  try {
+    const running = await startSlackApp(config, service, logger, options);
+    const stop = async () => {
+      await running.stop();
+      await service.close();
+    };
+    return { config, port: running.port, logger, stop };
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+}
+
+/** The one line printed when the bot cannot start. */
+export function startupMessage(error: unknown): string {
+  if (error instanceof ConfigError) return `${error.message}. See .env.sample and docs/slack-setup.md.`;
+  if (error instanceof StartupError) return error.message;
+  return `could not start: ${describeError(error)}`;
+}
+
+async function runFromCommandLine(): Promise<void> {
+  let bot: Bot;
+  try {
+    bot = await startBot(process.env);
+  } catch (error) {
+    process.stderr.write(`segment-bot: ${startupMessage(error)}\n`);
+    process.exit(1);
+  }
+  const where = bot.config.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port}`;
+  bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    bot.logger.info(`${signal} received; stopping`);
+    await bot.stop().catch((error) => bot.logger.error(`stop failed: ${describeError(error)}`));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(realpathSync(entry)).href) await runFromCommandLine();

@@ -1,0 +1,126 @@
+/**
+ * Config → a started Bolt App. Socket Mode when an app token is configured,
+ * HTTP otherwise (POST /slack/events, GET /healthz). The Web API client's own
+ * retries are off: deliver.ts retries every call with one bounded policy, so a
+ * failure reaches the user in seconds rather than after Bolt's default ~30
+ * minutes. auth.test runs under our own error handling (deferInitialization)
+ * so a bad token or an unreachable API is one clear start-up line.
+ */
+import type { AddressInfo, Server } from 'node:net';
+import { App, type CustomRoute, type Logger } from '@slack/bolt';
+import type { SegmentService } from '../commands/service.ts';
+import type { Config } from '../config.ts';
+import { describeError } from '../log.ts';
+import { type ListenerDeps, registerListeners } from './listeners/index.ts';
+import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode } from './retry.ts';
+
+export interface SlackAppOptions {
+  retry?: RetryPolicy;
+  progressIntervalMs?: number;
+}
+
+export interface RunningSlackApp {
+  app: App;
+  /** The HTTP port actually bound (useful with PORT=0). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** A start-up failure with a message fit for one line on the console. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
+
+const healthz: CustomRoute = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  },
+};
+
+export function buildApp(config: Config, logger: Logger): App {
+  const common = {
+    token: config.botToken,
+    logger,
+    deferInitialization: true,
+    customRoutes: [healthz],
+    clientOptions: {
+      slackApiUrl: config.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: config.apiTimeoutMs,
+    },
+  };
+  if (config.transport.mode === 'socket') {
+    const installerOptions = { port: config.port };
+    return new App({ ...common, socketMode: true, appToken: config.transport.appToken, installerOptions });
+  }
+  return new App({ ...common, signingSecret: config.transport.signingSecret });
+}
+
+export async function startSlackApp(
+  config: Config,
+  service: SegmentService,
+  logger: Logger,
+  options: SlackAppOptions = {},
+): Promise<RunningSlackApp> {
+  const app = buildApp(config, logger);
+  const deps: ListenerDeps = {
+    service,
+    fileHost: config.fileHost,
+    maxFileBytes: config.limits.maxBytes,
+    downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS,
+    retry: options.retry ?? DEFAULT_RETRY,
+    progressIntervalMs: options.progressIntervalMs ?? 2000,
+  };
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error(`unhandled listener error: ${describeError(error.original ?? error)}`);
+  });
+  await initialize(app, config);
+  const port = await listen(app, config);
+  return { app, port, stop: async () => void (await app.stop()) };
+}
+
+async function initialize(app: App, config: Config): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && TOKEN_ERRORS.has(code)) {
+      throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again`);
+    }
+    throw new StartupError(
+      `could not check SLACK_BOT_TOKEN with auth.test at ${config.slackApiUrl} (${code ?? describeError(error)})`,
+    );
+  }
+}
+
+async function listen(app: App, config: Config): Promise<number> {
+  try {
+    if (config.transport.mode === 'socket') {
+      await app.start();
+      return config.port;
+    }
+    const server = (await app.start({
+      port: config.port,
+      ...(config.host ? { host: config.host } : {}),
+    })) as Server;
+    return (server.address() as AddressInfo).port;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`port ${config.port} is already in use; set PORT`);
+    throw new StartupError(`could not start the ${config.transport.mode} receiver: ${describeError(error)}`);
+  }
+}

@@ -1,0 +1,18 @@
+/** What every listener needs, built once in app.ts from the Config. */
+import { randomUUID } from 'node:crypto';
+import type { SegmentService } from '../../commands/service.ts';
+import type { RetryPolicy } from '../retry.ts';
+
+export interface ListenerDeps {
+  service: SegmentService;
+  /** host[:port] that shared files may be downloaded from. */
+  fileHost: string;
+  maxFileBytes: number;
+  downloadTimeoutMs: number;
+  retry: RetryPolicy;
+  /** Minimum gap between two progress edits of the "working" message (chat.update is rate limited). */
+  progressIntervalMs: number;
+}
+
+/** A short id that ties an apology in Slack to its log line. */
+export const newErrorId = () => randomUUID().slice(0, 8);
