@@ -93,20 +93,23 @@ export interface UploadAnalyser {
   ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome>;
 }
 
-/** Saving uploads: accept is all-or-nothing; reject only records the attempt. */
+/** An accepted upload as it is saved. */
+export interface NewUpload {
+  fileName: string;
+  uploadedBy: string;
+  uploadedAt: Date;
+  bytes: Uint8Array;
+  sha256: string;
+  rows: number;
+  skippedRows: number;
+}
+
+/**
+ * Saving uploads: accept is all-or-nothing (and asynchronous, because writing
+ * a large file is done off the main thread); reject only records the attempt.
+ */
 export interface UploadPort {
-  accept(
-    file: {
-      fileName: string;
-      uploadedBy: string;
-      uploadedAt: Date;
-      bytes: Uint8Array;
-      sha256: string;
-      rows: number;
-      skippedRows: number;
-    },
-    settings: ChannelSettings,
-  ): UploadedDataset;
+  accept(file: NewUpload, settings: ChannelSettings): Promise<UploadedDataset>;
   reject(
     attempt: { fileName: string; uploadedBy: string; at: Date },
     error: { code: string; message: string },

@@ -12,7 +12,17 @@ import { AnalysisEngine } from '../worker/engine.ts';
 import { WorkerEngine } from '../worker/pool.ts';
 import type { Engine } from '../worker/types.ts';
 import type { Command } from './command.ts';
-import type { ChannelKey, ChannelPort, CommandContext, Progress, Scope, UploadPort } from './context.ts';
+import type {
+  ChannelKey,
+  ChannelPort,
+  ChannelSettings,
+  CommandContext,
+  NewUpload,
+  Progress,
+  Scope,
+  UploadedDataset,
+  UploadPort,
+} from './context.ts';
 import { parseCommand } from './grammar.ts';
 import { errorReply } from './messages.ts';
 import type { Reply } from './reply.ts';
@@ -53,14 +63,12 @@ function channelPort(store: Store, key: ChannelKey): ChannelPort {
   };
 }
 
-function uploadPort(store: Store, key: ChannelKey): UploadPort {
+/** Where accepted uploads are written: on the worker's connection, or directly when in-process. */
+type SaveUpload = (key: ChannelKey, file: NewUpload, settings: ChannelSettings) => Promise<UploadedDataset>;
+
+function uploadPort(store: Store, key: ChannelKey, save: SaveUpload): UploadPort {
   return {
-    accept: (file, settings) => {
-      const id = store.uploads.accept(key, file, settings);
-      const saved = store.datasets.get(key, id);
-      if (!saved) throw new Error(`dataset ${id} vanished right after it was saved`);
-      return saved;
-    },
+    accept: (file, settings) => save(key, file, settings),
     reject: (attempt, error) => store.uploads.reject(key, attempt, error),
   };
 }
@@ -69,20 +77,21 @@ function createEngine(
   options: ServiceOptions,
   store: Store,
   databaseFile: string,
-  samplePath: string,
-): Engine {
+): { engine: Engine; save: SaveUpload } {
+  const samplePath = options.samplePath ?? DEFAULT_SAMPLE_PATH;
   const limits = options.limits ? { limits: options.limits } : {};
   if (options.engine === 'in-process') {
-    return new AnalysisEngine({
+    const engine = new AnalysisEngine({
       samplePath,
       ...limits,
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
       cache: store.analyses,
     });
+    return { engine, save: async (key, file, settings) => store.uploads.save(key, file, settings) };
   }
   const worker = new WorkerEngine({ databaseFile, samplePath, ...limits });
   worker.warmUp();
-  return worker;
+  return { engine: worker, save: (key, file, settings) => worker.saveUpload(key, file, settings) };
 }
 
 export async function createSegmentService(options: ServiceOptions): Promise<SegmentService> {
@@ -91,7 +100,7 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
   const databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
   // Opened (and migrated) here, before the worker opens its own connection.
   const store = openStore(databaseFile, clock);
-  const engine = createEngine(options, store, databaseFile, options.samplePath ?? DEFAULT_SAMPLE_PATH);
+  const { engine, save } = createEngine(options, store, databaseFile);
   const context = (scope: Scope): CommandContext => ({
     channel: channelPort(store, scope),
     runner: engine,
@@ -108,7 +117,7 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
     ingestUpload: (scope, file, onProgress) => {
       const uploadContext = {
         channel: channelPort(store, scope),
-        uploads: uploadPort(store, scope),
+        uploads: uploadPort(store, scope, save),
         analyser: engine,
         clock,
         seed,

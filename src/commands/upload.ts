@@ -51,7 +51,7 @@ export async function ingestUpload(
       bytes: file.bytes,
       uploadedAt: context.clock(),
     };
-    const dataset = context.uploads.accept({ ...facts, ...pick(outcome) }, settings);
+    const dataset = await context.uploads.accept({ ...facts, ...pick(outcome) }, settings);
     return uploadReply(outcome, dataset, before.settings.k);
   } catch (error) {
     if (!isInputError(error)) throw error;

@@ -4,7 +4,7 @@
  * uploads are only recorded in the history.
  */
 import { z } from 'zod';
-import type { ChannelKey, ChannelSettings } from '../commands/context.ts';
+import type { ChannelKey, ChannelSettings, UploadedDataset } from '../commands/context.ts';
 import type { ChannelRepository } from './channels.ts';
 import type { DatasetRepository, NewDataset } from './datasets.ts';
 import type { Database } from './db.ts';
@@ -57,6 +57,14 @@ export class UploadRepository {
       return id;
     });
     return commit.immediate();
+  }
+
+  /** accept, then the saved dataset as the channel will see it. */
+  save(key: ChannelKey, dataset: NewDataset, settings: ChannelSettings): UploadedDataset {
+    const id = this.accept(key, dataset, settings);
+    const saved = this.datasets.get(key, id);
+    if (!saved) throw new Error(`dataset ${id} vanished right after it was saved`);
+    return saved;
   }
 
   reject(key: ChannelKey, attempt: UploadAttempt, error: { code: string; message: string }): void {

@@ -5,7 +5,14 @@
  * waiting request fails with the reason and the next request starts a fresh one.
  */
 import { type Transferable, Worker } from 'node:worker_threads';
-import type { AnalysisRequest, AnalysisResult } from '../commands/context.ts';
+import type {
+  AnalysisRequest,
+  AnalysisResult,
+  ChannelKey,
+  ChannelSettings,
+  NewUpload,
+  UploadedDataset,
+} from '../commands/context.ts';
 import type { ReplyFile } from '../commands/reply.ts';
 import {
   deserializeError,
@@ -49,6 +56,13 @@ export class WorkerEngine implements Engine {
     const bytes = new Uint8Array(upload.bytes);
     const value = await this.call({ op: 'ingest', upload: { ...upload, bytes } }, [bytes.buffer], onProgress);
     return reviveResult(value as UploadOutcome);
+  }
+
+  /** Saves an accepted upload in one transaction, on the worker's own database connection. */
+  async saveUpload(key: ChannelKey, file: NewUpload, settings: ChannelSettings): Promise<UploadedDataset> {
+    const bytes = new Uint8Array(file.bytes);
+    const value = await this.call({ op: 'save', key, file: { ...file, bytes }, settings }, [bytes.buffer]);
+    return value as UploadedDataset;
   }
 
   /** Starts the thread now, so loading its modules overlaps with start-up instead of the first command. */

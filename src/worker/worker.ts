@@ -2,7 +2,8 @@
  * The analysis worker thread: runs the engine off the main thread so a
  * million-row analysis never delays the acknowledgement of a Slack command.
  * It opens its own connection to the database (WAL allows it) to read stored
- * uploads and keep the analysis cache.
+ * uploads, keep the analysis cache and write accepted uploads, whose bytes
+ * would otherwise hold the main thread for as long as the write takes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/index.ts';
@@ -25,6 +26,10 @@ const post = (message: WorkerMessage) => port.postMessage(message);
 async function handle(message: WorkerRequest): Promise<unknown> {
   if (message.op === 'analyze') return engine.analyze(message.request);
   if (message.op === 'export') return engine.exportCsv(message.request);
+  if (message.op === 'save') {
+    if (!store) throw new Error('the analysis worker has no database to save the upload in');
+    return store.uploads.save(message.key, message.file, message.settings);
+  }
   return engine.ingest(message.upload, (line) => post({ id: message.id, type: 'progress', line }));
 }
 
