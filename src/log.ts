@@ -22,7 +22,7 @@ const ORDER: Record<LogLevel, number> = {
 const TOKEN = /\b(xox[abposre]|xapp)-[A-Za-z0-9-]+/g;
 const BEARER = /\b(Bearer)\s+[^\s"',]+/gi;
 /** WebClient debug lines whose tail is a serialised request/response body. */
-const PAYLOAD_LINES = /^(http request (?:body|result|headers)|http response)\b/;
+const PAYLOAD_LINES = /^http request (?:body|result|headers)(?=:)/;
 
 export function redact(text: string): string {
   return text.replace(TOKEN, '$1-[redacted]').replace(BEARER, '$1 [redacted]');

@@ -7,7 +7,7 @@
  * so a bad token or an unreachable API is one clear start-up line.
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, type CustomRoute, type Logger } from '@slack/bolt';
+import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
 import type { SegmentService } from '../commands/service.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../log.ts';
@@ -53,6 +53,8 @@ export function buildApp(config: Config, logger: Logger): App {
   const common = {
     token: config.botToken,
     logger,
+    // Bolt resets its logger to INFO unless told the level.
+    logLevel: config.logLevel as LogLevel,
     deferInitialization: true,
     customRoutes: [healthz],
     clientOptions: {

@@ -26,9 +26,13 @@ export function segmentCommand(deps: ListenerDeps) {
     await ack();
     const deliverer = new Deliverer(client, logger, deps.retry);
     const scope = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    // Only the verb: the rest may be a customer's details.
+    const verb = command.text.trim().split(/\s+/)[0] || 'help';
+    const started = Date.now();
     let reply: Reply;
     try {
       reply = await deps.service.runText(scope, command.text);
+      logger.info(`/segment ${verb} in ${command.channel_id}: answered in ${Date.now() - started} ms`);
     } catch (error) {
       const id = newErrorId();
       logger.error(`/segment failed [${id}] in ${command.channel_id}: ${describeError(error)}`);

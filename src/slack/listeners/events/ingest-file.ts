@@ -84,19 +84,17 @@ async function analyse(
 ): Promise<Outcome> {
   const progress = throttle(deps.progressIntervalMs, (line) => show(progressLine(name, line)), logger);
   try {
-    const info = await deliverer.fileInfo(file.id);
-    const url = downloadUrl(info, deps.fileHost, deps.maxFileBytes);
-    const bytes = await downloadCapped(url, name, {
-      token: where.token,
-      allowedHost: deps.fileHost,
-      maxBytes: deps.maxFileBytes,
-      timeoutMs: deps.downloadTimeoutMs,
-    });
+    const bytes = await fetchBytes(deps, deliverer, where, file.id, name);
     const scope = { teamId: where.teamId, channelId: where.channel, userId: where.user };
+    const started = Date.now();
     const reply = await deps.service.ingestUpload(
       scope,
       { name, bytes, uploadedBy: where.user },
       progress.push,
+    );
+    const verdict = reply.isError ? 'refused' : 'analysed';
+    logger.info(
+      `file ${file.id} (${bytes.byteLength} B) in ${where.channel}: ${verdict} in ${Date.now() - started} ms`,
     );
     return { reply };
   } catch (error) {
@@ -107,6 +105,24 @@ async function analyse(
   } finally {
     await progress.settle();
   }
+}
+
+/** files.info for the authoritative size and URL, then the capped download. */
+async function fetchBytes(
+  deps: ListenerDeps,
+  deliverer: Deliverer,
+  where: SharedIn,
+  id: string,
+  name: string,
+) {
+  const info = await deliverer.fileInfo(id);
+  const url = downloadUrl(info, deps.fileHost, deps.maxFileBytes);
+  return downloadCapped(url, name, {
+    token: where.token,
+    allowedHost: deps.fileHost,
+    maxBytes: deps.maxFileBytes,
+    timeoutMs: deps.downloadTimeoutMs,
+  });
 }
 
 /** Progress edits at most once per interval (chat.update is rate limited), in order, never failing the upload. */
