@@ -46,10 +46,12 @@ const predictError = (problems: string[]) =>
   new InputError('invalid_customer', problems.join('; '), {}, [`Try ${USAGE.predict}.`]);
 
 export function parsePredict(args: readonly string[]): CustomerInput {
-  const raw = args.some((a) => a.includes('=')) ? namedValues(args) : positionalValues(args);
-  const problems: string[] = [];
+  const { values: raw, problems } = args.some((a) => a.includes('='))
+    ? namedValues(args)
+    : positionalValues(args);
   const values: Partial<Record<Field, unknown>> = {};
   for (const field of FIELDS) {
+    if (raw[field] === undefined) continue;
     const parsed = FIELD_RULES[field].schema.safeParse(raw[field]);
     if (parsed.success) values[field] = parsed.data;
     else problems.push(`${field} must be ${FIELD_RULES[field].expected} (got "${raw[field]}")`);
@@ -58,7 +60,9 @@ export function parsePredict(args: readonly string[]): CustomerInput {
   return values as unknown as CustomerInput;
 }
 
-function positionalValues(args: readonly string[]): Record<Field, string> {
+type RawValues = { values: Partial<Record<Field, string>>; problems: string[] };
+
+function positionalValues(args: readonly string[]): RawValues {
   if (args.length !== FIELDS.length) {
     const got = args.length ? `got ${args.length}: "${args.join(' ')}"` : 'got none';
     const missing = args.length < FIELDS.length ? ` — missing ${listWords(FIELDS.slice(args.length))}` : '';
@@ -66,11 +70,12 @@ function positionalValues(args: readonly string[]): Record<Field, string> {
       `predict needs 4 values in this order: age, gender, income and spending (${got})${missing}`,
     ]);
   }
-  return { age: args[0]!, gender: args[1]!, income: args[2]!, spending: args[3]! };
+  return { values: { age: args[0]!, gender: args[1]!, income: args[2]!, spending: args[3]! }, problems: [] };
 }
 
-function namedValues(args: readonly string[]): Record<Field, string> {
-  const found: Partial<Record<Field, string>> = {};
+/** Named values; unknown, repeated and missing names are problems, reported with any bad values. */
+function namedValues(args: readonly string[]): RawValues {
+  const values: Partial<Record<Field, string>> = {};
   const problems: string[] = [];
   for (const arg of args) {
     const [name = '', value = '', ...rest] = arg.split('=');
@@ -78,11 +83,10 @@ function namedValues(args: readonly string[]): Record<Field, string> {
     if (!field || rest.length) {
       const hint = arg.includes('=') ? '' : ` (write it as name=value, e.g. ${example('predict age=25 …')})`;
       problems.push(`"${arg}" is not one of age=, gender=, income=, spending=${hint}`);
-    } else if (found[field] !== undefined) problems.push(`${field} is given twice`);
-    else found[field] = value;
+    } else if (values[field] !== undefined) problems.push(`${field} is given twice`);
+    else values[field] = value;
   }
-  const missing = FIELDS.filter((f) => found[f] === undefined);
+  const missing = FIELDS.filter((f) => values[f] === undefined);
   if (missing.length) problems.push(`predict is missing ${listWords(missing)}`);
-  if (problems.length) throw predictError(problems);
-  return found as Record<Field, string>;
+  return { values, problems };
 }

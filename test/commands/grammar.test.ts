@@ -192,3 +192,11 @@ describe('unknown commands', () => {
     );
   });
 });
+
+describe('predict with named values, all problems at once', () => {
+  it('reports a bad value together with the missing names', () => {
+    expect(failure('predict age=x').message).toBe(
+      'predict is missing gender, income and spending; age must be a whole number from 0 to 120 (got "x")',
+    );
+  });
+});

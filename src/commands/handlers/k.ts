@@ -16,7 +16,7 @@ function note(row: SelectionRow, analysis: Analysis): string {
 
 export function selectionTable(analysis: Analysis): ReplyTable {
   return {
-    columns: ['k', 'Inertia', 'Silhouette', 'Calinski–Harabasz', 'Davies–Bouldin', ''],
+    columns: ['k', 'Inertia', 'Silhouette', 'Calinski–Harabasz', 'Davies–Bouldin', 'Note'],
     rows: analysis.selection.rows.map((row) => [
       String(row.k),
       formatMeasure(row.inertia),
