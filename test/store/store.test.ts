@@ -132,9 +132,19 @@ describe('uploads', () => {
 
   it('save returns the dataset as the channel sees it', () => {
     const store = open(freshFile());
-    const saved = store.uploads.save(CHANNEL_A, newDataset('x.csv', 321), store.channels.view(CHANNEL_A).settings);
+    const saved = store.uploads.save(
+      CHANNEL_A,
+      newDataset('x.csv', 321),
+      store.channels.view(CHANNEL_A).settings,
+    );
     expect(saved).toEqual(store.channels.view(CHANNEL_A).dataset);
-    expect(saved).toMatchObject({ kind: 'upload', fileName: 'x.csv', rows: 321, teamId: 'T1', channelId: 'CA' });
+    expect(saved).toMatchObject({
+      kind: 'upload',
+      fileName: 'x.csv',
+      rows: 321,
+      teamId: 'T1',
+      channelId: 'CA',
+    });
   });
 
   it('records a rejected upload without touching the channel state', () => {
