@@ -3,7 +3,7 @@
  * start-up failure is one clear line and exit code 1; SIGTERM/SIGINT stop the
  * receiver first (no new work), then the service (worker and database).
  */
-import { mkdirSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
 import { createSegmentService } from './commands/service.ts';
@@ -52,6 +52,8 @@ export function startupMessage(error: unknown): string {
 }
 
 async function runFromCommandLine(): Promise<void> {
+  // Like --env-file, but optional; variables already set win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let bot: Bot;
   try {
     bot = await startBot(process.env);

@@ -1,0 +1,115 @@
+/**
+ * Boundaries checked, not hoped for:
+ * - manifest.yml's slash commands and bot events are exactly what
+ *   registerListeners registers (a command in one but not the other is a
+ *   command that silently never answers);
+ * - src/core is pure: it imports only core files and pure libraries, and
+ *   never reads the clock or Math.random.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type ListenerDeps, registerListeners } from '../src/slack/listeners/index.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CORE = join(ROOT, 'src', 'core');
+const PURE_PACKAGES = new Set(['zod', 'simple-statistics', 'ml-kmeans', 'ml-matrix']);
+
+/** The few manifest facts checked here, read without a YAML library: list items under a key. */
+function manifestList(key: string, field?: string): string[] {
+  const lines = readFileSync(join(ROOT, 'manifest.yml'), 'utf8').split('\n');
+  const start = lines.findIndex((line) => line.trim() === `${key}:`);
+  if (start < 0) return [];
+  const indent = lines[start]!.search(/\S/);
+  const items: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (line.search(/\S/) <= indent) break;
+    const match = field
+      ? line.match(new RegExp(`^\\s*-?\\s*${field}:\\s*(\\S+)`))
+      : line.match(/^\s*-\s*(\S+)/);
+    if (match) items.push(match[1]!.replace(/^["']|["']$/g, ''));
+  }
+  return items;
+}
+
+function registered() {
+  const commands: string[] = [];
+  const events: string[] = [];
+  const recorder = {
+    command: (name: unknown) => void commands.push(String(name)),
+    event: (name: unknown) => void events.push(String(name)),
+  };
+  registerListeners(recorder as never, {} as ListenerDeps);
+  return { commands, events };
+}
+
+describe('manifest.yml and the registered listeners', () => {
+  it('declare the same slash commands', () => {
+    expect(manifestList('slash_commands', 'command').sort()).toEqual(registered().commands.sort());
+  });
+
+  it('agree on events: every subscription has a listener and every listener a subscription', () => {
+    const subscribed = manifestList('bot_events');
+    expect(subscribed.length).toBeGreaterThan(0);
+    // message.channels / message.groups / message.im all arrive as the `message` event.
+    const types = [...new Set(subscribed.map((event) => event.split('.')[0]!))].sort();
+    expect(types).toEqual([...new Set(registered().events)].sort());
+  });
+
+  it('asks for the scopes those events and the bot’s Web API calls need', () => {
+    const scopes = manifestList('bot');
+    for (const scope of ['commands', 'chat:write', 'files:read', 'files:write', 'channels:history']) {
+      expect(scopes).toContain(scope);
+    }
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+function importsOf(code: string): string[] {
+  const found = code.matchAll(
+    /(?:^|\s)(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]/gm,
+  );
+  return [...found].map((m) => m[1] ?? m[2] ?? '');
+}
+
+describe('src/core is pure', () => {
+  const files = sourceFiles(CORE);
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it('imports only core files and pure libraries', () => {
+    const offences = files.flatMap((file) =>
+      importsOf(withoutComments(readFileSync(file, 'utf8')))
+        .filter((spec) =>
+          spec.startsWith('.')
+            ? relative(CORE, resolve(dirname(file), spec)).startsWith('..')
+            : !PURE_PACKAGES.has(spec.split('/')[0]!),
+        )
+        .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('never reads the clock or Math.random (randomness is seeded, time is passed in)', () => {
+    const offences = files.flatMap((file) => {
+      const code = withoutComments(readFileSync(file, 'utf8'));
+      return /\bMath\.random\b|\bDate\.now\b|\bperformance\.now\b|new Date\(\s*\)/.test(code)
+        ? [relative(ROOT, file)]
+        : [];
+    });
+    expect(offences).toEqual([]);
+  });
+});
