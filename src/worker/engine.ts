@@ -13,12 +13,13 @@ import { predict } from '../core/model.ts';
 import type { Analysis } from '../core/types.ts';
 import { describeProblem } from '../ingest/csv.ts';
 import { renderGroup } from './charts.ts';
+import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
 import { type BytesLoader, type LoadedTable, sha256Hex, TableSource, uploadKey } from './tables.ts';
 import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
-/** Bump when the analysis changes shape or meaning, so stored analyses are recomputed. */
+/** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
 export const ANALYSIS_CACHE_VERSION = 1;
 const ANALYSES_KEPT = 8;
 const IMAGE_SETS_KEPT = 16;
@@ -30,9 +31,10 @@ export interface AnalysisCache {
   save(datasetKey: string, settingsKey: string, analysis: Analysis): void;
 }
 
-export function settingsKey(settings: ChannelSettings, seed: number): string {
+export function settingsKey(settings: ChannelSettings, seed: number, codeVersion: string): string {
   const { features, scaling, k } = settings;
-  return `${features.join('+')}|scale=${scaling ?? 'auto'}|k=${k ?? 'auto'}|seed=${seed}|v${ANALYSIS_CACHE_VERSION}`;
+  const version = `v${ANALYSIS_CACHE_VERSION}-${codeVersion}`;
+  return `${features.join('+')}|scale=${scaling ?? 'auto'}|k=${k ?? 'auto'}|seed=${seed}|${version}`;
 }
 
 export function analysisOptions(settings: ChannelSettings, seed: number) {
@@ -49,10 +51,14 @@ export class AnalysisEngine implements Engine {
   private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT);
   private readonly images = new Lru<ReplyImage[]>(IMAGE_SETS_KEPT);
   private readonly cache: AnalysisCache | undefined;
+  private readonly codeVersion: string;
 
-  constructor(options: EngineOptions & { loadBytes: BytesLoader; cache?: AnalysisCache }) {
+  constructor(
+    options: EngineOptions & { loadBytes: BytesLoader; cache?: AnalysisCache; codeVersion?: string },
+  ) {
     this.tables = new TableSource(options);
     this.cache = options.cache;
+    this.codeVersion = options.codeVersion ?? coreFingerprint();
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
@@ -118,7 +124,7 @@ export class AnalysisEngine implements Engine {
     seed: number,
     observe?: AnalysisObserver,
   ) {
-    const settingsPart = settingsKey(settings, seed);
+    const settingsPart = settingsKey(settings, seed, this.codeVersion);
     const key = `${loaded.key}|${settingsPart}`;
     let analysis = this.analyses.get(key) ?? this.cache?.load(loaded.key, settingsPart) ?? undefined;
     if (!analysis) {

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChannelSettings } from '../../src/commands/context.ts';
+import type { Analysis } from '../../src/core/types.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { type AnalysisCache, AnalysisEngine } from '../../src/worker/engine.ts';
+import { coreFingerprint } from '../../src/worker/fingerprint.ts';
+import { SAMPLE_PATH } from './support.ts';
+
+const settings: ChannelSettings = { k: null, features: ['income', 'spending'], scaling: null };
+const request = { dataset: { kind: 'sample' as const }, settings, seed: 42 };
+
+let dir: string;
+let store: Store;
+afterEach(() => {
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The store's analysis cache, counting what it served. */
+function countingCache(inner: AnalysisCache) {
+  const counts = { hits: 0, saves: 0 };
+  const cache: AnalysisCache = {
+    load: (d, s) => {
+      const found = inner.load(d, s);
+      if (found) counts.hits++;
+      return found;
+    },
+    save: (d, s, a: Analysis) => {
+      counts.saves++;
+      inner.save(d, s, a);
+    },
+  };
+  return { cache, counts };
+}
+
+const engineWith = (cache: AnalysisCache, codeVersion = 'test-1') =>
+  new AnalysisEngine({ samplePath: SAMPLE_PATH, loadBytes: () => null, cache, codeVersion });
+
+describe('persisted analyses', () => {
+  it('serves a restarted engine the stored analysis instead of recomputing it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-engine-'));
+    store = openStore(join(dir, 'bot.sqlite'));
+    const first = countingCache(store.analyses);
+    const fresh = await engineWith(first.cache).analyze(request);
+    expect(first.counts).toEqual({ hits: 0, saves: 1 });
+
+    const second = countingCache(store.analyses);
+    const restored = await engineWith(second.cache).analyze(request);
+    expect(second.counts).toEqual({ hits: 1, saves: 0 });
+    expect(restored.analysis.segments).toEqual(fresh.analysis.segments);
+    expect(Array.from(restored.analysis.labels)).toEqual(Array.from(fresh.analysis.labels));
+  });
+
+  it('recomputes when the analysis code changed', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-engine-'));
+    store = openStore(join(dir, 'bot.sqlite'));
+    await engineWith(store.analyses, 'before').analyze(request);
+    const after = countingCache(store.analyses);
+    await engineWith(after.cache, 'after').analyze(request);
+    expect(after.counts).toEqual({ hits: 0, saves: 1 });
+  });
+});
+
+describe('core fingerprint', () => {
+  it('changes when a core source file changes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-fingerprint-'));
+    writeFileSync(join(dir, 'a.ts'), 'export const a = 1;');
+    const before = coreFingerprint(`${dir}/`);
+    expect(coreFingerprint(`${dir}/`)).toBe(before);
+    writeFileSync(join(dir, 'a.ts'), 'export const a = 2;');
+    expect(coreFingerprint(`${dir}/`)).not.toBe(before);
+    expect(coreFingerprint()).toMatch(/^[0-9a-f]{12}$/);
+  });
+});
