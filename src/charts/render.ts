@@ -75,12 +75,15 @@ export async function renderSvg(chart: Pick<ChartSpec, 'spec'>): Promise<ChartSv
   return { svg: sized, width, height };
 }
 
-/** Rasterise on a white background (no alpha channel: smaller files, same look in dark mode). */
+/**
+ * Rasterise on a white background (no alpha channel: smaller files, same look in dark mode).
+ * zlib level 6 without adaptive filtering: measured both faster and smaller than level 8/9 on our charts.
+ */
 export async function svgToPng(svg: string): Promise<{ png: Buffer; width: number; height: number }> {
   const sharp = await sharpModule;
   const { data, info } = await sharp(Buffer.from(svg), { limitInputPixels: false })
     .flatten({ background: '#ffffff' })
-    .png({ compressionLevel: 8, adaptiveFiltering: true })
+    .png({ compressionLevel: 6 })
     .toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
 }

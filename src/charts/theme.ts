@@ -42,6 +42,15 @@ export function segmentColor(id: number): string {
   return SEGMENT_PALETTE[(((id - 1) % n) + n) % n]!;
 }
 
+/** True when white text reads better than ink on this colour (WCAG relative luminance). */
+export function isDark(hex: string): boolean {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.18;
+}
+
 /** Gender colours: a blue/orange pair, the safest contrast for colour-blind readers. */
 export const GENDER_COLOR: Record<Gender | 'Unknown', string> = {
   Female: '#E69F00',

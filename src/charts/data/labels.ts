@@ -72,7 +72,7 @@ export function placeLabels(
   });
   const h = opts.fontSize * 1.25;
   const taken: Box[] = [
-    ...anchors.map((a) => ({ x: px(a.x), y: py(a.y), r: 9 })),
+    ...anchors.map((a) => ({ x: px(a.x), y: py(a.y), r: 12 })),
     ...(opts.obstacles ?? []).map((o) => ({ x: px(o.x), y: py(o.y), r: o.r })),
   ].map((o) => ({ x0: o.x - o.r, y0: o.y - o.r, x1: o.x + o.r, y1: o.y + o.r }));
   return anchors.map((a) => {

@@ -8,6 +8,7 @@
  */
 import { niceStep } from '../../core/histogram.ts';
 import { type Analysis, type CustomerTable, FEATURES, type Feature, type Segment } from '../../core/types.ts';
+import { listing } from '../specs/common.ts';
 import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
 import type { PredictedCustomer } from '../types.ts';
 import { fitProjection, type Projection, projectRaw, projectScaled } from './projection.ts';
@@ -88,7 +89,7 @@ function pcaFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' |
     }),
     place: (c) => projectRaw(p, c),
     phrase: 'the two main directions of spread',
-    note: `Each customer's ${features.map((f) => FEATURE_NAME[f]).join(', ')} (scaled) projected onto the two directions of greatest spread.`,
+    note: `Each customer's ${listing(features.map((f) => FEATURE_NAME[f]))} (scaled), projected onto the two directions of greatest spread.`,
   };
 }
 

@@ -58,7 +58,6 @@ export function prediction(input: ChartInput): ChartSpec {
     },
     encoding: pos,
   };
-  const [dots, centres, ...labels] = parts.layers;
   const subtitle = [
     `A ${customer.gender ? `${customer.gender.toLowerCase()} ` : ''}customer aged ${customer.age}, income ${customer.income} k$, spending score ${customer.spending}: ${CLARITY[result.clarity]} (margin ${fixed(result.margin)}, 0 = on a border, 1 = at a centre).`,
     ...mapSubtitle(input, parts),
@@ -67,7 +66,7 @@ export function prediction(input: ChartInput): ChartSpec {
     ...frame(title, subtitle),
     width: MAP_SIZE.width,
     height: MAP_SIZE.height,
-    layer: [dots, join, centres, star, ...labels],
+    layer: [parts.dots, join, ...parts.centres, star, ...parts.labels],
   };
   return { kind: 'prediction', title, alt, spec: spec as ChartSpec['spec'] };
 }

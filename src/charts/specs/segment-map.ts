@@ -6,7 +6,7 @@
 import { placeLabels } from '../data/labels.ts';
 import { type MapFrame, mapFrame } from '../data/map-frame.ts';
 import { stratifiedSample } from '../data/sample.ts';
-import { FONT_SIZE, INK } from '../theme.ts';
+import { FONT_SIZE, INK, isDark, segmentColor } from '../theme.ts';
 import type { ChartInput, ChartSpec, PredictedCustomer } from '../types.ts';
 import {
   capitalise,
@@ -38,8 +38,9 @@ export const dotStyle = (n: number) =>
 export interface MapParts {
   frame: MapFrame;
   shown: number;
-  layers: object[];
-  axis: (f: 'x' | 'y') => object;
+  dots: object;
+  centres: object[];
+  labels: object[];
 }
 
 /** The layers shared by the segment map and the prediction chart. */
@@ -77,7 +78,12 @@ export function mapLayers(
     symbolType: 'circle',
     symbolOpacity: 1,
   });
-  const centres = f.centroids.map((c) => ({ x: round3(c.x), y: round3(c.y), s: c.id }));
+  const centres = f.centroids.map((c) => ({
+    x: round3(c.x),
+    y: round3(c.y),
+    s: c.id,
+    dark: isDark(segmentColor(c.id)),
+  }));
   // Keep names off the new customer's star and off the line joining it to its centre.
   const obstacles = extra.flatMap((e) => {
     const [x, y] = f.place(e.customer);
@@ -92,7 +98,7 @@ export function mapLayers(
     return [{ x, y, r: 14 }, ...line];
   });
   const anchors = [
-    ...f.centroids.map((c) => ({ ...c, text: sizeOf.get(c.id)!.name })),
+    ...f.centroids.map((c) => ({ ...c, text: segmentLabel(sizeOf.get(c.id)!) })),
     ...extra.map((e) => {
       const [x, y] = f.place(e.customer);
       return { x, y, text: e.text };
@@ -108,37 +114,44 @@ export function mapLayers(
   // On the prediction chart the crowd steps back so the new customer stands out.
   if (fade) dots.fillOpacity *= 0.55;
   const text = { type: 'text' as const, fontSize: FONT_SIZE.mark, fontWeight: 'bold' as const, aria: false };
-  const layers = [
-    {
-      data: { values: points },
-      mark: { type: 'point', filled: true, strokeWidth: 0, aria: false, ...dots },
-      encoding: { x: axis('x'), y: axis('y'), color },
-    },
+  const xy = { x: axis('x'), y: axis('y') };
+  const dotsLayer = {
+    data: { values: points },
+    mark: { type: 'point', filled: true, strokeWidth: 0, aria: false, ...dots },
+    encoding: { ...xy, color },
+  };
+  // Centres: a numbered disc in the segment's colour; the number ties it to its name label and the legend.
+  const centreLayers = [
     {
       data: { values: centres },
       mark: {
         type: 'point',
-        shape: 'diamond',
+        shape: 'circle',
         filled: true,
-        size: 260,
+        size: 400,
         stroke: INK,
         strokeWidth: 1.5,
+        fillOpacity: 1,
         aria: false,
       },
-      encoding: { x: axis('x'), y: axis('y'), color },
+      encoding: { ...xy, color },
     },
+    ...(['dark', 'light'] as const).map((tone) => ({
+      data: { values: centres },
+      transform: [{ filter: tone === 'dark' ? 'datum.dark' : '!datum.dark' }],
+      mark: { ...text, color: tone === 'dark' ? 'white' : INK, baseline: 'middle' as const },
+      encoding: { ...xy, text: { field: 's' } },
+    })),
+  ];
+  const labelLayers = [
     {
       data: { values: named },
       mark: { ...text, stroke: 'white', strokeWidth: 4, strokeJoin: 'round', strokeOpacity: 0.85 },
-      encoding: { x: axis('x'), y: axis('y'), text: { field: 't' } },
+      encoding: { ...xy, text: { field: 't' } },
     },
-    {
-      data: { values: named },
-      mark: { ...text, color: INK },
-      encoding: { x: axis('x'), y: axis('y'), text: { field: 't' } },
-    },
+    { data: { values: named }, mark: { ...text, color: INK }, encoding: { ...xy, text: { field: 't' } } },
   ];
-  return { frame: f, shown: points.length, layers, axis };
+  return { frame: f, shown: points.length, dots: dotsLayer, centres: centreLayers, labels: labelLayers };
 }
 
 export function mapSubtitle(input: ChartInput, parts: MapParts): Array<string | null> {
@@ -163,7 +176,7 @@ export function segmentMap(input: ChartInput): ChartSpec {
     ...frame(title, mapSubtitle(input, parts)),
     width: MAP_SIZE.width,
     height: MAP_SIZE.height,
-    layer: parts.layers,
+    layer: [parts.dots, ...parts.centres, ...parts.labels],
   };
   return { kind: 'segment-map', title, alt, spec: spec as ChartSpec['spec'] };
 }
