@@ -1,28 +1,56 @@
-/** `--out DIR`: every chart as PNG, report.md (readable on its own) and report.json. */
+/** `--out DIR`: every chart as PNG, report.md (readable on its own, charts in place) and report.json. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderCharts } from '../charts/index.ts';
+import { type ChartKind, type RenderedChart, renderCharts } from '../charts/index.ts';
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { type Block, toMarkdown } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
-import { fullSummary } from '../report/summary.ts';
+import { fullSummary, type SummarySection } from '../report/summary.ts';
+
+/** Where each chart sits in report.md. */
+const SECTION_OF: Record<Exclude<ChartKind, 'prediction'>, SummarySection> = {
+  'segment-map': 'segments',
+  'segment-profiles': 'segments',
+  'choose-k': 'k',
+  silhouette: 'checks',
+  distributions: 'eda',
+  'gender-split': 'eda',
+  'spending-by-gender': 'eda',
+  correlation: 'eda',
+  'pair-plot': 'eda',
+};
+
+function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[]>> {
+  const bySection: Partial<Record<SummarySection, Block[]>> = {};
+  for (const c of charts) {
+    if (c.kind === 'prediction') continue;
+    const section = SECTION_OF[c.kind];
+    bySection[section] = [
+      ...(bySection[section] ?? []),
+      { kind: 'image', file: c.filename, alt: c.alt, title: c.title },
+    ];
+  }
+  return bySection;
+}
 
 export async function writeReport(dir: string, analysis: Analysis, ingest: IngestResult): Promise<void> {
   await mkdir(dir, { recursive: true });
   const charts = await renderCharts({ analysis, table: ingest.table });
   await Promise.all(charts.map((c) => writeFile(join(dir, c.filename), c.png)));
-  const images: Block[] = [
-    { kind: 'heading', text: 'Charts' },
-    ...charts.map((c): Block => ({ kind: 'image', file: c.filename, alt: c.alt, title: c.title })),
-  ];
   const title = `Customer segments — ${analysis.source.fileName}`;
-  await writeFile(
-    join(dir, 'report.md'),
-    toMarkdown(title, [...fullSummary(analysis, ingest.problems, ingest.problemCount), ...images]),
-  );
+  const blocks = fullSummary(analysis, ingest.problems, ingest.problemCount, figures(charts));
+  await writeFile(join(dir, 'report.md'), toMarkdown(title, blocks));
+  const chartList = charts.map(({ kind, filename, title, alt, width, height }) => ({
+    kind,
+    filename,
+    title,
+    alt,
+    width,
+    height,
+  }));
   await writeFile(
     join(dir, 'report.json'),
-    toJson({ ...analysisReport(analysis, ingest), charts: charts.map(({ png: _png, ...c }) => c) }),
+    toJson({ ...analysisReport(analysis, ingest), charts: chartList }),
   );
 }

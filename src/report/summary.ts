@@ -125,12 +125,24 @@ export function edaTable(a: Analysis): Block[] {
   ];
 }
 
-export function fullSummary(a: Analysis, problems: RowProblem[], problemCount: number): Block[] {
+export type SummarySection = 'segments' | 'k' | 'checks' | 'eda';
+
+/** The whole summary; `figures` are placed at the end of their section (report.md's charts). */
+export function fullSummary(
+  a: Analysis,
+  problems: RowProblem[],
+  problemCount: number,
+  figures: Partial<Record<SummarySection, Block[]>> = {},
+): Block[] {
   return [
     ...overview(a),
+    ...(figures.segments ?? []),
     ...kChoice(a),
+    ...(figures.k ?? []),
     ...checks(a),
+    ...(figures.checks ?? []),
     ...edaTable(a),
+    ...(figures.eda ?? []),
     ...dataNotes(a, problems, problemCount),
   ];
 }
