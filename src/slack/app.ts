@@ -103,10 +103,19 @@ async function initialize(app: App, config: Config): Promise<void> {
     if (code && TOKEN_ERRORS.has(code)) {
       throw new StartupError(`Slack rejected SLACK_BOT_TOKEN (${code}); copy the Bot User OAuth Token again`);
     }
+    const why = code ?? networkCause(error) ?? describeError(error);
     throw new StartupError(
-      `could not check SLACK_BOT_TOKEN with auth.test at ${config.slackApiUrl} (${code ?? describeError(error)})`,
+      `could not check SLACK_BOT_TOKEN with auth.test at ${config.slackApiUrl} (${why})`,
     );
   }
+}
+
+/** "fetch failed" says little; the socket error under it (ECONNREFUSED, ENOTFOUND…) says what to fix. */
+function networkCause(error: unknown): string | undefined {
+  const original = (error as { original?: { cause?: { code?: unknown; message?: unknown } } }).original;
+  const cause = original?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' ? cause.message : undefined;
 }
 
 async function listen(app: App, config: Config): Promise<number> {

@@ -1,0 +1,126 @@
+/**
+ * `npm start` as a real process: a start-up failure is one clear line and exit
+ * code 1 (never a stack, never a token); a healthy start serves /healthz and
+ * SIGTERM stops it with exit code 0.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newDataDir, testEnv } from '../support/slack-app.ts';
+import { SlackStandin } from '../support/slack-standin.ts';
+
+const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+const TSX = pathToFileURL(
+  fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url)),
+).href;
+// A directory without a .env, so only the variables given here count.
+const CWD = mkdtempSync(join(tmpdir(), 'segment-bot-cwd-'));
+
+let standin: SlackStandin;
+beforeAll(async () => {
+  standin = await SlackStandin.start();
+});
+afterAll(() => standin.close());
+
+interface Exit {
+  code: number | null;
+  stderr: string;
+}
+
+function launch(env: Record<string, string>): { child: ChildProcess; exit: Promise<Exit> } {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+    cwd: CWD,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exit = new Promise<Exit>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
+  return { child, exit };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Polls /healthz until it answers, the process exits, or time runs out. */
+async function healthzWithin(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<number | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+    if (response) return response.status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
+}
+
+const lines = (text: string) => text.trim().split('\n').filter(Boolean);
+
+describe('start-up failures', () => {
+  it('names every missing variable in one line and exits 1', async () => {
+    const { code, stderr } = await launch({}).exit;
+    expect(code).toBe(1);
+    expect(lines(stderr)).toHaveLength(1);
+    expect(stderr).toMatch(/^segment-bot: configuration problems: SLACK_BOT_TOKEN is required/);
+    expect(stderr).toMatch(/SLACK_APP_TOKEN \(Socket Mode\) or SLACK_SIGNING_SECRET/);
+  });
+
+  it('says the Web API cannot be reached, without printing the token', async () => {
+    const env: Record<string, string> = {
+      ...testEnv(standin, newDataDir()),
+      SLACK_API_URL: `http://127.0.0.1:${await freePort()}/api/`,
+    };
+    const { code, stderr } = await launch({ ...env, LOG_LEVEL: 'error' }).exit;
+    expect(code).toBe(1);
+    expect(lines(stderr).at(-1)).toMatch(
+      /^segment-bot: could not check SLACK_BOT_TOKEN with auth\.test at http\S+ \(ECONNREFUSED\)$/,
+    );
+    expect(stderr).not.toContain(env.SLACK_BOT_TOKEN);
+  });
+
+  it('says the token was rejected', async () => {
+    const env = {
+      ...testEnv(standin, newDataDir()),
+      SLACK_BOT_TOKEN: 'xoxb-0000000000-revoked-token',
+      LOG_LEVEL: 'error',
+    };
+    const { code, stderr } = await launch(env).exit;
+    expect(code).toBe(1);
+    expect(lines(stderr).at(-1)).toBe(
+      'segment-bot: Slack rejected SLACK_BOT_TOKEN (invalid_auth); copy the Bot User OAuth Token again',
+    );
+    expect(stderr).not.toContain('revoked-token');
+  });
+});
+
+describe('a healthy start', () => {
+  it('serves /healthz in HTTP mode and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const { child, exit } = launch({
+      ...testEnv(standin, newDataDir()),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    const status = await healthzWithin(port, child, 30_000);
+    child.kill('SIGTERM');
+    const { code, stderr } = await exit;
+    expect(status, stderr).toBe(200);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/segment-bot is running \(HTTP on port \d+/);
+    expect(stderr).toMatch(/SIGTERM received; stopping/);
+  });
+});
