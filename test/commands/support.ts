@@ -64,5 +64,17 @@ export function sampleContext(channel = new MemoryChannel()): CommandContext & {
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-export const isPng = (bytes: Uint8Array) =>
-  PNG_SIGNATURE.every((b, i) => bytes[i] === b) && bytes.length > 1000;
+
+/** Width and height from the PNG's IHDR chunk (big-endian, right after the signature and chunk header). */
+export function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A real, chart-sized PNG: the signature, an IHDR chunk and a plausible size. */
+export function isPng(bytes: Uint8Array): boolean {
+  if (bytes.length < 1000 || !PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return false;
+  const ihdr = new TextDecoder().decode(bytes.subarray(12, 16));
+  const { width, height } = pngSize(bytes);
+  return ihdr === 'IHDR' && width >= 400 && height >= 200;
+}
