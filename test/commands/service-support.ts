@@ -23,11 +23,12 @@ export const NO_SPENDING_CSV = Buffer.from(
 
 export const upload = (name: string, bytes: Uint8Array, uploadedBy = 'U123') => ({ name, bytes, uploadedBy });
 
-/** Services over one temp data dir; reopen() is a restart on the same files. */
+/** Services over one temp data dir, made on the first start; a second start() is a restart on the same files. */
 export function serviceHarness(options: Partial<ServiceOptions> = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'segment-service-'));
+  let dataDir: string | undefined;
   const open: SegmentService[] = [];
   const start = async () => {
+    dataDir ??= mkdtempSync(join(tmpdir(), 'segment-service-'));
     const service = await createSegmentService({
       dataDir,
       samplePath: SAMPLE_PATH,
@@ -43,7 +44,7 @@ export function serviceHarness(options: Partial<ServiceOptions> = {}) {
   };
   const cleanup = async () => {
     await stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { dataDir, start, stop, cleanup };
+  return { start, stop, cleanup };
 }
