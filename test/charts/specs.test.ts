@@ -95,6 +95,16 @@ describe('chart conventions', () => {
     expect(p.alt).toContain('income 80 k$');
   });
 
+  it('never lets vega thin out explicit axis values (it drops every other label when tickCount is lower)', () => {
+    for (const kind of ['silhouette', 'distributions'] as const) {
+      const axes = [...walk(CHART_BUILDERS[kind](input).spec)].filter(
+        (o) => Array.isArray(o.values) && 'labelOverlap' in o,
+      );
+      expect(axes.length, kind).toBeGreaterThan(0);
+      for (const axis of axes) expect(axis.tickCount, kind).toBe((axis.values as unknown[]).length);
+    }
+  });
+
   it('refuses to draw a prediction chart without a prediction', () => {
     expect(() => CHART_BUILDERS.prediction({ analysis: a, table: input.table })).toThrow(/prediction/);
   });

@@ -49,8 +49,9 @@ function candidates(w: number, h: number, gap: number): Array<[number, number]> 
 }
 
 /**
- * Label centres in data coordinates, one per anchor. `obstacles` are other
- * things to keep clear of (markers), given as centre + radius in px.
+ * Label centres in data coordinates, one per anchor, and whether each found a
+ * spot touching nothing. `obstacles` are other things to keep clear of
+ * (markers), given as centre + radius in px.
  */
 export function placeLabels(
   anchors: Anchor[],
@@ -61,7 +62,7 @@ export function placeLabels(
     gap?: number;
     obstacles?: Array<{ x: number; y: number; r: number }>;
   },
-): Array<{ x: number; y: number }> {
+): Array<{ x: number; y: number; clear: boolean }> {
   const [x0, x1] = plot.xDomain;
   const [y0, y1] = plot.yDomain;
   const px = (x: number) => ((x - x0) / (x1 - x0)) * plot.width;
@@ -93,6 +94,6 @@ export function placeLabels(
     }
     const box = best!.box;
     taken.push(box);
-    return fromPx((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2);
+    return { ...fromPx((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2), clear: best!.cost === 0 };
   });
 }

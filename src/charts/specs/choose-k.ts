@@ -40,6 +40,18 @@ export function chooseK(input: ChartInput): ChartSpec {
   ];
   const marks = [{ k: sel.recommendedK, what: `recommended: k = ${sel.recommendedK}` }];
   if (a.k !== sel.recommendedK) marks.push({ k: a.k, what: `used: k = ${a.k} (your choice)` });
+  // Rule notes go where the falling inertia curve is not: top right of it, or at the bottom
+  // when the curve is still high there (k at the left edge); flipped left near the right edge.
+  const top = Math.max(...rows.map((r) => r.inertia));
+  const high = (k: number) => (rows.find((r) => r.k === k)?.inertia ?? 0) > 0.7 * top;
+  const noteY = (k: number) => (high(k) ? 0 : top);
+  const mid = (Math.min(...ks) + Math.max(...ks)) / 2;
+  const noteStyle = (k: number, i: number) => ({
+    align: k > mid ? ('right' as const) : ('left' as const),
+    dx: k > mid ? -5 : 5,
+    baseline: high(k) ? ('bottom' as const) : ('top' as const),
+    dy: high(k) ? -2 - 16 * i : 2 + 16 * i,
+  });
   const panel = (
     field: 'inertia' | 'silhouette',
     title: string,
@@ -55,7 +67,6 @@ export function chooseK(input: ChartInput): ChartSpec {
       scale: field === 'inertia' ? { zero: true } : { domain: silDomain, nice: false, zero: false },
       axis: { format: field === 'inertia' ? ',.0f' : '.2f', tickCount: 5 },
     };
-    const top = Math.max(...rows.map((r) => r[field]));
     return {
       ...PANEL,
       title: {
@@ -67,21 +78,13 @@ export function chooseK(input: ChartInput): ChartSpec {
       },
       layer: [
         ...marks.map((m, i) => ({
-          data: { values: [{ k: m.k, y: top }] },
+          data: { values: [{ k: m.k, y: noteY(m.k) }] },
           layer: [
             { mark: { type: 'rule', color: MUTED, strokeDash: [5, 4], aria: false }, encoding: { x } },
             ...(field === 'inertia'
               ? [
                   {
-                    mark: {
-                      type: 'text',
-                      align: 'left',
-                      baseline: 'top',
-                      dx: 5,
-                      dy: 2 + 16 * i,
-                      color: INK,
-                      aria: false,
-                    },
+                    mark: { ...noteStyle(m.k, i), type: 'text', color: INK, aria: false },
                     encoding: { x, y: { field: 'y', type: 'quantitative' }, text: { value: m.what } },
                   },
                 ]
@@ -90,7 +93,7 @@ export function chooseK(input: ChartInput): ChartSpec {
         })),
         { mark: { type: 'line', color: LINE, strokeWidth: 2, aria: false }, encoding: { x, y } },
         {
-          mark: { type: 'point', filled: true, size: 50, color: LINE, aria: false },
+          mark: { type: 'point', filled: true, size: 50, color: LINE, fillOpacity: 1, aria: false },
           encoding: { x, y },
         },
         ...(best === null
@@ -103,6 +106,7 @@ export function chooseK(input: ChartInput): ChartSpec {
                   filled: true,
                   size: 150,
                   color: PICK,
+                  fillOpacity: 1,
                   stroke: 'white',
                   strokeWidth: 1.5,
                   aria: false,

@@ -26,11 +26,12 @@ export function distributions(input: ChartInput): ChartSpec {
     const width = bins.length ? bins[0]!.end - bins[0]!.start : 1;
     const lo = bins[0]?.start ?? s.min;
     const hi = bins[bins.length - 1]?.end ?? s.max;
+    const ticks = bins.map((b) => b.start).concat(hi);
     const x = {
       type: 'quantitative' as const,
       title: null,
       scale: { domain: [lo, hi], nice: false, zero: false },
-      axis: { values: bins.map((b) => b.start).concat(hi), labelOverlap: true },
+      axis: { values: ticks, tickCount: ticks.length, labelOverlap: true },
     };
     const title = `${FEATURE_TITLE[f]}: mean ${fixed(s.mean, 1)}, median ${median(s.median)}, ${skewWord(s.skewness).split(' (')[0]}`;
     return {

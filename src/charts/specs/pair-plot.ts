@@ -50,7 +50,9 @@ export function pairPlot(input: ChartInput): ChartSpec {
     spending: table.spending[i]!,
     g: GENDER_NAME[table.gender[i]!],
   }));
-  const present = GENDER_NAME.filter((_, code) => table.gender.includes(code));
+  const present = (['Female', 'Male', 'Unknown'] as const).filter((g) =>
+    table.gender.includes(GENDER_NAME.indexOf(g)),
+  );
   // Wide enough for the data and for the diagonal's histogram bins, so no bar spills out of its panel.
   const domain = Object.fromEntries(
     a.eda.describe.map((d) => {
@@ -112,8 +114,10 @@ export function pairPlot(input: ChartInput): ChartSpec {
     features.slice(i + 1).map((g, j) => ({ f, g, r: matrix[i]![i + 1 + j]! })),
   );
   const top = pairs.reduce((b, p) => (Math.abs(p.r) > Math.abs(b.r) ? p : b), pairs[0]!);
-  const counts = present.map(
-    (g) => `${int(g === 'Unknown' ? a.eda.gender.unknown : a.eda.gender[g])} ${g.toLowerCase()}`,
+  const counts = present.map((g) =>
+    g === 'Unknown'
+      ? `${int(a.eda.gender.unknown)} of unknown gender`
+      : `${int(a.eda.gender[g])} ${g.toLowerCase()}`,
   );
   const alt =
     `Scatter matrix of age, income and spending score for ${int(a.rows)} customers coloured by gender (${listing(counts)}); ` +

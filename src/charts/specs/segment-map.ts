@@ -35,9 +35,14 @@ export const dotStyle = (n: number) =>
       ? { size: 24, fillOpacity: 0.55 }
       : { size: 12, fillOpacity: 0.4 };
 
+/** With more segments than this, names stay in the legend. */
+const MAX_NAMED = 6;
+
 export interface MapParts {
   frame: MapFrame;
   shown: number;
+  /** False when the names did not fit on the map and only the numbers are shown. */
+  namesFit: boolean;
   dots: object;
   centres: object[];
   labels: object[];
@@ -109,7 +114,13 @@ export function mapLayers(
     { ...MAP_SIZE, xDomain: f.xDomain, yDomain: f.yDomain },
     { fontSize: FONT_SIZE.mark, bold: true, obstacles },
   );
-  const named = spots.map((p, i) => ({ x: round3(p.x), y: round3(p.y), t: anchors[i]!.text }));
+  // Names on the map only when every one sits clear beside its own centre; otherwise the
+  // numbered discs and the legend say it without a tangle of labels.
+  const k = f.centroids.length;
+  const namesFit = k <= MAX_NAMED && spots.slice(0, k).every((p) => p.clear);
+  const named = spots
+    .map((p, i) => ({ x: round3(p.x), y: round3(p.y), t: anchors[i]!.text }))
+    .filter((_, i) => namesFit || i >= k);
   const dots = dotStyle(points.length);
   // On the prediction chart the crowd steps back so the new customer stands out.
   if (fade) dots.fillOpacity *= 0.55;
@@ -143,15 +154,29 @@ export function mapLayers(
       encoding: { ...xy, text: { field: 's' } },
     })),
   ];
-  const labelLayers = [
-    {
-      data: { values: named },
-      mark: { ...text, stroke: 'white', strokeWidth: 4, strokeJoin: 'round', strokeOpacity: 0.85 },
-      encoding: { ...xy, text: { field: 't' } },
-    },
-    { data: { values: named }, mark: { ...text, color: INK }, encoding: { ...xy, text: { field: 't' } } },
-  ];
-  return { frame: f, shown: points.length, dots: dotsLayer, centres: centreLayers, labels: labelLayers };
+  const labelLayers =
+    named.length === 0
+      ? []
+      : [
+          {
+            data: { values: named },
+            mark: { ...text, stroke: 'white', strokeWidth: 4, strokeJoin: 'round', strokeOpacity: 0.85 },
+            encoding: { ...xy, text: { field: 't' } },
+          },
+          {
+            data: { values: named },
+            mark: { ...text, color: INK },
+            encoding: { ...xy, text: { field: 't' } },
+          },
+        ];
+  return {
+    frame: f,
+    shown: points.length,
+    namesFit,
+    dots: dotsLayer,
+    centres: centreLayers,
+    labels: labelLayers,
+  };
 }
 
 export function mapSubtitle(input: ChartInput, parts: MapParts): Array<string | null> {
@@ -160,6 +185,7 @@ export function mapSubtitle(input: ChartInput, parts: MapParts): Array<string | 
   return [
     `k = ${a.k} (${how}) · average silhouette ${fixed(a.silhouette)} (${silhouetteWord(a.silhouette)}) · ${int(a.rows)} customers`,
     parts.frame.note,
+    parts.namesFit ? null : 'Numbers on the map match the legend below.',
     sampleNote(parts.shown, a.rows),
   ];
 }

@@ -27,6 +27,12 @@ function quantiles(sorted: number[], m: number): number[] {
   return Array.from({ length: m }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (m - 1))]!);
 }
 
+function misfits(share: number): string {
+  if (share === 0) return 'no customer sits closer to another segment than to its own';
+  const pct = share < 0.01 ? 'under 1 %' : `${Math.round(share * 100)} %`;
+  return `${pct} of customers sit closer to another segment than to their own`;
+}
+
 export function silhouette(input: ChartInput): ChartSpec {
   const a = input.analysis;
   const bySeg = sortedBySegment(input);
@@ -87,6 +93,10 @@ export function silhouette(input: ChartInput): ChartSpec {
     axis: {
       values: bands.map((b) => b.mid),
       labelExpr: `${JSON.stringify(labels)}[datum.value] || ''`,
+      // Bands are spaced for their labels already: no overlap pruning, and a tick count that
+      // does not make vega thin out the explicit values (it drops every other one otherwise).
+      labelOverlap: false,
+      tickCount: bands.length,
       grid: false,
       ticks: false,
       domain: false,
@@ -99,7 +109,7 @@ export function silhouette(input: ChartInput): ChartSpec {
   const title = 'How well customers fit their segment';
   const alt =
     `Silhouette values by segment (average ${fixed(a.silhouette)}); the weakest segment, ${weakest.name}, averages ${fixed(weakest.silhouette)} ` +
-    `and the strongest, ${strongest.name}, ${fixed(strongest.silhouette)}; ${Math.round(negAll * 100)} % of customers sit closer to another segment.`;
+    `and the strongest, ${strongest.name}, ${fixed(strongest.silhouette)}; ${misfits(negAll)}.`;
   const sampled = a.silhouetteSample.rows.length;
   const spec = {
     ...frame(title, [
