@@ -3,22 +3,10 @@
  * code 1 (never a stack, never a token); a healthy start serves /healthz and
  * SIGTERM stops it with exit code 0.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newDataDir, testEnv } from '../support/slack-app.ts';
+import { freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { SlackStandin } from '../support/slack-standin.ts';
-
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-const TSX = pathToFileURL(
-  fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url)),
-).href;
-// A directory without a .env, so only the variables given here count.
-const CWD = mkdtempSync(join(tmpdir(), 'segment-bot-cwd-'));
 
 let standin: SlackStandin;
 beforeAll(async () => {
@@ -26,47 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => standin.close());
 
-interface Exit {
-  code: number | null;
-  stderr: string;
-}
-
-function launch(env: Record<string, string>): { child: ChildProcess; exit: Promise<Exit> } {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    cwd: CWD,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const exit = new Promise<Exit>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  return { child, exit };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Polls /healthz until it answers, the process exits, or time runs out. */
-async function healthzWithin(
-  port: number,
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<number | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-    if (response) return response.status;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return undefined;
-}
+const launch = launchBot;
 
 const lines = (text: string) => text.trim().split('\n').filter(Boolean);
 
