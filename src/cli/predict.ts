@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import { formatCount, formatFigure } from '../commands/format.ts';
 import { analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import { readCustomerFile } from '../ingest/file.ts';
-import { num } from '../report/format.ts';
 import { toJson } from '../report/json.ts';
 import type { PredictArgs } from './args.ts';
 
@@ -23,16 +23,18 @@ export async function runPredict(args: PredictArgs): Promise<string> {
   }
   const c = args.customer;
   const lines = [
-    `A ${c.age}-year-old ${c.gender.toLowerCase()} customer earning ${num(c.income)} k$ with spending score ${num(c.spending)}`,
-    `belongs to segment ${result.segment.id}: ${result.segment.name} (${CLARITY_WORDS[result.clarity]}, margin ${num(result.margin, 2)}).`,
+    `A ${c.age}-year-old ${c.gender.toLowerCase()} customer earning ${formatCount(c.income)} k$ with spending score ${formatCount(c.spending)}`,
+    `belongs to segment ${result.segment.id}: ${result.segment.name} (${CLARITY_WORDS[result.clarity]}, margin ${formatFigure(result.margin)}).`,
     result.segment.hint,
     '',
     'Distance to each segment centre:',
     ...[...result.distances]
       .sort((a, b) => a.distance - b.distance)
-      .map((d) => `  ${String(d.id).padStart(2)}  ${d.name.padEnd(34)} ${num(d.distance, 2).padStart(8)}`),
+      .map(
+        (d) => `  ${String(d.id).padStart(2)}  ${d.name.padEnd(34)} ${formatFigure(d.distance).padStart(8)}`,
+      ),
     '',
-    `Segments fitted on ${ingest.source.fileName} (${num(analysis.rows)} customers, k = ${analysis.k}).`,
+    `Segments fitted on ${ingest.source.fileName} (${formatCount(analysis.rows)} customers, k = ${analysis.k}).`,
   ];
   return `${lines.join('\n')}\n`;
 }

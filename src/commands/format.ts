@@ -18,6 +18,15 @@ export const formatFigure = (x: number) => finiteOr(x, (v) => TWO_DECIMALS.forma
 export const formatMeasure = (x: number) => (Math.abs(x) >= 100 ? formatCount(x) : formatFigure(x));
 /** A share of 1: 0.405 → "40.5%". */
 export const formatShare = (share: number) => finiteOr(share, (s) => `${ONE_DECIMAL.format(s * 100)}%`);
+/** Any fixed number of decimals with thousands separators: formatDecimal(181363.59, 1) → "181,363.6". */
+export function formatDecimal(x: number, digits: number): string {
+  return finiteOr(x, (v) =>
+    v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  );
+}
+
+export const VERDICT_MARK = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+
 /** "2026-11-29" (UTC, so every reader sees the same date). */
 export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -2,10 +2,20 @@
  * The analysis in words and tables: what a marketer reads first. Shared by the
  * CLI's terminal output and report.md.
  */
+
+import {
+  formatCount,
+  formatDecimal,
+  formatFigure,
+  formatMean,
+  formatShare,
+  separationWords,
+  VERDICT_MARK,
+} from '../commands/format.ts';
 import type { Analysis } from '../core/types.ts';
 import type { RowProblem } from '../ingest/csv.ts';
 import type { Block } from './document.ts';
-import { FEATURE_TITLES, num, pct, separationWords, VERDICT_ICON } from './format.ts';
+import { FEATURE_TITLES } from './format.ts';
 
 export function segmentsTable(a: Analysis): Block {
   return {
@@ -15,12 +25,12 @@ export function segmentsTable(a: Analysis): Block {
     rows: a.segments.map((s) => [
       String(s.id),
       s.name,
-      num(s.size),
-      pct(s.share),
-      num(s.meanAge, 1),
-      num(s.meanIncome, 1),
-      num(s.meanSpending, 1),
-      `${pct(s.genderShares.Female)} / ${pct(s.genderShares.Male)}`,
+      formatCount(s.size),
+      formatShare(s.share),
+      formatMean(s.meanAge),
+      formatMean(s.meanIncome),
+      formatMean(s.meanSpending),
+      `${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`,
     ]),
   };
 }
@@ -32,7 +42,7 @@ export function overview(a: Analysis): Block[] {
     { kind: 'heading', text: 'Segments' },
     {
       kind: 'para',
-      text: `${num(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${num(a.silhouette, 2)}).`,
+      text: `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).`,
     },
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
@@ -46,7 +56,7 @@ export function kChoice(a: Analysis): Block[] {
       ? `k = ${a.k} was set by you; the recommendation is k = ${a.selection.recommendedK}.`
       : '';
   const sample = a.selection.sample
-    ? `Computed on a random sample of ${num(a.selection.sample.size)} of ${num(a.selection.sample.of)} customers.`
+    ? `Computed on a random sample of ${formatCount(a.selection.sample.size)} of ${formatCount(a.selection.sample.of)} customers.`
     : '';
   return [
     { kind: 'heading', text: 'Choosing the number of segments' },
@@ -57,10 +67,10 @@ export function kChoice(a: Analysis): Block[] {
       align: ['right', 'right', 'right', 'right', 'right'],
       rows: a.selection.rows.map((r) => [
         r.k === a.k ? `${r.k} ◀` : String(r.k),
-        num(r.inertia, 1),
-        num(r.silhouette, 3),
-        num(r.calinskiHarabasz, 1),
-        num(r.daviesBouldin, 3),
+        formatMean(r.inertia),
+        formatDecimal(r.silhouette, 3),
+        formatMean(r.calinskiHarabasz),
+        formatDecimal(r.daviesBouldin, 3),
       ]),
     },
   ];
@@ -72,7 +82,7 @@ export function checks(a: Analysis): Block[] {
     {
       kind: 'list',
       items: a.assumptions.map(
-        (c) => `${VERDICT_ICON[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${c.remedy}` : ''}`,
+        (c) => `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${c.remedy}` : ''}`,
       ),
     },
   ];
@@ -81,14 +91,14 @@ export function checks(a: Analysis): Block[] {
 export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: number): Block[] {
   const skipped = problems.filter((p) => !p.kept);
   const items = [
-    `${num(a.source.totalRows)} rows read, ${num(a.rows)} used, ${num(a.source.skippedRows)} skipped.`,
+    `${formatCount(a.source.totalRows)} rows read, ${formatCount(a.rows)} used, ${formatCount(a.source.skippedRows)} skipped.`,
     ...(a.eda.extraColumns.length ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`] : []),
-    ...(a.eda.duplicateIds ? [`${num(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
+    ...(a.eda.duplicateIds ? [`${formatCount(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
     ...skipped
       .slice(0, 10)
       .map((p) => `Skipped line ${p.line}, column ${p.column}: "${p.value}" — ${p.reason}.`),
     ...(problemCount > 10
-      ? [`… ${num(problemCount - Math.min(10, skipped.length))} more row notes in report.json.`]
+      ? [`… ${formatCount(problemCount - Math.min(10, skipped.length))} more row notes in report.json.`]
       : []),
     ...a.notes,
   ];
@@ -107,20 +117,20 @@ export function edaTable(a: Analysis): Block[] {
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: a.eda.describe.map((d) => [
         FEATURE_TITLES[d.feature],
-        num(d.mean, 2),
-        num(d.std, 2),
-        num(d.min, 0),
-        num(d.q1, 1),
-        num(d.median, 1),
-        num(d.q3, 1),
-        num(d.max, 0),
-        num(d.skewness, 2),
-        num(d.outliers),
+        formatFigure(d.mean),
+        formatFigure(d.std),
+        formatCount(d.min),
+        formatMean(d.q1),
+        formatMean(d.median),
+        formatMean(d.q3),
+        formatCount(d.max),
+        formatFigure(d.skewness),
+        formatCount(d.outliers),
       ]),
     },
     {
       kind: 'para',
-      text: `Gender: ${num(a.eda.gender.Female)} female (${pct(a.eda.gender.shares.Female)}), ${num(a.eda.gender.Male)} male (${pct(a.eda.gender.shares.Male)})${a.eda.gender.unknown ? `, ${num(a.eda.gender.unknown)} not stated` : ''}.`,
+      text: `Gender: ${formatCount(a.eda.gender.Female)} female (${formatShare(a.eda.gender.shares.Female)}), ${formatCount(a.eda.gender.Male)} male (${formatShare(a.eda.gender.shares.Male)})${a.eda.gender.unknown ? `, ${formatCount(a.eda.gender.unknown)} not stated` : ''}.`,
     },
   ];
 }

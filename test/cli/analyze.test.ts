@@ -75,7 +75,7 @@ describe.skipIf(!HAS_MALL)(`segment analyze on the real Mall file ${HAS_MALL ? '
     const run = await runCli('analyze', MALL_PATH);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('200 customers from mall_customers.csv fall into 5 segments');
-    expect(run.stdout).toMatch(/High income · Low spending\s+35\s+18 %/);
+    expect(run.stdout).toMatch(/High income · Low spending\s+35\s+17.5%/);
     expect(run.stdout).toContain('✅ Segments well separated');
   });
 

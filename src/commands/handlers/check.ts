@@ -1,11 +1,10 @@
 /** `/segment check`: each k-means assumption with its verdict, figure, threshold and remedy. */
 import type { AssumptionCheck, Verdict } from '../../core/types.ts';
 import type { CommandContext } from '../context.ts';
-import { formatFigure, listWords } from '../format.ts';
+import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
 import type { Reply, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
-export const VERDICT_MARK: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 const VERDICT_WORD: Record<Verdict, string> = { pass: 'passes', warn: 'borderline', fail: 'fails' };
 
 export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
