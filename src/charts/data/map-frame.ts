@@ -8,7 +8,6 @@
  */
 import { niceStep } from '../../core/histogram.ts';
 import { type Analysis, type CustomerTable, FEATURES, type Feature, type Segment } from '../../core/types.ts';
-import { listing } from '../specs/common.ts';
 import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
 import type { PredictedCustomer } from '../types.ts';
 import { fitProjection, type Projection, projectRaw, projectScaled } from './projection.ts';
@@ -68,6 +67,7 @@ function plainFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain'
 
 function pcaFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' | 'yDomain'> {
   const { features, scaler } = a.model;
+  const names = features.map((f) => FEATURE_NAME[f]);
   const p = fitProjection(table, features, scaler);
   const cols = features.map((f) => table[f]);
   // Projected once into flat arrays: tight loop, no per-row allocation (1M rows ≈ 10 ms).
@@ -89,7 +89,7 @@ function pcaFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' |
     }),
     place: (c) => projectRaw(p, c),
     phrase: 'the two main directions of spread',
-    note: `Each customer's ${listing(features.map((f) => FEATURE_NAME[f]))} (scaled), projected onto the two directions of greatest spread.`,
+    note: `Each customer's ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} (scaled), projected onto the two directions of greatest spread.`,
   };
 }
 

@@ -10,7 +10,7 @@ import { stratifiedSample } from '../data/sample.ts';
 import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, genderColorEncoding, int, listing, sampleNote } from './common.ts';
-import { dotStyle } from './segment-map.ts';
+import { dotStyle } from './map-layers.ts';
 
 /** Six panels share this many points, so the matrix costs about as much as one big scatter. */
 export const PAIR_POINT_CAP = 1000;

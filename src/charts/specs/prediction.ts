@@ -6,7 +6,7 @@
 import { INK, segmentColor } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, round3, segmentLabel } from './common.ts';
-import { MAP_SIZE, mapLayers, mapSubtitle } from './segment-map.ts';
+import { MAP_SIZE, mapLayers, mapSubtitle } from './map-layers.ts';
 
 const CLARITY: Record<string, string> = {
   clear: 'a clear match',
