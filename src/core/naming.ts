@@ -25,10 +25,6 @@ export function segmentName(levels: Partial<Record<Feature, Level>>, features: r
   return parts.join(' · ');
 }
 
-export function ageWord(level: Level): string {
-  return AGE_WORDS[level].toLowerCase();
-}
-
 const HINTS: Record<string, string> = {
   'High/High': 'Your best customers: keep them with VIP previews, loyalty rewards and premium ranges.',
   'High/Low': 'They could spend far more: win them with quality, service and exclusive offers.',

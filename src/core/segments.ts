@@ -4,7 +4,7 @@
  * centre's coordinates, so the same data and seed always give the same ids
  * whatever order k-means found the clusters in.
  */
-import { ageWord, levelOf, segmentHint, segmentName } from './naming.ts';
+import { levelOf, segmentHint, segmentName } from './naming.ts';
 import type { Points } from './points.ts';
 import {
   type CustomerTable,
@@ -113,21 +113,32 @@ export function profileSegments(input: ProfileInput): Segment[] {
       spread: a.spread / a.size,
     };
   });
-  return disambiguate(segments, stats);
+  return disambiguate(segments);
 }
 
-/** Two segments with the same levels get the age band, then their id, so every name is unique. */
-function disambiguate(segments: Segment[], stats: Record<string, { mean: number; std: number }>): Segment[] {
-  const count = (name: string) => segments.filter((s) => s.name === name).length;
-  const withAge = segments.map((s) =>
-    count(s.name) > 1 &&
-    !s.name.includes('aged') &&
-    !s.name.startsWith('Younger') &&
-    !s.name.startsWith('Older')
-      ? { ...s, name: `${s.name} · ${ageWord(levelOf(s.meanAge, stats.age!.mean, stats.age!.std))}` }
-      : s,
-  );
-  return withAge.map((s) =>
-    withAge.filter((t) => t.name === s.name).length > 1 ? { ...s, name: `${s.name} (${s.id})` } : s,
-  );
+const RANK_WORDS: Record<number, string[]> = { 2: ['lower', 'higher'], 3: ['lower', 'middle', 'higher'] };
+const MEAN_OF = { age: 'meanAge', income: 'meanIncome', spending: 'meanSpending' } as const;
+const FEATURE_NOUN = { age: 'age', income: 'income', spending: 'spending' } as const;
+
+/**
+ * Segments that share a name are told apart by the feature on which their
+ * centres differ most ("… · lower income" / "… · higher income"); ids are the
+ * last resort for four or more look-alikes.
+ */
+function disambiguate(segments: Segment[]): Segment[] {
+  const groups = new Map<string, Segment[]>();
+  for (const s of segments) groups.set(s.name, [...(groups.get(s.name) ?? []), s]);
+  const renamed = new Map<number, string>();
+  for (const [name, group] of groups) {
+    if (group.length < 2) continue;
+    const words = RANK_WORDS[group.length];
+    const spread = (f: Feature) =>
+      Math.max(...group.map((s) => s[MEAN_OF[f]])) - Math.min(...group.map((s) => s[MEAN_OF[f]]));
+    const feature = FEATURES.reduce((a, b) => (spread(b) > spread(a) ? b : a));
+    const ranked = [...group].sort((a, b) => a[MEAN_OF[feature]] - b[MEAN_OF[feature]]);
+    ranked.forEach((s, i) => {
+      renamed.set(s.id, words ? `${name} · ${words[i]} ${FEATURE_NOUN[feature]}` : `${name} (${s.id})`);
+    });
+  }
+  return segments.map((s) => ({ ...s, name: renamed.get(s.id) ?? s.name }));
 }

@@ -83,6 +83,14 @@ describe('analysis properties', () => {
     expect(analyze(table, { features: ['age', 'income', 'spending'] }).scaling).toBe('zscore');
   });
 
+  it('gives every segment a distinct name, even with many look-alike segments', () => {
+    const many = analyze(table, { k: 10 });
+    expect(new Set(many.segments.map((s) => s.name)).size).toBe(10);
+    expect(many.segments.some((s) => / · (lower|middle|higher) (age|income|spending)$/.test(s.name))).toBe(
+      true,
+    );
+  });
+
   it('honours a fixed k and says the user chose it', () => {
     const six = analyze(table, { k: 6 });
     expect(six.segments).toHaveLength(6);
