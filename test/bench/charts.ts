@@ -10,6 +10,7 @@ import { CHART_BUILDERS, CHART_KINDS, type ChartInput, renderCharts } from '../.
 import { renderSvg } from '../../src/charts/render.ts';
 import { predict } from '../../src/core/model.ts';
 import { buildFixture } from '../support/analysis-fixture.ts';
+import { median } from './stats.ts';
 
 const customer = { age: 25, gender: 'Female' as const, income: 80, spending: 75 };
 
@@ -17,12 +18,6 @@ function inputFor(n: number): ChartInput {
   const fx = buildFixture({ n });
   return { ...fx, prediction: { customer, result: predict(fx.analysis.model, customer) } };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function timeSet(input: ChartInput, runs: number): Promise<number> {
   await renderCharts(input); // warm-up: module loading and JIT are not what we measure

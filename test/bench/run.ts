@@ -1,19 +1,21 @@
 /**
  * `npm run bench`: every budget the issues name, measured on this machine.
  * Medians of several runs; budgets are printed next to the figures, never
- * asserted in tests.
+ * asserted in tests. `--quick` skips the million-row runs.
  */
+import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
+import { benchCharts } from './charts.ts';
 import { fmtMs } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 const line = (label: string, value: string, budget = '', ok?: boolean) =>
   console.log(
-    `${label.padEnd(44)} ${value.padStart(10)}  ${budget}${ok === undefined ? '' : ok ? '  ok' : '  OVER BUDGET'}`,
+    `${label.padEnd(48)} ${value.padStart(10)}  ${budget}${ok === undefined ? '' : ok ? '  ok' : '  OVER BUDGET'}`,
   );
 
 console.log(`segment-bot benchmarks (${quick ? 'quick' : 'full'}; medians)\n`);
-console.log('Analysis (parse → EDA → k sweep → final fit → checks)');
+console.log('Analysis (parse → EDA → k sweep → final fit → checks), each run in its own process');
 for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000], quick ? 1 : 3)) {
   const n = r.rows.toLocaleString('en-US');
   line(`  ${n} rows: parse`, fmtMs(r.parseMs));
@@ -34,3 +36,26 @@ for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000]
     endToEnd ? r.peakRssMb < 1500 : undefined,
   );
 }
+
+if (!quick) {
+  console.log('\nCharts (all ten, warm renderer)');
+  for (const c of await benchCharts()) {
+    const big = c.label.includes('1,000,000');
+    const budget = big ? 3000 : 1500;
+    line(
+      `  ${c.label.replace('charts: ', '')}`,
+      fmtMs(c.medianMs),
+      `budget < ${budget / 1000} s`,
+      c.medianMs < budget,
+    );
+    if (c.svgBytes !== undefined)
+      line('    total SVG size', `${(c.svgBytes / 1e6).toFixed(2)} MB`, 'bounded: same as 20,000 rows');
+  }
+}
+
+console.log('\nSlack: /segment acknowledgements while another channel uploads a large file');
+const ack = await benchAckLatency({ rows: quick ? 100_000 : 1_000_000 });
+line(`  ack p50 (${ack.n} commands)`, fmtMs(ack.p50Ms), 'Slack allows 3 s', ack.p50Ms < 3000);
+line('  ack p99', fmtMs(ack.p99Ms), 'Slack allows 3 s', ack.p99Ms < 3000);
+line(`  upload of ${ack.rows.toLocaleString('en-US')} rows → threaded summary`, fmtMs(ack.uploadMs));
+line('  progress edits of the "working" message', String(ack.progressEdits));
