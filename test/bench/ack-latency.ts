@@ -16,7 +16,7 @@ import { testEnv } from '../support/slack-app.ts';
 import { freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 import { fileShareEnvelope, type Sent, sendCommand, sendEvent } from '../support/slack-signer.ts';
-import { SlackStandin } from '../support/slack-standin.ts';
+import { SlackStandin, type StoredFile } from '../support/slack-standin.ts';
 
 export interface AckLatency {
   p50Ms: number;
@@ -25,6 +25,8 @@ export interface AckLatency {
   maxMs: number;
   /** From the file_share event to the summary in the file's thread. */
   uploadMs: number;
+  /** chat.update edits of the "working" message with progress, before the answer. */
+  progressEdits: number;
   rows: number;
 }
 
@@ -51,36 +53,8 @@ export async function benchAckLatency(options: AckBenchOptions = {}): Promise<Ac
   try {
     if ((await healthzWithin(port, bot.child, 60_000)) !== 200)
       throw new Error(`bot did not start: ${bot.stderr()}`);
-    const url = `http://127.0.0.1:${port}`;
     const file = standin.addFile({ name: `customers-${rows}.csv`, content: csv });
-    const started = Date.now();
-    const share = fileShareEnvelope({
-      eventId: 'EvAckBench',
-      channel: 'CBIG',
-      files: [{ id: file.id, name: file.name, filetype: 'csv' }],
-    });
-    await sendEvent(url, share);
-    await standin.waitFor(() => standin.downloads.length > 0, 60_000, 'the download');
-    const done = () => uploadAnswered(standin);
-    const sent = await commandsUntil(
-      url,
-      standin,
-      done,
-      options.intervalMs ?? 100,
-      options.timeoutMs ?? 120_000,
-    );
-    await standin.waitFor(done, options.timeoutMs ?? 120_000, 'the upload answer');
-    const ms = sent.map((s) => s.ms);
-    if (sent.some((s) => s.status !== 200)) throw new Error('a slash command was not acknowledged with 200');
-    const uploadMs = Date.now() - started;
-    return {
-      p50Ms: percentile(ms, 50),
-      p99Ms: percentile(ms, 99),
-      n: ms.length,
-      maxMs: Math.max(...ms),
-      uploadMs,
-      rows,
-    };
+    return { ...(await measure(`http://127.0.0.1:${port}`, standin, file, options)), rows };
   } finally {
     bot.child.kill('SIGTERM');
     await bot.exit;
@@ -88,12 +62,38 @@ export async function benchAckLatency(options: AckBenchOptions = {}): Promise<Ac
   }
 }
 
-/** The working message in CBIG has been replaced by the answer. */
-function uploadAnswered(standin: SlackStandin): boolean {
-  const working = postsIn(standin, 'CBIG')[0];
-  if (!working) return false;
-  return updatesOf(standin, 'CBIG', tsOf(working)).some((u) => !messageText(u.args).includes(':hourglass'));
+/** Shares the file in CBIG, then sends commands to other channels until its answer is posted. */
+async function measure(url: string, standin: SlackStandin, file: StoredFile, options: AckBenchOptions) {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const started = Date.now();
+  const files = [{ id: file.id, name: file.name, filetype: 'csv' }];
+  await sendEvent(url, fileShareEnvelope({ eventId: 'EvAckBench', channel: 'CBIG', files }));
+  await standin.waitFor(() => standin.downloads.length > 0, 60_000, 'the download');
+  const done = () => uploadAnswered(standin);
+  const sent = await commandsUntil(url, standin, done, options.intervalMs ?? 100, timeoutMs);
+  await standin.waitFor(done, timeoutMs, 'the upload answer');
+  const uploadMs = Date.now() - started;
+  if (sent.some((s) => s.status !== 200)) throw new Error('a slash command was not acknowledged with 200');
+  const ms = sent.map((s) => s.ms);
+  return {
+    p50Ms: percentile(ms, 50),
+    p99Ms: percentile(ms, 99),
+    n: ms.length,
+    maxMs: Math.max(...ms),
+    uploadMs,
+    progressEdits: workingEdits(standin).filter((text) => text.includes(':hourglass')).length,
+  };
 }
+
+/** The texts the working message in CBIG was edited to, in order. */
+function workingEdits(standin: SlackStandin): string[] {
+  const working = postsIn(standin, 'CBIG')[0];
+  return working ? updatesOf(standin, 'CBIG', tsOf(working)).map((u) => messageText(u.args)) : [];
+}
+
+/** The working message has been replaced by the answer. */
+const uploadAnswered = (standin: SlackStandin) =>
+  workingEdits(standin).some((text) => !text.includes(':hourglass'));
 
 /** Sends /segment help and summary (4:1), one every intervalMs, until `done`; resolves with every ack. */
 async function commandsUntil(

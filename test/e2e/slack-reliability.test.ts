@@ -59,6 +59,12 @@ describe('requests that are not from Slack', () => {
     expect(standin.calls.length).toBe(before);
   });
 
+  it('answers the url_verification challenge Slack sends when the request URL is saved', async () => {
+    const sent = await sendEvent(bot.url, { type: 'url_verification', token: 'x', challenge: 'c-123' });
+    expect(sent.status).toBe(200);
+    expect(JSON.parse(sent.body)).toEqual({ challenge: 'c-123' });
+  });
+
   it('serves GET /healthz', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     expect(response.status).toBe(200);
@@ -142,6 +148,23 @@ describe('shared files', () => {
     const refusal = await standin.waitFor(() => updatesOf(standin, 'CHUGE', tsOf(working))[0]);
     expect(messageText(refusal.args)).toMatch(/huge\.csv is 195\.3 KB, over the 195\.3 KB limit/);
     expect(standin.downloads.filter((d) => d.fileId === file.id)).toHaveLength(0);
+  });
+
+  it('tells the uploader privately when the answer cannot be posted in the thread', async () => {
+    const file = standin.addFile({ name: 'unlucky.csv', content: CUSTOMERS });
+    standin.fail('chat.update', { status: 500 }, { status: 500 }, { status: 500 });
+    await sendEvent(
+      bot.url,
+      shareEvent('EvUnlucky', 'CUNLUCKY', { id: file.id, name: file.name, filetype: 'csv' }),
+    );
+    const note = await standin.waitFor(
+      () => standin.callsTo('chat.postEphemeral').find((c) => c.args.channel === 'CUNLUCKY'),
+      60_000,
+      'the private note',
+    );
+    expect(note.args.user).toBe('UALICE');
+    expect(note.args.thread_ts).toBe('1800000100.000100');
+    expect(messageText(note.args)).toMatch(/couldn't deliver the answer/);
   });
 
   it('ignores other files, and its own uploads, without a word', async () => {

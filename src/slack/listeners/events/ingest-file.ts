@@ -125,19 +125,40 @@ async function fetchBytes(
   });
 }
 
-/** Progress edits at most once per interval (chat.update is rate limited), in order, never failing the upload. */
+/**
+ * Progress edits at most once per interval (chat.update is rate limited), in
+ * order, never failing the upload. A line that arrives too soon is kept and
+ * shown when the interval is up, unless the answer is ready first: files that
+ * finish quickly get no progress edits at all.
+ */
 function throttle(intervalMs: number, edit: (line: string) => Promise<void>, logger: Logger) {
   let last = Date.now();
   let chain = Promise.resolve();
+  let pending: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  // Once the answer is on its way, a late line must not overwrite it.
+  let closed = false;
+  const flush = () => {
+    timer = undefined;
+    if (pending === undefined) return;
+    const line = pending;
+    pending = undefined;
+    last = Date.now();
+    chain = chain
+      .then(() => edit(line))
+      .catch((error) => logger.warn(`progress edit failed: ${describeError(error)}`));
+  };
   return {
     push: (line: string) => {
-      const now = Date.now();
-      if (now - last < intervalMs) return;
-      last = now;
-      chain = chain
-        .then(() => edit(line))
-        .catch((error) => logger.warn(`progress edit failed: ${describeError(error)}`));
+      if (closed) return;
+      pending = line;
+      if (!timer) timer = setTimeout(flush, Math.max(0, last + intervalMs - Date.now()));
     },
-    settle: () => chain,
+    settle: () => {
+      closed = true;
+      clearTimeout(timer);
+      pending = undefined;
+      return chain;
+    },
   };
 }
