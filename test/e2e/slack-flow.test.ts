@@ -100,11 +100,23 @@ describe('a channel that shares its customer file', () => {
     expect((await command('CNEW', 'data')).text).toMatch(/sample/);
   });
 
+  it('exports the channel’s customers as a CSV file in the thread of the answer', async () => {
+    const { post, text } = await command('CUP', 'export');
+    expect(text).toMatch(/Customer export/);
+    const shared = await standin.waitFor(() => sharesIn(standin, 'CUP', tsOf(post))[0], 60_000, 'the export');
+    const csv = shared.files[0]!;
+    expect(csv.filename).toMatch(/\.csv$/);
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^CustomerID,Gender,Age,.*Segment/);
+    expect(lines).toHaveLength(601);
+  });
+
   it('answers a bad file with a specific threaded error and keeps the previous data', async () => {
-    const { text } = await share('CUP', 'broken.csv', BAD_FILE);
+    const { ts, text } = await share('CUP', 'broken.csv', BAD_FILE);
     expect(text).toMatch(/broken\.csv, line 1: missing the column "Spending Score/);
     expect(text).toMatch(/keeps using spring-customers\.csv uploaded by <@UALICE>/);
-    expect(sharesIn(standin, 'CUP')).toHaveLength(2); // no charts for the bad file
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sharesIn(standin, 'CUP', ts)).toHaveLength(0); // no charts for a file that was not used
     expect((await command('CUP', 'summary')).text).toMatch(/spring-customers\.csv/);
   });
 
