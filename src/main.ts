@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
-import { createSegmentService } from './commands/service.ts';
+import { createSegmentService } from './service.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
 import { type SlackAppOptions, StartupError, startSlackApp } from './slack/app.ts';

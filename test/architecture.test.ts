@@ -113,3 +113,31 @@ describe('src/core is pure', () => {
     expect(offences).toEqual([]);
   });
 });
+
+/**
+ * Imports point inward: edges → commands → charts → core. A layer may import
+ * itself and anything listed for it; `import type` of the commands layer's
+ * port types from the edges is the intended direction and allowed.
+ */
+const LAYERS: Record<string, string[]> = {
+  charts: ['charts', 'core'],
+  commands: ['commands', 'charts', 'core'],
+  report: ['report', 'commands', 'core', 'ingest'],
+  ingest: ['ingest', 'core'],
+};
+
+describe('layers import inward', () => {
+  for (const [layer, allowed] of Object.entries(LAYERS)) {
+    it(`src/${layer} imports only ${allowed.join(', ')}`, () => {
+      const dir = join(ROOT, 'src', layer);
+      const offences = sourceFiles(dir).flatMap((file) =>
+        importsOf(withoutComments(readFileSync(file, 'utf8')))
+          .filter((spec) => spec.startsWith('.'))
+          .map((spec) => relative(join(ROOT, 'src'), resolve(dirname(file), spec)).split(/[\\/]/)[0]!)
+          .filter((target) => !allowed.includes(target))
+          .map((target) => `${relative(ROOT, file)} imports src/${target}`),
+      );
+      expect(offences).toEqual([]);
+    });
+  }
+});

@@ -8,7 +8,7 @@
  */
 import type { AddressInfo, Server } from 'node:net';
 import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
-import type { SegmentService } from '../commands/service.ts';
+import type { SegmentService } from '../service.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../log.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';

@@ -5,7 +5,7 @@ import {
   createSegmentService,
   type SegmentService,
   type ServiceOptions,
-} from '../../src/commands/service.ts';
+} from '../../src/service.ts';
 import { SAMPLE_PATH } from './support.ts';
 
 export const SCOPE_A = { teamId: 'T1', channelId: 'CA', userId: 'U123' };

@@ -1,6 +1,6 @@
 /** What every listener needs, built once in app.ts from the Config. */
 import { randomUUID } from 'node:crypto';
-import type { SegmentService } from '../../commands/service.ts';
+import type { SegmentService } from '../../service.ts';
 import type { RetryPolicy } from '../retry.ts';
 
 export interface ListenerDeps {

@@ -1,17 +1,12 @@
 /**
- * The service the Slack adapter calls: the composition root of the commands
- * layer. It wires the SQLite store and the analysis worker into the ports that
+ * The service the Slack adapter calls: the composition root. It lives at the
+ * top of src/ because it is the one place that wires the edges together: it
+ * connects the SQLite store and the analysis worker into the ports that
  * run() and the upload flow declare, one channel scope at a time.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
-import type { IngestLimits } from '../ingest/csv.ts';
-import { DATABASE_FILE_NAME, openStore, type Store } from '../store/index.ts';
-import { AnalysisEngine } from '../worker/engine.ts';
-import { WorkerEngine } from '../worker/pool.ts';
-import type { Engine } from '../worker/types.ts';
-import type { Command } from './command.ts';
+import type { Command } from './commands/command.ts';
 import type {
   ChannelKey,
   ChannelPort,
@@ -22,14 +17,20 @@ import type {
   Scope,
   UploadedDataset,
   UploadPort,
-} from './context.ts';
-import { parseCommand } from './grammar.ts';
-import { errorReply } from './messages.ts';
-import type { Reply } from './reply.ts';
-import { run } from './run.ts';
-import { ingestUpload, type UploadedFile } from './upload.ts';
+} from './commands/context.ts';
+import { parseCommand } from './commands/grammar.ts';
+import { errorReply } from './commands/messages.ts';
+import type { Reply } from './commands/reply.ts';
+import { run } from './commands/run.ts';
+import { ingestUpload, type UploadedFile } from './commands/upload.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
+import type { IngestLimits } from './ingest/csv.ts';
+import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
+import { AnalysisEngine } from './worker/engine.ts';
+import { WorkerEngine } from './worker/pool.ts';
+import type { Engine } from './worker/types.ts';
 
-export type { Scope } from './context.ts';
+export type { Scope } from './commands/context.ts';
 
 export interface SegmentService {
   /** Parse and run `/segment <text>`; user errors come back as a Reply with isError (never thrown). */
@@ -53,7 +54,7 @@ export interface ServiceOptions {
   engine?: 'worker' | 'in-process';
 }
 
-export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
+export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../data/customers.csv', import.meta.url));
 
 function channelPort(store: Store, key: ChannelKey): ChannelPort {
   return {
