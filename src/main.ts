@@ -46,7 +46,7 @@ export async function startBot(
 
 /** The one line printed when the bot cannot start. */
 export function startupMessage(error: unknown): string {
-  if (error instanceof ConfigError) return `${error.message}. See .env.sample and docs/slack-setup.md.`;
+  if (error instanceof ConfigError) return `${error.message}. See .env.sample and the README (Running it in Slack).`;
   if (error instanceof StartupError) return error.message;
   return `could not start: ${describeError(error)}`;
 }
