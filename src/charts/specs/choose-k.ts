@@ -5,7 +5,7 @@
  */
 import { INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
-import { fixed, frame, int } from './common.ts';
+import { fixed, frame, int, panelTitle } from './common.ts';
 
 const LINE = '#3B5B7A';
 const PICK = '#D55E00';
@@ -69,13 +69,7 @@ export function chooseK(input: ChartInput): ChartSpec {
     };
     return {
       ...PANEL,
-      title: {
-        text: title,
-        fontSize: 12,
-        fontWeight: 'normal' as const,
-        anchor: 'start' as const,
-        frame: 'group' as const,
-      },
+      title: panelTitle(title),
       layer: [
         ...marks.map((m, i) => ({
           data: { values: [{ k: m.k, y: noteY(m.k) }] },

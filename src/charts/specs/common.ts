@@ -38,6 +38,15 @@ export function frame(title: string, subtitle: Array<string | null> = [], width 
   };
 }
 
+/** The small left-aligned title above one panel of a multi-panel chart. */
+export const panelTitle = (text: string | string[]) => ({
+  text,
+  fontSize: 12,
+  fontWeight: 'normal' as const,
+  anchor: 'start' as const,
+  frame: 'group' as const,
+});
+
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 export const pct = (share: number) => `${Math.round(share * 100)} %`;
 /** Whole percentages that add up to exactly 100 (largest remainder), so a legend never sums to 101 %. */

@@ -6,7 +6,7 @@ import { FEATURES, type Feature } from '../../core/types.ts';
 import { densityLine } from '../data/density.ts';
 import { FEATURE_NAME, FEATURE_TITLE, INK, NEUTRAL_FILL } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
-import { fixed, frame, int } from './common.ts';
+import { fixed, frame, int, panelTitle } from './common.ts';
 
 const UNIT: Record<Feature, string> = { age: ' years', income: ' k$', spending: '' };
 
@@ -37,13 +37,7 @@ export function distributions(input: ChartInput): ChartSpec {
     return {
       width: 540,
       height: 110,
-      title: {
-        text: title,
-        fontSize: 12,
-        fontWeight: 'normal' as const,
-        anchor: 'start' as const,
-        frame: 'group' as const,
-      },
+      title: panelTitle(title),
       layer: [
         {
           data: { values: bins.map((b) => ({ start: b.start, end: b.end, count: b.count })) },

@@ -12,6 +12,7 @@ import {
   frame,
   int,
   largest,
+  panelTitle,
   segmentColorEncoding,
   segmentLabel,
   segmentPercents,
@@ -54,13 +55,7 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
   ) => ({
     width: PANEL_WIDTH,
     height: { step: STEP },
-    title: {
-      text: title,
-      fontSize: 12,
-      fontWeight: 'normal' as const,
-      anchor: 'start' as const,
-      frame: 'group' as const,
-    },
+    title: panelTitle(title),
     layer: [
       // The all-customer average goes first so bars and numbers draw over it.
       ...(mean === undefined
