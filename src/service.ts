@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from './commands/command.ts';
 import type {
+  AnalysisResult,
   ChannelKey,
   ChannelPort,
   ChannelSettings,
@@ -19,7 +20,7 @@ import type {
   UploadPort,
 } from './commands/context.ts';
 import { parseCommand } from './commands/grammar.ts';
-import { errorReply } from './commands/messages.ts';
+import { errorReply, missingChartsWarning } from './commands/messages.ts';
 import type { Reply } from './commands/reply.ts';
 import { run } from './commands/run.ts';
 import { ingestUpload, type UploadedFile } from './commands/upload.ts';
@@ -95,6 +96,27 @@ function createEngine(
   return { engine: worker, save: (key, file, settings) => worker.saveUpload(key, file, settings) };
 }
 
+/**
+ * The engine as one command sees it: results pass through unchanged, and any
+ * chart that could not be drawn is named in the reply's warnings afterwards.
+ */
+function noticingMissingCharts(engine: Engine) {
+  const missing: string[] = [];
+  const note = <R extends AnalysisResult>(result: R): R => {
+    missing.push(...(result.missingCharts ?? []));
+    return result;
+  };
+  const runner: Engine = {
+    analyze: async (request) => note(await engine.analyze(request)),
+    exportCsv: (request) => engine.exportCsv(request),
+    ingest: async (upload, onProgress) => note(await engine.ingest(upload, onProgress)),
+    close: () => engine.close(),
+  };
+  const finish = (reply: Reply): Reply =>
+    missing.length ? { ...reply, warnings: [...reply.warnings, missingChartsWarning(missing)] } : reply;
+  return { runner, finish };
+}
+
 export async function createSegmentService(options: ServiceOptions): Promise<SegmentService> {
   const clock = options.clock ?? (() => new Date());
   const seed = options.seed ?? DEFAULT_ANALYSIS_OPTIONS.seed;
@@ -102,28 +124,28 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
   // Opened (and migrated) here, before the worker opens its own connection.
   const store = openStore(databaseFile, clock);
   const { engine, save } = createEngine(options, store, databaseFile);
-  const context = (scope: Scope): CommandContext => ({
-    channel: channelPort(store, scope),
-    runner: engine,
-    clock,
-    seed,
-  });
+  const runCommand = async (scope: Scope, command: Command) => {
+    const { runner, finish } = noticingMissingCharts(engine);
+    const context: CommandContext = { channel: channelPort(store, scope), runner, clock, seed };
+    return finish(await run(command, context));
+  };
 
   return {
-    run: (scope, command) => run(command, context(scope)),
+    run: runCommand,
     runText: async (scope, text) => {
       const parsed = parseCommand(text);
-      return parsed.ok ? run(parsed.command, context(scope)) : errorReply(parsed.error);
+      return parsed.ok ? runCommand(scope, parsed.command) : errorReply(parsed.error);
     },
-    ingestUpload: (scope, file, onProgress) => {
+    ingestUpload: async (scope, file, onProgress) => {
+      const { runner, finish } = noticingMissingCharts(engine);
       const uploadContext = {
         channel: channelPort(store, scope),
         uploads: uploadPort(store, scope, save),
-        analyser: engine,
+        analyser: runner,
         clock,
         seed,
       };
-      return ingestUpload(uploadContext, file, onProgress);
+      return finish(await ingestUpload(uploadContext, file, onProgress));
     },
     markEventSeen: (eventId) => store.events.markSeen(eventId),
     close: async () => {

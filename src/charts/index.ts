@@ -41,6 +41,20 @@ export const CHART_BUILDERS: Record<ChartKind, ChartBuilder> = {
 
 export const CHART_KINDS = Object.keys(CHART_BUILDERS) as ChartKind[];
 
+/** Fixed plain names, for messages about a chart that could not be drawn. */
+export const CHART_TITLES: Record<ChartKind, string> = {
+  'segment-map': 'segment map',
+  'segment-profiles': 'segment profiles',
+  'choose-k': 'choice of k',
+  distributions: 'distributions',
+  'gender-split': 'gender split',
+  'spending-by-gender': 'spending by gender',
+  correlation: 'correlations',
+  'pair-plot': 'pair plot',
+  silhouette: 'silhouette by segment',
+  prediction: 'prediction map',
+};
+
 /** Which charts each Slack command answers with. */
 export const CHART_GROUPS: {
   summary: ChartKind[];

@@ -59,6 +59,8 @@ export interface AnalysisRequest {
 export interface AnalysisResult {
   analysis: Analysis;
   images: ReplyImage[];
+  /** Titles of charts that could not be drawn; the answer goes out without them and says so. */
+  missingCharts?: string[];
   prediction?: Prediction;
 }
 

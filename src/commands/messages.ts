@@ -46,3 +46,9 @@ export function errorReply(error: InputError, after?: string): Reply {
     isError: true,
   };
 }
+
+/** Said under an answer that went out without some of its charts. */
+export function missingChartsWarning(titles: readonly string[]): string {
+  const list = titles.length === 1 ? `the ${titles[0]} chart` : `these charts: ${titles.join(', ')}`;
+  return `Could not draw ${list} this time; the figures above are complete. Ask again to retry.`;
+}

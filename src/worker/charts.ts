@@ -1,9 +1,19 @@
-/** The seam to charts/: a chart group for an analysis → reply images. */
-import { CHART_GROUPS, renderCharts } from '../charts/index.ts';
+/**
+ * The seam to charts/: a chart group for an analysis → reply images. Each
+ * chart is drawn on its own so one that fails costs only itself: the answer
+ * still goes out, with its tables and the other charts, and names what is
+ * missing (a failed image never sinks the whole reply).
+ */
+import { CHART_GROUPS, CHART_TITLES, renderCharts } from '../charts/index.ts';
 import type { CustomerInput } from '../commands/command.ts';
 import type { ChartGroup } from '../commands/context.ts';
 import type { ReplyImage } from '../commands/reply.ts';
 import type { Analysis, CustomerTable, Prediction } from '../core/types.ts';
+
+export interface RenderedGroup {
+  images: ReplyImage[];
+  missing: string[];
+}
 
 export async function renderGroup(
   group: ChartGroup,
@@ -12,7 +22,19 @@ export async function renderGroup(
     table: CustomerTable;
     prediction?: { customer: CustomerInput; result: Prediction };
   },
-): Promise<ReplyImage[]> {
-  const charts = await renderCharts(input, [...CHART_GROUPS[group]]);
-  return charts.map(({ filename, title, alt, png }) => ({ filename, title, alt, png }));
+  onError: (kind: string, error: unknown) => void = () => {},
+): Promise<RenderedGroup> {
+  const images: ReplyImage[] = [];
+  const missing: string[] = [];
+  for (const kind of CHART_GROUPS[group]) {
+    try {
+      const [chart] = await renderCharts(input, [kind]);
+      if (chart)
+        images.push({ filename: chart.filename, title: chart.title, alt: chart.alt, png: chart.png });
+    } catch (error) {
+      onError(kind, error);
+      missing.push(CHART_TITLES[kind]);
+    }
+  }
+  return { images, missing };
 }

@@ -7,12 +7,12 @@
 import type { AnalysisRequest, AnalysisResult, ChannelSettings, ChartGroup } from '../commands/context.ts';
 import { customersCsv, exportFileName } from '../commands/export-csv.ts';
 import { formatCount } from '../commands/format.ts';
-import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
+import type { ReplyFile } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import type { Analysis } from '../core/types.ts';
 import { describeProblem } from '../ingest/csv.ts';
-import { renderGroup } from './charts.ts';
+import { type RenderedGroup, renderGroup } from './charts.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
@@ -24,6 +24,11 @@ export const ANALYSIS_CACHE_VERSION = 1;
 const ANALYSES_KEPT = 8;
 const IMAGE_SETS_KEPT = 16;
 const PROBLEMS_SHOWN = 5;
+const NO_CHARTS: RenderedGroup = { images: [], missing: [] };
+
+/** A chart that fails is a bug worth a log line; the user gets the answer without it. */
+const logChartError = (kind: string, error: unknown) =>
+  console.error(`segment-bot: the ${kind} chart could not be drawn: ${(error as Error)?.stack ?? error}`);
 
 /** The persistent half of the analysis cache (store/analyses.ts in production). */
 export interface AnalysisCache {
@@ -49,7 +54,7 @@ export function analysisOptions(settings: ChannelSettings, seed: number) {
 export class AnalysisEngine implements Engine {
   private readonly tables: TableSource;
   private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT);
-  private readonly images = new Lru<ReplyImage[]>(IMAGE_SETS_KEPT);
+  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT);
   private readonly cache: AnalysisCache | undefined;
   private readonly codeVersion: string;
 
@@ -65,8 +70,8 @@ export class AnalysisEngine implements Engine {
     const loaded = await this.tables.load(request.dataset);
     const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
     if (!request.customer) {
-      const images = request.charts ? await this.chartsFor(key, request.charts, loaded, analysis) : [];
-      return { analysis, images };
+      const charts = request.charts ? await this.chartsFor(key, request.charts, loaded, analysis) : NO_CHARTS;
+      return { analysis, images: charts.images, missingCharts: charts.missing };
     }
     const prediction = predict(analysis.model, request.customer);
     const chartInput = {
@@ -74,8 +79,8 @@ export class AnalysisEngine implements Engine {
       table: loaded.table,
       prediction: { customer: request.customer, result: prediction },
     };
-    const images = request.charts ? await renderGroup(request.charts, chartInput) : [];
-    return { analysis, images, prediction };
+    const charts = request.charts ? await renderGroup(request.charts, chartInput, logChartError) : NO_CHARTS;
+    return { analysis, images: charts.images, missingCharts: charts.missing, prediction };
   }
 
   async exportCsv(request: AnalysisRequest): Promise<ReplyFile> {
@@ -102,11 +107,12 @@ export class AnalysisEngine implements Engine {
       if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`);
     });
     large?.('Drawing charts…');
-    const images = await this.chartsFor(key, 'summary', loaded, analysis);
+    const charts = await this.chartsFor(key, 'summary', loaded, analysis);
     this.tables.remember(loaded);
     return {
       analysis,
-      images,
+      images: charts.images,
+      missingCharts: charts.missing,
       sha256,
       rows: read.table.length,
       skippedRows: read.source.skippedRows,
@@ -139,8 +145,9 @@ export class AnalysisEngine implements Engine {
     const imageKey = `${key}|${group}`;
     const cached = this.images.get(imageKey);
     if (cached) return cached;
-    const images = await renderGroup(group, { analysis, table: loaded.table });
-    this.images.set(imageKey, images);
-    return images;
+    const charts = await renderGroup(group, { analysis, table: loaded.table }, logChartError);
+    // A set with a failed chart is not cached, so the next request tries again.
+    if (charts.missing.length === 0) this.images.set(imageKey, charts);
+    return charts;
   }
 }
