@@ -29,8 +29,11 @@ const inMemorySource = (table: CustomerTable): SourceInfo => ({
   skippedRows: 0,
 });
 
+/** Below this, segments and their statistics are noise (a 3-row file once gave "segments" of 1). */
+export const MIN_CUSTOMERS = 10;
+
 function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, source: SourceInfo): void {
-  const needed = Math.max(options.k ?? options.kRange.min, options.kRange.min) + 1;
+  const needed = Math.max(MIN_CUSTOMERS, Math.max(options.k ?? options.kRange.min, options.kRange.min) + 1);
   if (table.length < needed) {
     const what = options.k ? `${options.k} segments` : 'segments';
     throw new InputError(
@@ -68,9 +71,8 @@ export function analyze(
     );
   }
   const k = options.k ?? sweep.selection.recommendedK;
-  if (options.k && !sweep.selection.sample && options.k > distinctRows(scaled)) {
-    throw tooFewDistinct(distinctRows(scaled), options.k);
-  }
+  const distinct = options.k ? distinctRows(scaled, options.k) : k;
+  if (distinct < k) throw tooFewDistinct(distinct, k);
   observe('fit');
   const fit = finalFit(scaled, k, sweep, options); // 5
   if (!fit.converged)

@@ -41,7 +41,8 @@ export function assign(points: Points, centroids: Float64Array, k: number, label
 /**
  * Means of each cluster. An empty cluster is moved to the row farthest from
  * its own centre (as scikit-learn does) instead of silently keeping a stale
- * centre, which is what ml-kmeans would do.
+ * centre, which is what ml-kmeans would do. Several empty clusters take
+ * different rows, or they would stay stacked and one would stay empty.
  */
 function updateCentroids(
   points: Points,
@@ -57,22 +58,30 @@ function updateCentroids(
     counts[c]! += 1;
     for (let j = 0; j < d; j++) sums[c * d + j]! += data[i * d + j]!;
   }
+  const taken = new Set<number>();
   for (let c = 0; c < k; c++) {
     if (counts[c]! > 0) {
       for (let j = 0; j < d; j++) sums[c * d + j]! /= counts[c]!;
     } else {
-      const far = farthestRow(points, labels, previous);
+      const far = farthestRow(points, labels, previous, taken);
+      taken.add(far);
       sums.set(data.subarray(far * d, far * d + d), c * d);
     }
   }
   return sums;
 }
 
-function farthestRow(points: Points, labels: Int32Array, centroids: Float64Array): number {
+function farthestRow(
+  points: Points,
+  labels: Int32Array,
+  centroids: Float64Array,
+  taken: Set<number>,
+): number {
   const { n, d, data } = points;
   let far = 0;
   let farDist = -1;
   for (let i = 0; i < n; i++) {
+    if (taken.has(i)) continue;
     const c = labels[i]!;
     let s = 0;
     for (let j = 0; j < d; j++) {

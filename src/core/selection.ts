@@ -90,11 +90,16 @@ export function sweepK(points: Points, options: AnalysisOptions): SweepResult {
   return { selection: recommendK(rows, sample), fits, sweepSet, silhouetteRows };
 }
 
-/** How many different feature combinations there are: k-means cannot make more groups than that. */
-export function distinctRows(points: Points): number {
+/**
+ * How many different feature combinations there are (k-means cannot make more
+ * groups than that), counting no further than `cap` so a million-row table
+ * with plenty of variety answers after a few rows.
+ */
+export function distinctRows(points: Points, cap = Number.POSITIVE_INFINITY): number {
   const seen = new Set<string>();
-  for (let i = 0; i < points.n; i++)
+  for (let i = 0; i < points.n && seen.size < cap; i++) {
     seen.add(points.data.subarray(i * points.d, (i + 1) * points.d).join(','));
+  }
   return seen.size;
 }
 

@@ -59,7 +59,13 @@ describe('segment analyze rejects bad input with exit code 2 and a specific mess
   it('too few customers for the requested k', () =>
     expectInputError(
       ['analyze', tempFile(`${HEADER}\n${good(5).join('\n')}\n`), '--k', '6'],
-      /too few for 6 segments: at least 7/,
+      /too few for 6 segments: at least 10/,
+    ));
+
+  it('a file with too few customers to segment at all', () =>
+    expectInputError(
+      ['analyze', tempFile(`${HEADER}\n${good(3).join('\n')}\n`)],
+      /3 valid customers is too few for segments: at least 10/,
     ));
 
   it('a file that does not exist', () =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hopkins } from '../../src/core/hopkins.ts';
 import { fitKMeans } from '../../src/core/kmeans.ts';
 import { kneedleElbow } from '../../src/core/kneedle.ts';
+import { lloyd } from '../../src/core/lloyd.ts';
 import { calinskiHarabasz, daviesBouldin, meanOf, silhouetteValues } from '../../src/core/metrics.ts';
 import type { Points } from '../../src/core/points.ts';
 import { createRng, sampleIndices } from '../../src/core/random.ts';
@@ -122,5 +123,24 @@ describe('k-means seam', () => {
     });
     expect(fit.labels).toHaveLength(3000);
     expect(new Set(fit.labels).size).toBe(3);
+  });
+});
+
+describe('empty clusters', () => {
+  it('are each moved to a different far row, so none stays empty', () => {
+    // Four far-apart pairs, but all centres start on the first pair: three clusters start empty.
+    const data = pts([
+      [0, 0],
+      [0, 1],
+      [10, 0],
+      [10, 1],
+      [20, 0],
+      [20, 1],
+      [30, 0],
+      [30, 1],
+    ]);
+    const start = Float64Array.from([0, 0.5, 0, 0.5, 0, 0.5, 0, 0.5]);
+    const fit = lloyd(data, start, 4, { maxIterations: 1, tolerance: 0 });
+    expect(new Set(fit.labels).size).toBe(4);
   });
 });

@@ -100,7 +100,7 @@ describe('analysis properties', () => {
   it('rejects too few customers for the requested k with a clear message', () => {
     const tiny = permute(table, [0, 1, 2, 3, 4]);
     expect(() => analyze(tiny, { k: 6 })).toThrowError(
-      expect.objectContaining({ code: 'too_few_customers', message: expect.stringContaining('at least 7') }),
+      expect.objectContaining({ code: 'too_few_customers', message: expect.stringContaining('at least 10') }),
     );
   });
 
@@ -157,6 +157,20 @@ describe('segment model', () => {
 });
 
 describe('degenerate data', () => {
+  it('refuses a fixed k above the number of distinct profiles, also when k is chosen on a sample', () => {
+    const big = generateCustomers(3000, 8);
+    const fourProfiles = {
+      ...big,
+      income: big.income.map((_, i) => [20, 40, 60, 80][i % 4]!),
+      spending: big.spending.map((_, i) => [10, 30, 50, 70][i % 4]!),
+    };
+    expect(() => analyze(fourProfiles, { k: 6, sweepSampleSize: 1000 })).toThrowError(
+      /only 4 different profiles/,
+    );
+    const four = analyze(fourProfiles, { k: 4, sweepSampleSize: 1000 });
+    expect(four.segments.every((s) => s.size > 0)).toBe(true);
+  });
+
   it('refuses to segment customers who all look the same', () => {
     const flat = {
       ...table,

@@ -1,5 +1,8 @@
 import { type Check, result, verdictAtLeast } from './context.ts';
 
+const count = (n: number) => n.toLocaleString('en-US');
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
 /** Tiny segments are easy to miss for k-means and too small to market to. */
 export const sizeBalanceCheck: Check = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
@@ -13,8 +16,8 @@ export const sizeBalanceCheck: Check = (ctx) => {
     threshold: 0.05,
     message:
       status === 'pass'
-        ? `The smallest segment, ${smallest.name}, still holds ${(value * 100).toFixed(0)} % of customers (${smallest.size}); the largest holds ${largest.size}.`
-        : `${smallest.name} holds only ${smallest.size} customers (${(value * 100).toFixed(1)} %), too few to rely on.`,
+        ? `The smallest segment, ${smallest.name}, still holds ${percent(value)} of customers (${count(smallest.size)}); the largest holds ${count(largest.size)}.`
+        : `${smallest.name} holds only ${count(smallest.size)} customer${smallest.size === 1 ? '' : 's'} (${percent(value)}), too few to rely on.`,
     ...(status === 'pass' ? {} : { remedy: 'Try fewer segments: `/segment k <smaller number>`.' }),
     details: { smallest: smallest.size, largest: largest.size, ratio: smallest.size / largest.size },
   });

@@ -13,7 +13,9 @@ export const tendencyCheck: Check = (ctx) => {
     message:
       status === 'pass'
         ? `Customers clearly bunch into groups (Hopkins statistic ${value.toFixed(2)}; 0.5 would mean no grouping, 1 perfect grouping).`
-        : `Customers bunch only ${status === 'warn' ? 'weakly' : 'barely'} into groups (Hopkins statistic ${value.toFixed(2)}; 0.5 means no grouping), so segments may be arbitrary cuts.`,
+        : value < 0.5
+          ? `Customers are spread evenly rather than in groups (Hopkins statistic ${value.toFixed(2)}; 0.5 means no grouping), so segments are arbitrary cuts.`
+          : `Customers bunch only ${status === 'warn' ? 'weakly' : 'barely'} into groups (Hopkins statistic ${value.toFixed(2)}; 0.5 means no grouping), so segments may be arbitrary cuts.`,
     ...(status === 'pass'
       ? {}
       : { remedy: 'Treat the segments as broad bands rather than distinct groups, or try other features.' }),
