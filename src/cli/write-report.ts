@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ChartKind, type RenderedChart, renderCharts } from '../charts/index.ts';
+import { InputError } from '../core/errors.ts';
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { type Block, toMarkdown } from '../report/document.ts';
@@ -34,8 +35,21 @@ function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[
   return bySection;
 }
 
+/** A path that cannot be a report folder is the user's input, not a bug. */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(
+      'invalid_option',
+      `--out ${dir} cannot be used as the report folder (${code}); give a new or existing folder you can write to`,
+    );
+  }
+}
+
 export async function writeReport(dir: string, analysis: Analysis, ingest: IngestResult): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir);
   const charts = await renderCharts({ analysis, table: ingest.table });
   await Promise.all(charts.map((c) => writeFile(join(dir, c.filename), c.png)));
   const title = `Customer segments — ${analysis.source.fileName}`;

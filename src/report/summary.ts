@@ -13,7 +13,7 @@ import {
   VERDICT_MARK,
 } from '../commands/format.ts';
 import type { Analysis } from '../core/types.ts';
-import type { RowProblem } from '../ingest/csv.ts';
+import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
 
@@ -82,23 +82,37 @@ export function checks(a: Analysis): Block[] {
     {
       kind: 'list',
       items: a.assumptions.map(
-        (c) => `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${c.remedy}` : ''}`,
+        (c) =>
+          `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${asCliAdvice(c.remedy)}` : ''}`,
       ),
     },
   ];
 }
 
+/**
+ * The checks phrase remedies as Slack commands (the product's main surface);
+ * in the CLI report the same advice names the CLI's flags.
+ */
+export function asCliAdvice(remedy: string): string {
+  return remedy
+    .replace(/`\/segment scale (\w+)`/g, '`--scale $1`')
+    .replace(/`\/segment features …`/g, '`--features …`')
+    .replace(/`\/segment k <smaller number>`/g, '`--k <smaller number>`')
+    .replace(/`\/segment k`/g, 'the table of k values');
+}
+
+const SHOWN_PROBLEMS = 10;
+
 export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: number): Block[] {
-  const skipped = problems.filter((p) => !p.kept);
   const items = [
     `${formatCount(a.source.totalRows)} rows read, ${formatCount(a.rows)} used, ${formatCount(a.source.skippedRows)} skipped.`,
     ...(a.eda.extraColumns.length ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`] : []),
     ...(a.eda.duplicateIds ? [`${formatCount(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
-    ...skipped
-      .slice(0, 10)
-      .map((p) => `Skipped line ${p.line}, column ${p.column}: "${p.value}" — ${p.reason}.`),
-    ...(problemCount > 10
-      ? [`… ${formatCount(problemCount - Math.min(10, skipped.length))} more row notes in report.json.`]
+    ...problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.kept ? 'Kept' : 'Skipped'}: ${describeProblem(p)}.`),
+    ...(problemCount > SHOWN_PROBLEMS
+      ? [
+          `… and ${formatCount(problemCount - SHOWN_PROBLEMS)} more row notes (all of them are in the --json output).`,
+        ]
       : []),
     ...a.notes,
   ];
@@ -119,11 +133,11 @@ export function edaTable(a: Analysis): Block[] {
         FEATURE_TITLES[d.feature],
         formatFigure(d.mean),
         formatFigure(d.std),
-        formatCount(d.min),
+        formatMean(d.min),
         formatMean(d.q1),
         formatMean(d.median),
         formatMean(d.q3),
-        formatCount(d.max),
+        formatMean(d.max),
         formatFigure(d.skewness),
         formatCount(d.outliers),
       ]),

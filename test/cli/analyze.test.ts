@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { asCliAdvice } from '../../src/report/summary.ts';
 import { runCli, tempFile } from '../support/cli.ts';
 import { HAS_MALL, MALL_PATH, NO_MALL, REFERENCE, SAMPLE_PATH } from '../support/mall.ts';
 
@@ -109,6 +110,24 @@ describe('segment analyze: same data, same segments', () => {
     );
     expect(segmentsOf(await analyzeJson(reversed))).toEqual(base);
     expect(segmentsOf(await analyzeJson(reshaped))).toEqual(base);
+  });
+
+  it('lists row notes in the summary, kept and skipped alike, with line and column', async () => {
+    const noted = [...rows];
+    noted[2] = noted[2]!.replace(/,(Male|Female),/, ',unknown,');
+    noted[4] = noted[4]!.replace(/,(\d+),(\d+),(\d+)$/, ',abc,$2,$3');
+    const run = await runCli('analyze', tempFile(`${header}\n${noted.join('\n')}\n`));
+    expect(run.stdout).toContain('Kept: line 4, column Gender: "unknown"');
+    expect(run.stdout).toContain('Skipped: line 6, column Age: "abc"');
+  });
+
+  it('names CLI flags, not Slack commands, in its advice', () => {
+    expect(asCliAdvice('Standardise the features: `/segment scale zscore`.')).toBe(
+      'Standardise the features: `--scale zscore`.',
+    );
+    expect(asCliAdvice('Try fewer segments: `/segment k <smaller number>`.')).toBe(
+      'Try fewer segments: `--k <smaller number>`.',
+    );
   });
 
   it('lists skipped rows with line, column and reason and still analyses', async () => {

@@ -81,5 +81,13 @@ describe('segment analyze rejects bad input with exit code 2 and a specific mess
     await expectInputError(['analyze', 'x.csv', '--k-range', '5..2'], /--k-range/);
   });
 
+  it('a report folder that is a file', () => {
+    const file = tempFile('not a folder', 'plain.txt');
+    return expectInputError(
+      ['analyze', tempFile(`${HEADER}\n${good(20).join('\n')}\n`), '--out', file],
+      /--out .*plain\.txt cannot be used as the report folder \(EEXIST\)/,
+    );
+  });
+
   it('an unknown command', () => expectInputError(['cluster', 'x.csv'], /unknown command "cluster"/));
 });
