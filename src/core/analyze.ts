@@ -44,6 +44,19 @@ function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, sourc
   }
 }
 
+/**
+ * Exports often carry income in dollars while the Mall layout means thousands
+ * of dollars; segments would still form, but every income figure would read
+ * 1,000 times too high, so say so.
+ */
+function unitNotes(eda: Analysis['eda']): string[] {
+  const income = eda.describe.find((d) => d.feature === 'income');
+  if (!income || income.median <= 1000) return [];
+  return [
+    `Annual income is expected in thousands of dollars (k$), but its median is ${Math.round(income.median).toLocaleString('en-US')}: the file probably gives dollars. Divide that column by 1,000 for readable segment profiles.`,
+  ];
+}
+
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
 export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'done';
 export type AnalysisObserver = (step: AnalysisStep) => void;
@@ -70,6 +83,7 @@ export function analyze(
       `k was chosen on a random sample of ${sweep.selection.sample.size.toLocaleString('en-US')} of ${table.length.toLocaleString('en-US')} customers; the segments use every customer.`,
     );
   }
+  notes.push(...unitNotes(eda));
   const k = options.k ?? sweep.selection.recommendedK;
   const distinct = options.k ? distinctRows(scaled, options.k) : k;
   if (distinct < k) throw tooFewDistinct(distinct, k);

@@ -157,6 +157,12 @@ describe('segment model', () => {
 });
 
 describe('degenerate data', () => {
+  it('notes incomes that look like dollars rather than thousands of dollars', () => {
+    const dollars = analyze({ ...table, income: table.income.map((v) => v * 1000) });
+    expect(dollars.notes.join(' ')).toMatch(/probably gives dollars/);
+    expect(base.notes.join(' ')).not.toMatch(/dollars/);
+  });
+
   it('refuses a fixed k above the number of distinct profiles, also when k is chosen on a sample', () => {
     const big = generateCustomers(3000, 8);
     const fourProfiles = {
