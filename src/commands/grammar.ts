@@ -56,8 +56,15 @@ const ALIASES: Record<string, string> = {
 const NO_ARGUMENTS = ['summary', 'eda', 'check', 'export', 'data', 'reset'] as const;
 type PlainKind = (typeof NO_ARGUMENTS)[number];
 
+/** Slack sends slash-command text with &, < and > escaped; read them as typed. */
+const decodeSlackEntities = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Long pasted text is echoed back shortened, so a mistake never floods the channel. */
+const shorten = (word: string) => (word.length > 40 ? `${word.slice(0, 39)}…` : word);
+
 export function tokenize(text: string): string[] {
-  const tokens = text
+  const tokens = decodeSlackEntities(text)
     .trim()
     .split(/[\s,]+/u)
     .filter(Boolean);
@@ -103,5 +110,8 @@ function unknownCommand(word: string): InputError {
   const names = [...COMMAND_HELP.map((c) => c.name), ...Object.keys(ALIASES)];
   const guess = closest(word.toLowerCase(), names);
   const suggestion = guess ? ` Did you mean ${example(ALIASES[guess] ?? guess)}?` : '';
-  return new InputError('unknown_command', `I don't know the command "${word}".${suggestion} ${USAGE.help}`);
+  return new InputError(
+    'unknown_command',
+    `I don't know the command "${shorten(word)}".${suggestion} ${USAGE.help}`,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/commands/grammar.ts';
+import { parseCommand, tokenize } from '../../src/commands/grammar.ts';
 import { describeInputError } from '../../src/core/errors.ts';
 
 function command(text: string) {
@@ -198,5 +198,17 @@ describe('predict with named values, all problems at once', () => {
     expect(failure('predict age=x').message).toBe(
       'predict is missing gender, income and spending; age must be a whole number from 0 to 120 (got "x")',
     );
+  });
+});
+
+describe('text as Slack sends it', () => {
+  it('reads &lt; &gt; &amp; as the characters typed', () => {
+    expect(tokenize('predict age=25 &lt;x&gt; a&amp;b')).toEqual(['predict', 'age=25', '<x>', 'a&b']);
+  });
+
+  it('echoes a very long unknown word shortened', () => {
+    const result = parseCommand('x'.repeat(3000));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message.length).toBeLessThan(200);
   });
 });
