@@ -11,7 +11,6 @@ import type {
   AnalysisResult,
   ChannelKey,
   ChannelPort,
-  ChannelSettings,
   CommandContext,
   NewUpload,
   Progress,
@@ -60,17 +59,18 @@ export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../data/customers.csv'
 function channelPort(store: Store, key: ChannelKey): ChannelPort {
   return {
     view: () => store.channels.view(key),
-    saveSettings: (settings) => store.channels.saveSettings(key, settings),
+    saveK: (k) => store.channels.saveK(key, k),
+    saveFeatures: (features, scaling) => store.channels.saveFeatures(key, features, scaling),
     reset: () => store.channels.reset(key),
   };
 }
 
 /** Where accepted uploads are written: on the worker's connection, or directly when in-process. */
-type SaveUpload = (key: ChannelKey, file: NewUpload, settings: ChannelSettings) => Promise<UploadedDataset>;
+type SaveUpload = (key: ChannelKey, file: NewUpload) => Promise<UploadedDataset>;
 
 function uploadPort(store: Store, key: ChannelKey, save: SaveUpload): UploadPort {
   return {
-    accept: (file, settings) => save(key, file, settings),
+    accept: (file) => save(key, file),
     reject: (attempt, error) => store.uploads.reject(key, attempt, error),
   };
 }
@@ -89,11 +89,11 @@ function createEngine(
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
       cache: store.analyses,
     });
-    return { engine, save: async (key, file, settings) => store.uploads.save(key, file, settings) };
+    return { engine, save: async (key, file) => store.uploads.save(key, file) };
   }
   const worker = new WorkerEngine({ databaseFile, samplePath, ...limits });
   worker.warmUp();
-  return { engine: worker, save: (key, file, settings) => worker.saveUpload(key, file, settings) };
+  return { engine: worker, save: (key, file) => worker.saveUpload(key, file) };
 }
 
 /**

@@ -84,9 +84,12 @@ export interface UploadOutcome extends AnalysisResult {
   sha256: string;
   rows: number;
   skippedRows: number;
-  /** The first few row problems, in words ("line 7, column Age: …"). */
-  problems: string[];
-  problemCount: number;
+  /** The first few problems that made a row be skipped, in words ("line 7, column Age: …"). */
+  skipped: string[];
+  /** Rows kept despite a note (an unknown gender, empty extra values at the end of the row). */
+  notedRows: number;
+  /** The kinds of note those rows had, short and distinct ("gender not stated (line 7)"). */
+  notes: string[];
   duplicateIdCount: number;
 }
 
@@ -108,10 +111,12 @@ export interface NewUpload {
 
 /**
  * Saving uploads: accept is all-or-nothing (and asynchronous, because writing
- * a large file is done off the main thread); reject only records the attempt.
+ * a large file is done off the main thread) and makes the file active with
+ * k = null and the channel's features and scaling as they are when it is
+ * saved; reject only records the attempt.
  */
 export interface UploadPort {
-  accept(file: NewUpload, settings: ChannelSettings): Promise<UploadedDataset>;
+  accept(file: NewUpload): Promise<UploadedDataset>;
   reject(
     attempt: { fileName: string; uploadedBy: string; at: Date },
     error: { code: string; message: string },
@@ -121,7 +126,12 @@ export interface UploadPort {
 /** One channel's saved state, already bound to its team + channel. */
 export interface ChannelPort {
   view(): ChannelView;
-  saveSettings(settings: ChannelSettings): void;
+  /**
+   * Each save writes only its own setting(s), in one step, so commands that
+   * ran at the same time never undo each other, and never switch the dataset.
+   */
+  saveK(k: number | null): void;
+  saveFeatures(features: Feature[], scaling: Scaling | null): void;
   /** Back to the bundled sample with default settings; the uploaded files stay in history. */
   reset(): void;
 }

@@ -14,7 +14,7 @@ import type {
   UploadOutcome,
   UploadPort,
 } from './context.ts';
-import { formatCount, plural } from './format.ts';
+import { plural } from './format.ts';
 import { datasetWords } from './handlers/shared.ts';
 import { summaryReply } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
@@ -51,7 +51,8 @@ export async function ingestUpload(
       bytes: file.bytes,
       uploadedAt: context.clock(),
     };
-    const dataset = await context.uploads.accept({ ...facts, ...pick(outcome) }, settings);
+    // Saved with k = null and the channel's features and scaling as they are then, not as read above.
+    const dataset = await context.uploads.accept({ ...facts, ...pick(outcome) });
     return uploadReply(outcome, dataset, before.settings.k);
   } catch (error) {
     if (!isInputError(error)) throw error;
@@ -64,11 +65,12 @@ const pick = ({ sha256, rows, skippedRows }: UploadOutcome) => ({ sha256, rows, 
 
 function uploadWarnings(outcome: UploadOutcome, previousK: number | null): string[] {
   const warnings: string[] = [];
-  if (outcome.problemCount > 0) {
-    const first = outcome.problems.map((p) => `  • ${p}`).join('\n');
-    warnings.push(
-      `${plural(outcome.problemCount, 'problem')} in the file (${formatCount(outcome.skippedRows)} rows skipped). The first:\n${first}`,
-    );
+  if (outcome.skippedRows > 0) {
+    const first = outcome.skipped.map((p) => `  • ${p}`).join('\n');
+    warnings.push(`${plural(outcome.skippedRows, 'row')} skipped:\n${first}`);
+  }
+  if (outcome.notedRows > 0) {
+    warnings.push(`${plural(outcome.notedRows, 'row')} kept with notes, e.g. ${outcome.notes.join('; ')}.`);
   }
   if (outcome.duplicateIdCount > 0) {
     warnings.push(

@@ -42,6 +42,8 @@ export interface IngestResult {
   /** The first 1000 problems, in file order; `problemCount` counts all of them. */
   problems: RowProblem[];
   problemCount: number;
+  /** Rows kept despite a problem (an unknown gender, empty extra values); skipped rows are in `source`. */
+  notedRows: number;
   /** The first 100 ids that occur more than once (their rows are kept). */
   duplicateIds: DuplicateId[];
   /** Distinct ids that occur more than once. */
@@ -104,6 +106,7 @@ function finish(reader: RowReader, file: string, delimiter: Delimiter, limits: I
     },
     problems: reader.problems.stored,
     problemCount: reader.problems.count,
+    notedRows: reader.notedRows,
     duplicateIds: reader.duplicates.reported,
     duplicateIdCount: reader.duplicates.count,
     delimiter,

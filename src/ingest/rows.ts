@@ -23,6 +23,8 @@ export class RowReader {
   columns: ColumnMap | null = null;
   totalRows = 0;
   skippedRows = 0;
+  /** Rows kept despite a note (an unknown gender, harmless empty values at the end). */
+  notedRows = 0;
   failure: unknown = null;
   /** Set once the input has shown a `"`: without one no value can span lines, and the check is skipped. */
   quotesSeen = false;
@@ -129,6 +131,7 @@ export class RowReader {
   private commit(issues: Issue[], line: number, kept: boolean): void {
     for (const issue of issues) this.problems.add({ ...issue, line, kept });
     if (!kept) this.skippedRows++;
+    else if (issues.length > 0) this.notedRows++;
   }
 
   private keep(

@@ -36,6 +36,29 @@ FROM channel_state s
 LEFT JOIN datasets d ON d.id = s.dataset_id AND d.team_id = s.team_id AND d.channel_id = s.channel_id
 WHERE s.team_id = ? AND s.channel_id = ?`;
 
+/** A channel without a row uses the sample; the first write creates the row with the defaults. */
+const INSERT_SQL = `
+INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, updated_at)
+VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @updatedAt)`;
+
+/**
+ * Each setting is written on its own, in one statement, so two commands that
+ * read the channel at the same time never undo each other, and writing a
+ * setting never touches dataset_id (an upload may have been saved meanwhile,
+ * on the worker's connection).
+ */
+const SAVE_K_SQL = `${INSERT_SQL}
+ON CONFLICT (team_id, channel_id) DO UPDATE SET k = excluded.k, updated_at = excluded.updated_at`;
+
+const SAVE_FEATURES_SQL = `${INSERT_SQL}
+ON CONFLICT (team_id, channel_id) DO UPDATE SET
+  features = excluded.features, scaling = excluded.scaling, updated_at = excluded.updated_at`;
+
+/** A new upload: k goes back to the recommendation, the channel's current features and scaling stay. */
+const ACTIVATE_SQL = `${INSERT_SQL}
+ON CONFLICT (team_id, channel_id) DO UPDATE SET
+  dataset_id = excluded.dataset_id, k = NULL, updated_at = excluded.updated_at`;
+
 const UPSERT_SQL = `
 INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, updated_at)
 VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @updatedAt)
@@ -58,14 +81,32 @@ export class ChannelRepository {
     return { dataset, settings: { k: state.k, features: state.features, scaling: state.scaling } };
   }
 
-  saveSettings(key: ChannelKey, settings: ChannelSettings): void {
-    const current = this.view(key).dataset;
-    this.write(key, current.kind === 'upload' ? current.id : null, settings);
+  /** k only (null: the recommended k); features, scaling and the dataset stay as they are now. */
+  saveK(key: ChannelKey, k: number | null): void {
+    this.db.prepare(SAVE_K_SQL).run(this.row(key, null, { ...defaultSettings(), k }));
+  }
+
+  /** Features and scaling only; k and the dataset stay as they are now. */
+  saveFeatures(
+    key: ChannelKey,
+    features: ChannelSettings['features'],
+    scaling: ChannelSettings['scaling'],
+  ): void {
+    this.db.prepare(SAVE_FEATURES_SQL).run(this.row(key, null, { k: null, features, scaling }));
+  }
+
+  /** Makes an upload active with k = null, keeping the channel's current features and scaling. */
+  activate(key: ChannelKey, datasetId: number): void {
+    this.db.prepare(ACTIVATE_SQL).run(this.row(key, datasetId, defaultSettings()));
   }
 
   /** Makes a dataset (or the sample, with null) active together with its settings. */
   write(key: ChannelKey, datasetId: number | null, settings: ChannelSettings): void {
-    this.db.prepare(UPSERT_SQL).run({
+    this.db.prepare(UPSERT_SQL).run(this.row(key, datasetId, settings));
+  }
+
+  private row(key: ChannelKey, datasetId: number | null, settings: ChannelSettings) {
+    return {
       teamId: key.teamId,
       channelId: key.channelId,
       datasetId,
@@ -73,7 +114,7 @@ export class ChannelRepository {
       features: JSON.stringify(settings.features),
       scaling: settings.scaling,
       updatedAt: this.clock().toISOString(),
-    });
+    };
   }
 
   reset(key: ChannelKey): void {

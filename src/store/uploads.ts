@@ -4,7 +4,7 @@
  * uploads are only recorded in the history.
  */
 import { z } from 'zod';
-import type { ChannelKey, ChannelSettings, UploadedDataset } from '../commands/context.ts';
+import type { ChannelKey, UploadedDataset } from '../commands/context.ts';
 import type { ChannelRepository } from './channels.ts';
 import type { DatasetRepository, NewDataset } from './datasets.ts';
 import type { Database } from './db.ts';
@@ -42,11 +42,15 @@ export class UploadRepository {
     private readonly channels: ChannelRepository,
   ) {}
 
-  /** Saves the file, makes it active with `settings`, records it and prunes old files: all or nothing. */
-  accept(key: ChannelKey, dataset: NewDataset, settings: ChannelSettings): number {
+  /**
+   * Saves the file, makes it active (k back to the recommendation, the
+   * channel's features and scaling as they are at this moment), records it and
+   * prunes old files: all or nothing.
+   */
+  accept(key: ChannelKey, dataset: NewDataset): number {
     const commit = this.db.transaction(() => {
       const id = this.datasets.insert(key, dataset);
-      this.channels.write(key, id, settings);
+      this.channels.activate(key, id);
       const attempt = { fileName: dataset.fileName, uploadedBy: dataset.uploadedBy, at: dataset.uploadedAt };
       this.record(key, attempt, 'accepted', {
         datasetId: id,
@@ -60,8 +64,8 @@ export class UploadRepository {
   }
 
   /** accept, then the saved dataset as the channel will see it. */
-  save(key: ChannelKey, dataset: NewDataset, settings: ChannelSettings): UploadedDataset {
-    const id = this.accept(key, dataset, settings);
+  save(key: ChannelKey, dataset: NewDataset): UploadedDataset {
+    const id = this.accept(key, dataset);
     const saved = this.datasets.get(key, id);
     if (!saved) throw new Error(`dataset ${id} vanished right after it was saved`);
     return saved;

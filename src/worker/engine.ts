@@ -11,7 +11,8 @@ import type { ReplyFile } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import type { Analysis } from '../core/types.ts';
-import { describeProblem } from '../ingest/csv.ts';
+import { describeProblem, type RowProblem } from '../ingest/csv.ts';
+import { GENDER_EXPECTED } from '../ingest/rules.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
@@ -24,6 +25,25 @@ export const ANALYSIS_CACHE_VERSION = 1;
 const ANALYSES_KEPT = 8;
 const IMAGE_SETS_KEPT = 16;
 const PROBLEMS_SHOWN = 5;
+
+/** A kept row's note in a few words, so harmless notes do not read like errors. */
+function noteWords(p: RowProblem): string {
+  if (p.reason === GENDER_EXPECTED) return 'gender not stated';
+  if (p.column === '') return 'empty extra values at the end ignored';
+  return `${p.column}: ${p.reason}`;
+}
+
+/** Each kind of note on kept rows once, with the first line it occurs on. */
+function rowNotes(problems: readonly RowProblem[]): string[] {
+  const first = new Map<string, number>();
+  for (const p of problems) {
+    if (!p.kept) continue;
+    const words = noteWords(p);
+    if (!first.has(words)) first.set(words, p.line);
+    if (first.size >= PROBLEMS_SHOWN) break;
+  }
+  return [...first].map(([words, line]) => `${words} (line ${line})`);
+}
 const NO_CHARTS: RenderedGroup = { images: [], missing: [] };
 
 /** A chart that fails is a bug worth a log line; the user gets the answer without it. */
@@ -116,8 +136,12 @@ export class AnalysisEngine implements Engine {
       sha256,
       rows: read.table.length,
       skippedRows: read.source.skippedRows,
-      problems: read.problems.slice(0, PROBLEMS_SHOWN).map(describeProblem),
-      problemCount: read.problemCount,
+      skipped: read.problems
+        .filter((p) => !p.kept)
+        .slice(0, PROBLEMS_SHOWN)
+        .map(describeProblem),
+      notedRows: read.notedRows,
+      notes: rowNotes(read.problems),
       duplicateIdCount: read.duplicateIdCount,
     };
   }

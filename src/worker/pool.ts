@@ -9,7 +9,6 @@ import type {
   AnalysisRequest,
   AnalysisResult,
   ChannelKey,
-  ChannelSettings,
   NewUpload,
   UploadedDataset,
 } from '../commands/context.ts';
@@ -59,9 +58,9 @@ export class WorkerEngine implements Engine {
   }
 
   /** Saves an accepted upload in one transaction, on the worker's own database connection. */
-  async saveUpload(key: ChannelKey, file: NewUpload, settings: ChannelSettings): Promise<UploadedDataset> {
+  async saveUpload(key: ChannelKey, file: NewUpload): Promise<UploadedDataset> {
     const bytes = new Uint8Array(file.bytes);
-    const value = await this.call({ op: 'save', key, file: { ...file, bytes }, settings }, [bytes.buffer]);
+    const value = await this.call({ op: 'save', key, file: { ...file, bytes } }, [bytes.buffer]);
     return value as UploadedDataset;
   }
 

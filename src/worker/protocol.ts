@@ -3,13 +3,7 @@
  * plain data; an InputError is rebuilt on the other side so callers can still
  * tell a user's mistake from a bug.
  */
-import type {
-  AnalysisRequest,
-  AnalysisResult,
-  ChannelKey,
-  ChannelSettings,
-  NewUpload,
-} from '../commands/context.ts';
+import type { AnalysisRequest, AnalysisResult, ChannelKey, NewUpload } from '../commands/context.ts';
 import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
 import { InputError, type InputErrorCode, isInputError, type Where } from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
@@ -26,7 +20,7 @@ export type WorkerRequest =
   | { id: number; op: 'analyze'; request: AnalysisRequest }
   | { id: number; op: 'export'; request: AnalysisRequest }
   | { id: number; op: 'ingest'; upload: UploadRequest }
-  | { id: number; op: 'save'; key: ChannelKey; file: NewUpload; settings: ChannelSettings };
+  | { id: number; op: 'save'; key: ChannelKey; file: NewUpload };
 
 export type SerializedError =
   | { kind: 'input'; code: InputErrorCode; message: string; where: Where; details: string[] }

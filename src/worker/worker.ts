@@ -28,7 +28,7 @@ async function handle(message: WorkerRequest): Promise<unknown> {
   if (message.op === 'export') return engine.exportCsv(message.request);
   if (message.op === 'save') {
     if (!store) throw new Error('the analysis worker has no database to save the upload in');
-    return store.uploads.save(message.key, message.file, message.settings);
+    return store.uploads.save(message.key, message.file);
   }
   return engine.ingest(message.upload, (line) => post({ id: message.id, type: 'progress', line }));
 }

@@ -109,7 +109,31 @@ describe('uploads', () => {
     const withBadRow = Buffer.from(`${SAMPLE_CSV.toString('utf8')}999,Female,abc,50,50\n`);
     const reply = await service.ingestUpload(SCOPE_A, upload('messy.csv', withBadRow));
     expect(reply.isError).toBe(false);
-    expect(reply.warnings[0]).toMatch(/1 problem in the file \(1 rows skipped\)[\s\S]*line 202/);
+    expect(reply.warnings[0]).toMatch(/^1 row skipped:\n {2}• line 202, column Age/);
+    expect(reply.warnings.join('\n')).not.toContain('kept with notes');
+  });
+
+  it('tells kept rows with notes apart from skipped rows, and shows the not-stated gender share', async () => {
+    const service = await harness.start();
+    const withNotes = Buffer.from(`${SAMPLE_CSV.toString('utf8')}998,,30,50,50\n999,Male,31,51,51,\n`);
+    const reply = await service.ingestUpload(SCOPE_A, upload('notes.csv', withNotes));
+    expect(reply.isError).toBe(false);
+    const warnings = reply.warnings.join('\n');
+    expect(warnings).not.toMatch(/skipped|problem/);
+    expect(warnings).toContain(
+      '2 rows kept with notes, e.g. gender not stated (line 202); empty extra values at the end ignored (line 203).',
+    );
+    const table = reply.table!;
+    const column = table.columns.indexOf('Female/Male/not stated %');
+    expect(column).toBeGreaterThan(0);
+    expect(table.rows.some((row) => /^\d+\/\d+\/[1-9]\d*$/.test(row[column]!))).toBe(true);
+  });
+
+  it('keeps the two-part gender column when every gender is stated', async () => {
+    const service = await harness.start();
+    const reply = await service.ingestUpload(SCOPE_A, upload('clean.csv', SAMPLE_CSV));
+    expect(reply.table!.columns).toContain('Female/Male %');
+    expect(reply.warnings.join('\n')).not.toContain('kept with notes');
   });
 });
 

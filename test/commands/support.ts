@@ -9,6 +9,7 @@ import type {
   CommandContext,
   UploadedDataset,
 } from '../../src/commands/context.ts';
+import type { Feature, Scaling } from '../../src/core/types.ts';
 import { AnalysisEngine } from '../../src/worker/engine.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
@@ -25,8 +26,14 @@ export class MemoryChannel implements ChannelPort {
   view(): ChannelView {
     return structuredClone(this.current);
   }
-  saveSettings(settings: ChannelView['settings']): void {
-    this.current = { ...this.current, settings: structuredClone(settings) };
+  saveK(k: number | null): void {
+    this.current = { ...this.current, settings: { ...this.current.settings, k } };
+  }
+  saveFeatures(features: Feature[], scaling: Scaling | null): void {
+    this.current = {
+      ...this.current,
+      settings: { ...this.current.settings, features: [...features], scaling },
+    };
   }
   reset(): void {
     this.resets++;

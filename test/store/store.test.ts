@@ -47,11 +47,9 @@ describe('channel state', () => {
   it('keeps the active dataset and settings after the database is reopened', () => {
     const file = freshFile();
     const first = open(file);
-    const id = first.uploads.accept(CHANNEL_A, newDataset('sales.csv'), {
-      k: 6,
-      features: ['age', 'spending'],
-      scaling: 'minmax',
-    });
+    const id = first.uploads.accept(CHANNEL_A, newDataset('sales.csv'));
+    first.channels.saveK(CHANNEL_A, 6);
+    first.channels.saveFeatures(CHANNEL_A, ['age', 'spending'], 'minmax');
     first.close();
     const view = open(file).channels.view(CHANNEL_A);
     expect(view.settings).toEqual({ k: 6, features: ['age', 'spending'], scaling: 'minmax' });
@@ -68,11 +66,7 @@ describe('channel state', () => {
 
   it('never shows one channel the file another channel uploaded', () => {
     const store = open(freshFile());
-    const id = store.uploads.accept(
-      CHANNEL_A,
-      newDataset('secret.csv'),
-      store.channels.view(CHANNEL_A).settings,
-    );
+    const id = store.uploads.accept(CHANNEL_A, newDataset('secret.csv'));
     expect(store.channels.view(CHANNEL_B).dataset).toEqual({ kind: 'sample' });
     expect(store.datasets.get(CHANNEL_B, id)).toBeNull();
     expect(store.datasets.bytes(CHANNEL_B, id)).toBeNull();
@@ -82,18 +76,16 @@ describe('channel state', () => {
 
   it('ignores an active dataset id that points at another channel', () => {
     const store = open(freshFile());
-    const id = store.uploads.accept(CHANNEL_A, newDataset('a.csv'), store.channels.view(CHANNEL_A).settings);
+    const id = store.uploads.accept(CHANNEL_A, newDataset('a.csv'));
     store.channels.write(CHANNEL_B, id, { k: null, features: ['income', 'spending'], scaling: null });
     expect(store.channels.view(CHANNEL_B).dataset).toEqual({ kind: 'sample' });
   });
 
   it('reset returns the channel to the sample and the defaults but keeps the file in history', () => {
     const store = open(freshFile());
-    store.uploads.accept(CHANNEL_A, newDataset('a.csv'), {
-      k: 4,
-      features: ['age', 'income'],
-      scaling: 'zscore',
-    });
+    store.uploads.accept(CHANNEL_A, newDataset('a.csv'));
+    store.channels.saveK(CHANNEL_A, 4);
+    store.channels.saveFeatures(CHANNEL_A, ['age', 'income'], 'zscore');
     store.channels.reset(CHANNEL_A);
     expect(store.channels.view(CHANNEL_A)).toEqual({
       dataset: { kind: 'sample' },
@@ -106,22 +98,13 @@ describe('channel state', () => {
 describe('uploads', () => {
   it('leaves the previous dataset and settings intact when a step fails inside the transaction', () => {
     const store = open(freshFile());
-    const settings = { k: 4, features: ['income', 'spending'] as const, scaling: null };
-    const firstId = store.uploads.accept(CHANNEL_A, newDataset('first.csv'), {
-      ...settings,
-      features: [...settings.features],
-    });
+    const firstId = store.uploads.accept(CHANNEL_A, newDataset('first.csv'));
+    store.channels.saveK(CHANNEL_A, 4);
     // The last step of the transaction throws, as a crash half-way through would.
     const prune = vi.spyOn(store.datasets, 'prune').mockImplementation(() => {
       throw new Error('disk gone');
     });
-    expect(() =>
-      store.uploads.accept(CHANNEL_A, newDataset('second.csv'), {
-        k: null,
-        features: ['age', 'income'],
-        scaling: 'zscore',
-      }),
-    ).toThrow('disk gone');
+    expect(() => store.uploads.accept(CHANNEL_A, newDataset('second.csv'))).toThrow('disk gone');
     prune.mockRestore();
     const view = store.channels.view(CHANNEL_A);
     expect(view.dataset).toMatchObject({ kind: 'upload', id: firstId, fileName: 'first.csv' });
@@ -132,11 +115,7 @@ describe('uploads', () => {
 
   it('save returns the dataset as the channel sees it', () => {
     const store = open(freshFile());
-    const saved = store.uploads.save(
-      CHANNEL_A,
-      newDataset('x.csv', 321),
-      store.channels.view(CHANNEL_A).settings,
-    );
+    const saved = store.uploads.save(CHANNEL_A, newDataset('x.csv', 321));
     expect(saved).toEqual(store.channels.view(CHANNEL_A).dataset);
     expect(saved).toMatchObject({
       kind: 'upload',
@@ -149,11 +128,7 @@ describe('uploads', () => {
 
   it('records a rejected upload without touching the channel state', () => {
     const store = open(freshFile());
-    const id = store.uploads.accept(
-      CHANNEL_A,
-      newDataset('good.csv'),
-      store.channels.view(CHANNEL_A).settings,
-    );
+    const id = store.uploads.accept(CHANNEL_A, newDataset('good.csv'));
     store.uploads.reject(
       CHANNEL_A,
       { fileName: 'bad.csv', uploadedBy: 'U9', at: new Date('2026-11-29T11:00:00Z') },
@@ -166,10 +141,9 @@ describe('uploads', () => {
 
   it('keeps only the newest files of a channel, and never the active one of another', () => {
     const store = open(freshFile());
-    const settings = store.channels.view(CHANNEL_A).settings;
-    store.uploads.accept(CHANNEL_B, newDataset('b.csv'), settings);
+    store.uploads.accept(CHANNEL_B, newDataset('b.csv'));
     for (const name of ['1.csv', '2.csv', '3.csv', '4.csv', '5.csv'])
-      store.uploads.accept(CHANNEL_A, newDataset(name), settings);
+      store.uploads.accept(CHANNEL_A, newDataset(name));
     expect(store.datasets.list(CHANNEL_A).map((d) => d.fileName)).toEqual(['5.csv', '4.csv', '3.csv']);
     expect(store.datasets.list(CHANNEL_B).map((d) => d.fileName)).toEqual(['b.csv']);
   });

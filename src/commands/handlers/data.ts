@@ -30,17 +30,17 @@ export async function data(context: CommandContext): Promise<Reply> {
     text: `This channel uses ${datasetWords(dataset)}.`,
     sections,
     table: {
-      columns: ['File', 'Uploaded by', 'On', 'Rows', 'Skipped'],
+      // No uploader column: a mention does not render inside the monospace table, and the text names them.
+      columns: ['File', 'On', 'Rows', 'Skipped'],
       rows: [
         [
           dataset.fileName,
-          `<@${dataset.uploadedBy}>`,
           formatDate(dataset.uploadedAt),
           formatCount(dataset.rows),
           formatCount(dataset.skippedRows),
         ],
       ],
-      align: ['left', 'left', 'left', 'right', 'right'],
+      align: ['left', 'left', 'right', 'right'],
     },
   });
 }

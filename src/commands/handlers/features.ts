@@ -22,5 +22,6 @@ export async function features(
     features: command.features ?? current.features,
     scaling: command.scaling ?? current.scaling,
   };
-  return refit(context, settings, savedWords(settings));
+  const save = () => context.channel.saveFeatures(settings.features, settings.scaling);
+  return refit(context, settings, save, savedWords(settings));
 }

@@ -65,10 +65,13 @@ export async function chooseK(
   const view = context.channel.view();
   if (command.k !== undefined) {
     const saved = `k = ${command.k}. \`/segment k auto\` returns to the recommendation.`;
-    return refit(context, { ...view.settings, k: command.k }, saved);
+    const k = command.k;
+    return refit(context, { ...view.settings, k }, () => context.channel.saveK(k), saved);
   }
-  if (command.auto)
-    return refit(context, { ...view.settings, k: null }, 'k follows the recommendation again.');
+  if (command.auto) {
+    const save = () => context.channel.saveK(null);
+    return refit(context, { ...view.settings, k: null }, save, 'k follows the recommendation again.');
+  }
   const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'k'));
   return kReply(analysis, images);
 }

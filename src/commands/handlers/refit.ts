@@ -1,7 +1,9 @@
 /**
  * Settings commands (`k 6`, `features …`, `scale …`) analyse with the new
  * settings first and save them only when that worked, so a setting that does
- * not fit the data (k larger than the customers) never sticks.
+ * not fit the data (k larger than the customers) never sticks. `save` writes
+ * only the setting the command changed, so a command that ran meanwhile (or
+ * an upload saved meanwhile) is not undone by the settings read here.
  */
 import type { ChannelSettings, CommandContext } from '../context.ts';
 import type { Reply } from '../reply.ts';
@@ -11,11 +13,12 @@ import { summaryReply } from './summary.ts';
 export async function refit(
   context: CommandContext,
   settings: ChannelSettings,
+  save: () => void,
   saved: string,
 ): Promise<Reply> {
   const view = context.channel.view();
   const result = await context.runner.analyze(analysisRequest({ ...view, settings }, context, 'summary'));
-  context.channel.saveSettings(settings);
+  save();
   const summary = summaryReply(result.analysis, view.dataset, result.images);
   return { ...summary, sections: [{ heading: 'Saved for this channel', body: saved }, ...summary.sections] };
 }

@@ -8,8 +8,22 @@ import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts
 const percent = (share: number) => String(Math.round(share * 100));
 
 export function segmentTable(segments: readonly Segment[]): ReplyTable {
+  // Customers whose gender was not stated are kept; their share shows only when there are any.
+  const unstated = segments.some((s) => percent(s.genderShares.unknown) !== '0');
+  const gender = (s: Segment) => {
+    const shares = `${percent(s.genderShares.Female)}/${percent(s.genderShares.Male)}`;
+    return unstated ? `${shares}/${percent(s.genderShares.unknown)}` : shares;
+  };
   return {
-    columns: ['Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending', 'Female/Male %'],
+    columns: [
+      'Segment',
+      'Customers',
+      'Share',
+      'Mean age',
+      'Income k$',
+      'Spending',
+      unstated ? 'Female/Male/not stated %' : 'Female/Male %',
+    ],
     rows: segments.map((s) => [
       `${s.id}. ${s.name}`,
       formatCount(s.size),
@@ -17,7 +31,7 @@ export function segmentTable(segments: readonly Segment[]): ReplyTable {
       formatMean(s.meanAge),
       formatMean(s.meanIncome),
       formatMean(s.meanSpending),
-      `${percent(s.genderShares.Female)}/${percent(s.genderShares.Male)}`,
+      gender(s),
     ]),
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   };
