@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
-import { createSegmentService } from './service.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
+import { createSegmentService } from './service.ts';
 import { type SlackAppOptions, StartupError, startSlackApp } from './slack/app.ts';
 
 export interface Bot {
@@ -46,7 +46,8 @@ export async function startBot(
 
 /** The one line printed when the bot cannot start. */
 export function startupMessage(error: unknown): string {
-  if (error instanceof ConfigError) return `${error.message}. See .env.sample and the README (Running it in Slack).`;
+  if (error instanceof ConfigError)
+    return `${error.message}. See .env.sample and the README (Running it in Slack).`;
   if (error instanceof StartupError) return error.message;
   return `could not start: ${describeError(error)}`;
 }

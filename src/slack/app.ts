@@ -8,9 +8,9 @@
  */
 import type { AddressInfo, Server } from 'node:net';
 import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
-import type { SegmentService } from '../service.ts';
 import type { Config } from '../config.ts';
 import { describeError } from '../log.ts';
+import type { SegmentService } from '../service.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
 import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode } from './retry.ts';
 

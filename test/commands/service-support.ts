@@ -1,11 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createSegmentService,
-  type SegmentService,
-  type ServiceOptions,
-} from '../../src/service.ts';
+import { createSegmentService, type SegmentService, type ServiceOptions } from '../../src/service.ts';
 import { SAMPLE_PATH } from './support.ts';
 
 export const SCOPE_A = { teamId: 'T1', channelId: 'CA', userId: 'U123' };
