@@ -103,7 +103,8 @@ export function analyze(
     silhouetteBySegment: fit.silhouetteBySegment,
   }); // 6
   observe('checks');
-  const standardised = applyScaler(raw, fitScaler(raw, 'zscore'));
+  // The scale-free checks need z-scores; reuse the clustering space when it already is one.
+  const standardised = options.scaling === 'zscore' ? scaled : applyScaler(raw, fitScaler(raw, 'zscore'));
   const assumptions = runChecks({ eda, options, standardised, segments, silhouette: fit.silhouette }); // 7
   const model: SegmentModel = {
     version: 1,

@@ -1,18 +1,9 @@
 /** Hand-made Replies for the Slack adapter's unit tests (no service involved). */
+import { reply as buildReply } from '../../src/commands/handlers/shared.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 
 export function reply(overrides: Partial<Reply> = {}): Reply {
-  return {
-    title: 'Customer segments',
-    text: '5 segments in 200 customers.',
-    sections: [],
-    images: [],
-    files: [],
-    warnings: [],
-    visibility: 'in_channel',
-    isError: false,
-    ...overrides,
-  };
+  return buildReply({ title: 'Customer segments', text: '5 segments in 200 customers.', ...overrides });
 }
 
 /** A 1×1 PNG is enough where only bytes matter. */
