@@ -13,6 +13,7 @@ import type {
   UploadedDataset,
 } from '../commands/context.ts';
 import type { ReplyFile } from '../commands/reply.ts';
+import type { Engine, Progress, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 import {
   deserializeError,
   reviveFile,
@@ -21,7 +22,6 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from './protocol.ts';
-import type { Engine, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
 interface Pending {
   worker: Worker;
