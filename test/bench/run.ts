@@ -6,6 +6,7 @@
 import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchCharts } from './charts.ts';
+import { benchKnownK } from './known-k.ts';
 import { fmtMs } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
@@ -36,6 +37,11 @@ for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000]
     endToEnd ? r.peakRssMb < 1500 : undefined,
   );
 }
+
+console.log(
+  `\nChoice of k on generated files with a known k (${quick ? '200 rows, k = 2, 5, 9, income × spending' : 'k 2..10 × 8/5/3 sd × 4 shapes × 2/3 features × 200/1,000 rows, every 4th at 20,000'})`,
+);
+for (const l of benchKnownK(quick)) console.log(`  ${l}`);
 
 if (!quick) {
   console.log('\nCharts (all ten, warm renderer)');
