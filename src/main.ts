@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
+import { installProcessGuard } from './process-guard.ts';
 import { createSegmentService } from './service.ts';
 import { type SlackAppOptions, StartupError, startSlackApp } from './slack/app.ts';
 
@@ -62,6 +63,7 @@ async function runFromCommandLine(): Promise<void> {
     process.stderr.write(`segment-bot: ${startupMessage(error)}\n`);
     process.exit(1);
   }
+  installProcessGuard(bot.logger);
   const where = bot.config.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port}`;
   bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
   let stopping = false;

@@ -7,11 +7,12 @@
  * so a bad token or an unreachable API is one clear start-up line.
  */
 import type { AddressInfo, Server } from 'node:net';
-import { App, type CustomRoute, type Logger, type LogLevel } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { describeError } from '../log.ts';
 import type { SegmentService } from '../service.ts';
 import { type ListenerDeps, registerListeners } from './listeners/index.ts';
+import { DEFAULT_GUARD, guardRequests } from './request-guard.ts';
 import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode } from './retry.ts';
 
 export interface SlackAppOptions {
@@ -68,7 +69,19 @@ export function buildApp(config: Config, logger: Logger): App {
     const installerOptions = { port: config.port };
     return new App({ ...common, socketMode: true, appToken: config.transport.appToken, installerOptions });
   }
-  return new App({ ...common, signingSecret: config.transport.signingSecret });
+  const receiver = new HTTPReceiver({
+    signingSecret: config.transport.signingSecret,
+    customRoutes: common.customRoutes,
+    logger,
+    logLevel: common.logLevel,
+  });
+  // Every request passes the guard before Bolt parses it (see request-guard.ts).
+  receiver.requestListener = guardRequests(receiver.requestListener, DEFAULT_GUARD, {
+    onReject: (status, reason) => logger.warn(`refused a request (answered ${status}): ${reason}`),
+    onError: (error) => logger.error(`request listener failed: ${describeError(error)}`),
+  });
+  const { customRoutes: _routes, ...rest } = common;
+  return new App({ ...rest, receiver });
 }
 
 export async function startSlackApp(
