@@ -20,8 +20,12 @@ type Cell = string | number | boolean | Date | null;
 
 /** Rows looked at for a header below titles, notes and blank rows. */
 const HEADER_SEARCH = 20;
-/** An .xlsx unzips to several times its size; beyond this multiple of the byte limit it is refused. */
+/**
+ * An .xlsx unzips to several times its size, and the reader holds it all: beyond
+ * this multiple of the byte limit, or 1 GB, it is refused before unzipping.
+ */
 const UNZIPPED_FACTOR = 8;
+const UNZIPPED_MAX = 1024 ** 3;
 
 export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<IngestResult> {
   const container = identifyContainer(bytes);
@@ -29,10 +33,11 @@ export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLi
   if (container.kind !== 'zip') throw damaged(file);
   if (container.format !== 'xlsx') throw notAWorkbook(container.format, file);
   const unzipped = container.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (unzipped > limits.maxBytes * UNZIPPED_FACTOR) {
+  const cap = Math.min(limits.maxBytes * UNZIPPED_FACTOR, UNZIPPED_MAX);
+  if (unzipped > cap) {
     throw new InputError(
       'file_too_large',
-      `this workbook unzips to ${formatBytes(unzipped)}, more than the ${formatBytes(limits.maxBytes * UNZIPPED_FACTOR)} ` +
+      `this workbook unzips to ${formatBytes(unzipped)}, more than the ${formatBytes(cap)} ` +
         'one analysis reads; delete unused sheets and columns, or export the customer sheet as CSV',
       { file },
     );
