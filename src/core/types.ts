@@ -149,6 +149,8 @@ export interface Selection {
   recommendedK: number;
   elbowK: number | null;
   silhouetteK: number;
+  /** Which index decided: the silhouette maximum, or a clearly higher Calinski–Harabasz at a larger k. */
+  basis: 'silhouette' | 'calinskiHarabasz';
   /** Plain explanation of why recommendedK was chosen. */
   reason: string;
   /** Set when the sweep ran on a seeded sample instead of every row. */
