@@ -24,6 +24,7 @@ import { kneedleElbow } from './kneedle.ts';
 import { calinskiHarabasz, daviesBouldin, meanOf, silhouetteValues } from './metrics.ts';
 import { type Points, selectRows } from './points.ts';
 import { deriveSeed, sampleIndices } from './random.ts';
+import { MAX_CACHED_PAIRS_ROWS, type PairDistances, pairDistances } from './silhouette.ts';
 import type { AnalysisOptions, Selection, SelectionRow } from './types.ts';
 
 export function tooFewDistinct(distinct: number, k: number): InputError {
@@ -58,9 +59,10 @@ export function scoreFit(
   fit: KMeansFit,
   silhouetteSet: Points,
   silhouetteRows: Int32Array,
+  distances?: PairDistances,
 ) {
   const labels = Int32Array.from(silhouetteRows, (i) => fit.labels[i]!);
-  const values = silhouetteValues(silhouetteSet, labels, fit.k);
+  const values = silhouetteValues(silhouetteSet, labels, fit.k, distances);
   return {
     silhouetteValues: values,
     row: {
@@ -89,10 +91,12 @@ export function sweepK(points: Points, options: AnalysisOptions): SweepResult {
   const fits = new Map<number, KMeansFit>();
   const rows: SelectionRow[] = [];
   if (maxK < options.kRange.min) throw tooFewDistinct(distinct, options.kRange.min);
+  // The silhouette sample is the same for every k: measure its pairs once.
+  const distances = silhouetteSet.n <= MAX_CACHED_PAIRS_ROWS ? pairDistances(silhouetteSet) : undefined;
   for (let k = options.kRange.min; k <= maxK; k++) {
     const fit = fitKMeans(sweepSet, kmeansOptionsFor(k, options));
     fits.set(k, fit);
-    rows.push(scoreFit(sweepSet, fit, silhouetteSet, silhouetteRows).row);
+    rows.push(scoreFit(sweepSet, fit, silhouetteSet, silhouetteRows, distances).row);
   }
   const sample = sampled ? { size: sweepSet.n, of: points.n } : null;
   return { selection: recommendK(rows, sample), fits, sweepSet, silhouetteRows };
