@@ -6,7 +6,7 @@
  * these live in commands/messages.ts and the renderers; core never imports this.
  */
 import type { FeatureSpec } from './core/features.ts';
-import type { TextEncoding } from './core/types.ts';
+import type { SourceInfo, TextEncoding } from './core/types.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -81,10 +81,15 @@ const ENCODING_NAMES = {
   'utf-16be': 'UTF-16 (big-endian)',
 } as const satisfies Record<TextEncoding, string>;
 
-/** "Read as Windows-1252 (Latin-1) text." for files not saved as UTF-8; null for UTF-8 (the usual case). */
-export function encodingNote(encoding: TextEncoding | undefined): string | null {
-  if (encoding === undefined || encoding === 'utf-8') return null;
-  return `Read as ${ENCODING_NAMES[encoding]} text.`;
+/**
+ * How the file was read, when it is worth saying: the sheet of a workbook
+ * ("Read the sheet "Customers" of the workbook.") or an encoding other than
+ * UTF-8 ("Read as Windows-1252 (Latin-1) text."); null for a UTF-8 CSV.
+ */
+export function sourceNote(source: Pick<SourceInfo, 'encoding' | 'sheet'>): string | null {
+  if (source.sheet !== undefined) return `Read the sheet "${source.sheet}" of the workbook.`;
+  if (source.encoding === undefined || source.encoding === 'utf-8') return null;
+  return `Read as ${ENCODING_NAMES[source.encoding]} text.`;
 }
 
 const boundWords = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));

@@ -3,7 +3,6 @@
  * one module every layer uses; this re-export keeps commands' imports short.
  */
 export {
-  encodingNote,
   formatBytes,
   formatCount,
   formatDate,
@@ -18,6 +17,7 @@ export {
   plural,
   segmentsInWords,
   separationWords,
+  sourceNote,
 } from '../words.ts';
 
 export const VERDICT_MARK = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
