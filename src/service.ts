@@ -25,6 +25,7 @@ import { run } from './commands/run.ts';
 import { ingestUpload, type UploadedFile } from './commands/upload.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
 import type { IngestLimits } from './ingest/csv.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
 import { AnalysisEngine } from './worker/engine.ts';
 import { WorkerEngine } from './worker/pool.ts';
@@ -40,6 +41,8 @@ export interface SegmentService {
   ingestUpload(scope: Scope, file: UploadedFile, onProgress?: Progress): Promise<Reply>;
   /** true the first time an id is seen (persisted, so a restart still dedupes). */
   markEventSeen(eventId: string): boolean;
+  /** Durable uploads and data commands (SQLite, in the same database). */
+  readonly jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -148,6 +151,7 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
       return finish(await ingestUpload(uploadContext, file, onProgress));
     },
     markEventSeen: (eventId) => store.events.markSeen(eventId),
+    jobs: store.jobs,
     close: async () => {
       await engine.close();
       store.close();

@@ -103,7 +103,7 @@ export class WorkerEngine implements Engine {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
-      pending.onProgress?.(message.line);
+      pending.onProgress?.(message.line, message.fraction);
       return;
     }
     this.pending.delete(message.id);

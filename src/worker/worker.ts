@@ -30,7 +30,9 @@ async function handle(message: WorkerRequest): Promise<unknown> {
     if (!store) throw new Error('the analysis worker has no database to save the upload in');
     return store.uploads.save(message.key, message.file);
   }
-  return engine.ingest(message.upload, (line) => post({ id: message.id, type: 'progress', line }));
+  return engine.ingest(message.upload, (line, fraction) =>
+    post({ id: message.id, type: 'progress', line, ...(fraction === undefined ? {} : { fraction }) }),
+  );
 }
 
 port.on('message', (message: WorkerRequest) => {

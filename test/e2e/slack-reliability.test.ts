@@ -65,10 +65,13 @@ describe('requests that are not from Slack', () => {
     expect(JSON.parse(sent.body)).toEqual({ challenge: 'c-123' });
   });
 
-  it('serves GET /healthz', async () => {
+  it('serves GET /healthz with the job queue figures', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      jobs: { queued: expect.any(Number), running: expect.any(Number), oldestAgeMs: expect.any(Number) },
+    });
   });
 });
 
