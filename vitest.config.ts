@@ -1,10 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `unit`: in-process tests, no child processes, no whole-app runs,
+ * no 100k-row data; quick enough to run on every change (`npm run test:unit`).
+ * `e2e`: everything that spawns a process, starts the whole app or uses 100k+
+ * rows; it lives in test/e2e/ or, to keep tests beside what they prove, in a
+ * file named `*.e2e.test.ts` at the mirrored path. `npm test` runs both.
+ */
+const E2E = ['test/e2e/**/*.test.ts', 'test/**/*.e2e.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E } },
+      { extends: true, test: { name: 'e2e', include: E2E } },
+    ],
   },
 });

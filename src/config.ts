@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LIMITS } from './ingest/csv.ts';
 
 export type LogLevelName = 'debug' | 'info' | 'warn' | 'error';
 
@@ -117,7 +118,10 @@ export function loadConfig(env: Env = process.env): Config {
     fileHost: (v.SLACK_FILE_HOST ?? DEFAULT_FILE_HOST).toLowerCase(),
     dataDir: v.DATA_DIR ?? DEFAULT_DATA_DIR,
     logLevel: v.LOG_LEVEL ?? 'info',
-    limits: { maxBytes: v.MAX_FILE_BYTES ?? 100 * 1024 * 1024, maxRows: v.MAX_ROWS ?? 2_000_000 },
+    limits: {
+      maxBytes: v.MAX_FILE_BYTES ?? DEFAULT_LIMITS.maxBytes,
+      maxRows: v.MAX_ROWS ?? DEFAULT_LIMITS.maxRows,
+    },
     apiTimeoutMs: v.SLACK_API_TIMEOUT_MS ?? 30_000,
     download: {
       connectTimeoutMs: v.DOWNLOAD_CONNECT_TIMEOUT_MS ?? 60_000,

@@ -26,10 +26,10 @@ import { ingestUpload, type UploadedFile } from './commands/upload.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
 import type { IngestLimits } from './ingest/csv.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import { AnalysisEngine } from './pipeline/engine.ts';
+import type { Engine } from './pipeline/types.ts';
 import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
-import { AnalysisEngine } from './worker/engine.ts';
 import { WorkerEngine } from './worker/pool.ts';
-import type { Engine } from './worker/types.ts';
 
 export type { Scope } from './commands/context.ts';
 

@@ -124,6 +124,8 @@ const LAYERS: Record<string, string[]> = {
   commands: ['commands', 'charts', 'core'],
   report: ['report', 'commands', 'core', 'ingest'],
   ingest: ['ingest', 'core'],
+  pipeline: ['pipeline', 'commands', 'charts', 'ingest', 'core'],
+  worker: ['worker', 'pipeline', 'store', 'commands', 'ingest', 'core'],
 };
 
 describe('layers import inward', () => {

@@ -2,6 +2,8 @@
  * Numbers and dates as people read them, independent of the machine's locale:
  * thousands separators, one decimal for means, percentages for shares, ISO dates.
  */
+import type { TextEncoding } from '../core/types.ts';
+
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const TWO_DECIMALS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -51,3 +53,16 @@ export function separationWords(silhouette: number): string {
 /** "5 segments, well separated (silhouette 0.55)". */
 export const segmentsInWords = (k: number, silhouette: number) =>
   `${plural(k, 'segment')}, ${separationWords(silhouette)} (silhouette ${formatFigure(silhouette)})`;
+
+const ENCODING_NAMES = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252 (Latin-1)',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+} as const satisfies Record<TextEncoding, string>;
+
+/** "Read as Windows-1252 (Latin-1) text." for files not saved as UTF-8; null for UTF-8 (the usual case). */
+export function encodingNote(encoding: TextEncoding | undefined): string | null {
+  if (encoding === undefined || encoding === 'utf-8') return null;
+  return `Read as ${ENCODING_NAMES[encoding]} text.`;
+}

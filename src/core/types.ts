@@ -244,4 +244,9 @@ export interface SourceInfo {
   /** Data rows read, valid or not. */
   totalRows: number;
   skippedRows: number;
+  /** The text encoding the file was read as; absent for tables built in memory. */
+  encoding?: TextEncoding;
 }
+
+/** The text encodings ingest reads (named in answers when not UTF-8). */
+export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';

@@ -19,12 +19,31 @@ export const DISPLAY_NAMES: Record<ColumnId, string> = {
 
 // Best match first: when two columns both fit (say `id` and `customer_id`), the
 // one with the earlier alias wins and the other is kept as an extra column.
+// French exports (Windows-1252 CSVs from Excel) are common enough to be spelled out: `Âge`
+// already matches `Age` once accents are dropped.
 const ALIASES: Record<ColumnId, readonly string[]> = {
-  id: ['CustomerID', 'customer_id', 'Customer ID', 'cust_id', 'id'],
-  gender: ['Gender', 'sex', 'Genre'], // some Mall copies spell it Genre
+  id: ['CustomerID', 'customer_id', 'Customer ID', 'cust_id', 'id', 'ID client', 'Numéro client'],
+  gender: ['Gender', 'sex', 'Genre', 'Sexe'], // some Mall copies spell it Genre
   age: ['Age'],
-  income: ['Annual Income (k$)', 'annual_income_thousands', 'annual_income', 'Annual Income', 'income'],
-  spending: ['Spending Score (1-100)', 'spending_score', 'score', 'spending'],
+  income: [
+    'Annual Income (k$)',
+    'annual_income_thousands',
+    'annual_income',
+    'Annual Income',
+    'income',
+    'Revenu annuel (k€)',
+    'Revenu annuel',
+    'Revenu',
+  ],
+  spending: [
+    'Spending Score (1-100)',
+    'spending_score',
+    'score',
+    'spending',
+    'Score de dépenses (1-100)',
+    'Score de dépenses',
+    'Score dépenses',
+  ],
 };
 
 /** `Annual Income (k$)` → `annualincomek`; `Âge` → `age`. */

@@ -95,9 +95,12 @@ export function genderCode(text: string): number {
   switch (text.trim().toLowerCase()) {
     case 'female':
     case 'f':
+    case 'femme':
       return GENDER_CODE.Female;
     case 'male':
     case 'm':
+    case 'homme':
+    case 'h':
       return GENDER_CODE.Male;
     default:
       return GENDER_CODE.unknown;

@@ -13,6 +13,7 @@ import type {
   UploadedDataset,
 } from '../commands/context.ts';
 import type { ReplyFile } from '../commands/reply.ts';
+import type { Engine, Progress, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 import {
   deserializeError,
   reviveFile,
@@ -21,7 +22,6 @@ import {
   type WorkerMessage,
   type WorkerRequest,
 } from './protocol.ts';
-import type { Engine, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
 interface Pending {
   worker: Worker;
@@ -32,7 +32,10 @@ interface Pending {
 
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
-const ENTRY = new URL('./bootstrap.mjs', import.meta.url);
+// Compiled (dist/*.js) the worker entry is plain JavaScript; from sources it needs tsx registered first.
+const ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./worker.js', import.meta.url)
+  : new URL('./bootstrap.mjs', import.meta.url);
 
 export class WorkerEngine implements Engine {
   private worker: Worker | undefined;

@@ -7,7 +7,7 @@ import type { AnalysisRequest, AnalysisResult, ChannelKey, NewUpload } from '../
 import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
 import { InputError, type InputErrorCode, isInputError, type Where } from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import type { UploadOutcome, UploadRequest } from './types.ts';
+import type { UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 
 export interface WorkerData {
   /** The bot's SQLite file (stored uploads, analysis cache); null runs without storage. */

@@ -6,8 +6,8 @@
  * would otherwise hold the main thread for as long as the write takes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { AnalysisEngine } from '../pipeline/engine.ts';
 import { openStore } from '../store/index.ts';
-import { AnalysisEngine } from './engine.ts';
 import { serializeError, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol.ts';
 
 const data = workerData as WorkerData;

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { SlackStandin, type StoredFile } from '../../src/playground/standin/server.ts';
+import { fileShareEnvelope, type Sent, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { testEnv } from '../support/slack-app.ts';
 import { freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, type Sent, sendCommand, sendEvent } from '../support/slack-signer.ts';
-import { SlackStandin, type StoredFile } from '../support/slack-standin.ts';
 
 export interface AckLatency {
   p50Ms: number;

@@ -6,15 +6,20 @@
 import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchCharts } from './charts.ts';
+import { printSpeed } from './speed-report.ts';
 import { fmtMs } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
+// `--speed`: only issue 12's comparison with pandas + scikit-learn.
+const speedOnly = process.argv.includes('--speed');
 const line = (label: string, value: string, budget = '', ok?: boolean) =>
   console.log(
     `${label.padEnd(48)} ${value.padStart(10)}  ${budget}${ok === undefined ? '' : ok ? '  ok' : '  OVER BUDGET'}`,
   );
 
 console.log(`segment-bot benchmarks (${quick ? 'quick' : 'full'}; medians)\n`);
+printSpeed(quick);
+if (speedOnly) process.exit(0);
 console.log('Analysis (parse → EDA → k sweep → final fit → checks), each run in its own process');
 for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000], quick ? 1 : 3)) {
   const n = r.rows.toLocaleString('en-US');

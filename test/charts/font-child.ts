@@ -1,5 +1,5 @@
 /**
- * Run by fonts.test.ts in a child process whose fontconfig sees no system
+ * Run by fonts.e2e.test.ts in a child process whose fontconfig sees no system
  * fonts. Usage: tsx font-child.ts <svg file> <png out> <bundled|raw>.
  * bundled: the project's renderer (which points fontconfig at node_modules);
  * raw: plain sharp, the negative control that shows the fonts really are hidden.

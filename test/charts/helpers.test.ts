@@ -28,11 +28,12 @@ describe('stratified sampling', () => {
     expect([...stratifiedSample(strata, 1_000, 43)]).not.toEqual([...a]);
   });
 
-  it('takes a million rows in a few tens of milliseconds', () => {
-    const strata = Int32Array.from({ length: 1_000_000 }, (_, i) => 1 + (i % 5));
-    const t0 = performance.now();
-    stratifiedSample(strata, 4_000, 1);
-    expect(performance.now() - t0).toBeLessThan(250);
+  // Its speed on a million rows is measured by `npm run bench`, not asserted here.
+  it('samples a large table to exactly the cap, spread over every group', () => {
+    const strata = Int32Array.from({ length: 50_000 }, (_, i) => 1 + (i % 5));
+    const rows = stratifiedSample(strata, 4_000, 1);
+    expect(rows.length).toBe(4_000);
+    expect(new Set([...rows].map((row) => strata[row])).size).toBe(5);
   });
 });
 

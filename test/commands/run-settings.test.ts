@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run.ts';
 import { predict } from '../../src/core/model.ts';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
-import { parseCsv } from './csv-reader.ts';
+import { parseCsv } from '../support/csv-reader.ts';
 import { isPng, MemoryChannel, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
 
 describe('k', () => {

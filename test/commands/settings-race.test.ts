@@ -9,7 +9,7 @@ import { run } from '../../src/commands/run.ts';
 import { ingestUpload } from '../../src/commands/upload.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { tempDir } from '../store/helpers.ts';
-import { SAMPLE_CSV, SCOPE_A, serviceHarness, upload } from './service-support.ts';
+import { SAMPLE_CSV, SCOPE_A, serviceHarness, upload } from '../support/service.ts';
 import { engine, SEED } from './support.ts';
 
 const KEY = { teamId: SCOPE_A.teamId, channelId: SCOPE_A.channelId };

@@ -10,7 +10,7 @@ import type {
   UploadedDataset,
 } from '../../src/commands/context.ts';
 import type { Feature, Scaling } from '../../src/core/types.ts';
-import { AnalysisEngine } from '../../src/worker/engine.ts';
+import { AnalysisEngine } from '../../src/pipeline/engine.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
 export const SEED = 42;

@@ -4,9 +4,9 @@
  * SIGTERM stops it with exit code 0.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { newDataDir, testEnv } from '../support/slack-app.ts';
 import { freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
-import { SlackStandin } from '../support/slack-standin.ts';
 
 let standin: SlackStandin;
 beforeAll(async () => {

@@ -6,10 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { BOT_ID, BOT_USER_ID, SlackStandin } from '../../src/playground/standin/server.ts';
+import {
+  commandBody,
+  fileShareEnvelope,
+  SECRETS,
+  sendCommand,
+  sendEvent,
+} from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
 import { messageText, postsIn, responsesTo, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { commandBody, fileShareEnvelope, SECRETS, sendCommand, sendEvent } from '../support/slack-signer.ts';
-import { BOT_ID, BOT_USER_ID, SlackStandin } from '../support/slack-standin.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;

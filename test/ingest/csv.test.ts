@@ -25,6 +25,7 @@ describe('readCustomers on well-formed files', () => {
       missing: { id: 0, gender: 0, age: 0, income: 0, spending: 0 },
       totalRows: 3,
       skippedRows: 0,
+      encoding: 'utf-8',
     });
     expect(result.problems).toEqual([]);
     expect(result.problemCount).toBe(0);

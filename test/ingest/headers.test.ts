@@ -56,7 +56,7 @@ describe('mapHeader', () => {
     );
     expect(error?.where).toEqual({ file: 'c.csv', line: 3 });
     expect(error?.details).toEqual([
-      '"Spending Score (1-100)" is required (also accepted: spending_score, score, spending)',
+      '"Spending Score (1-100)" is required (also accepted: spending_score, score, spending, Score de dépenses (1-100), Score de dépenses, Score dépenses)',
     ]);
   });
 });

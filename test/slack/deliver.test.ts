@@ -1,10 +1,10 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
+import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts';
 import { statusMessage } from '../../src/slack/blocks/index.ts';
 import { Deliverer, isNotAMember } from '../../src/slack/deliver.ts';
 import { retryDelayMs } from '../../src/slack/retry.ts';
-import { BOT_TOKEN, SlackStandin } from '../support/slack-standin.ts';
 import { reply, TINY_PNG } from './fixtures.ts';
 
 let standin: SlackStandin;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fileView } from '../../src/playground/standin/routes.ts';
+import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts';
 import {
   downloadCapped,
   downloadUrl,
@@ -7,8 +9,6 @@ import {
   isTableFile,
   type SharedFile,
 } from '../../src/slack/files.ts';
-import { BOT_TOKEN, SlackStandin } from '../support/slack-standin.ts';
-import { fileView } from '../support/slack-standin-routes.ts';
 
 let standin: SlackStandin;
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Bot, startBot } from '../../src/main.ts';
-import { SIGNING_SECRET } from './slack-signer.ts';
-import { BOT_TOKEN, type SlackStandin } from './slack-standin.ts';
+import { BOT_TOKEN, type SlackStandin } from '../../src/playground/standin/server.ts';
+import { SIGNING_SECRET } from '../../src/playground/standin/signer.ts';
 
 export interface TestBot {
   bot: Bot;

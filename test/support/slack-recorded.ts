@@ -1,6 +1,6 @@
 /** Reading what the stand-in recorded, the way a person would read Slack. */
 import sharp from 'sharp';
-import type { ApiCall, SharedUpload, SlackStandin } from './slack-standin.ts';
+import type { ApiCall, SharedUpload, SlackStandin } from '../../src/playground/standin/server.ts';
 
 /** All text of a recorded message: its fallback and every block's text. */
 export function messageText(args: Record<string, unknown>): string {

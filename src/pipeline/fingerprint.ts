@@ -2,7 +2,8 @@
  * A fingerprint of the analysis code (src/core), part of every persisted
  * analysis key: after a deploy that changes how segments are computed, stored
  * analyses stop matching and are recomputed instead of served stale. The
- * project runs its TypeScript sources directly, so they are there to hash.
+ * sources (TypeScript under tsx, or the JavaScript compiled into dist/) sit
+ * next to this file, so they are there to hash.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ function sourceFiles(dir: string): string[] {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return sourceFiles(path);
-      return entry.name.endsWith('.ts') ? [path] : [];
+      return /\.(ts|js)$/.test(entry.name) ? [path] : [];
     })
     .sort();
 }

@@ -1,4 +1,4 @@
-/** What the heavy-work engine offers, in-process or behind a worker thread. */
+/** What the pipeline's engine offers, in-process or behind the worker thread (src/worker). */
 import type { AnalysisRunner, UploadAnalyser } from '../commands/context.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSettings } from '../../src/commands/context.ts';
 import type { Analysis } from '../../src/core/types.ts';
+import { type AnalysisCache, AnalysisEngine } from '../../src/pipeline/engine.ts';
+import { coreFingerprint } from '../../src/pipeline/fingerprint.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { type AnalysisCache, AnalysisEngine } from '../../src/worker/engine.ts';
-import { coreFingerprint } from '../../src/worker/fingerprint.ts';
-import { SAMPLE_PATH } from './support.ts';
+import { SAMPLE_PATH } from '../commands/support.ts';
 
 const settings: ChannelSettings = { k: null, features: ['income', 'spending'], scaling: null };
 const request = { dataset: { kind: 'sample' as const }, settings, seed: 42 };

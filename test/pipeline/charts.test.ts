@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { missingChartsWarning } from '../../src/commands/messages.ts';
 import { analyze } from '../../src/core/analyze.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
-import { renderGroup } from '../../src/worker/charts.ts';
+import { renderGroup } from '../../src/pipeline/charts.ts';
 
 describe('a chart that cannot be drawn', () => {
   const table = generateCustomers(200, 4);

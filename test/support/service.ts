@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSegmentService, type SegmentService, type ServiceOptions } from '../../src/service.ts';
-import { SAMPLE_PATH } from './support.ts';
+import { SAMPLE_PATH } from '../commands/support.ts';
 
 export const SCOPE_A = { teamId: 'T1', channelId: 'CA', userId: 'U123' };
 export const SCOPE_B = { teamId: 'T1', channelId: 'CB', userId: 'U456' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 
 const BOT = 'xoxb-1234567890-0987654321-abcdefghijklmnop';
 const APP = 'xapp-1-A0123-4567-abcdefabcdef';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
-import { NO_SPENDING_CSV, SCOPE_A, serviceHarness, upload } from './service-support.ts';
+import { NO_SPENDING_CSV, SCOPE_A, serviceHarness, upload } from '../support/service.ts';
 
 let harness = serviceHarness({ engine: 'worker' });
 afterEach(async () => {

@@ -3,7 +3,7 @@
  * state. Answers mirror Slack's shapes closely enough for @slack/web-api 8
  * (ok/error JSON, upload_url + file_id, nested files on completion).
  */
-import type { StandinState, StoredFile } from './slack-standin-state.ts';
+import type { StandinState, StoredFile } from './state.ts';
 
 export const BOT_TOKEN = 'xoxb-1111111111-2222222222-standinbottokenvalue';
 export const BOT_USER_ID = 'UBOTSTANDIN';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, redact } from '../../src/log.ts';
+import { createLogger, redact } from '../src/log.ts';
 
 describe('logger', () => {
   it('masks bot, app and user tokens and Bearer headers', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
-import { NO_SPENDING_CSV, SAMPLE_CSV, SCOPE_A, SCOPE_B, serviceHarness, upload } from './service-support.ts';
-import { isPng } from './support.ts';
+import { customersToCsv, generateCustomers } from '../src/core/synthetic.ts';
+import { isPng } from './commands/support.ts';
+import { NO_SPENDING_CSV, SAMPLE_CSV, SCOPE_A, SCOPE_B, serviceHarness, upload } from './support/service.ts';
 
 let harness = serviceHarness();
 afterEach(async () => {

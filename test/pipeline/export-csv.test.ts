@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, customersCsv, EXPORT_COLUMNS, exportFileName } from '../../src/commands/export-csv.ts';
 import { analyze } from '../../src/core/analyze.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
 import type { CustomerTable } from '../../src/core/types.ts';
-import { parseCsv } from './csv-reader.ts';
+import { csvCell, customersCsv, EXPORT_COLUMNS, exportFileName } from '../../src/pipeline/export-csv.ts';
+import { parseCsv } from '../support/csv-reader.ts';
 
 const DANGEROUS_IDS = [
   '=SUM(A1)',

@@ -1,11 +1,11 @@
 /**
  * The heavy work behind every command: load the table, analyse it (cached in
  * memory and, when a cache is given, in the database), draw charts, predict,
- * export, and validate uploads. Runs in-process (tests, CLI) or inside the
- * analysis worker thread; both see the same results for the same inputs.
+ * export, and validate uploads. This is the pipeline itself, in-process; the
+ * Slack service runs it inside the analysis worker thread (src/worker), tests
+ * and tools call it directly. Both see the same results for the same inputs.
  */
 import type { AnalysisRequest, AnalysisResult, ChannelSettings, ChartGroup } from '../commands/context.ts';
-import { customersCsv, exportFileName } from '../commands/export-csv.ts';
 import { formatCount } from '../commands/format.ts';
 import type { ReplyFile } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
@@ -14,6 +14,7 @@ import type { Analysis } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { GENDER_EXPECTED } from '../ingest/rules.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
+import { customersCsv, exportFileName } from './export-csv.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';

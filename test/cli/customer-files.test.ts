@@ -1,0 +1,51 @@
+/**
+ * Customer files as marketing teams really share them, through the CLI: other
+ * text encodings (and, in later steps, Excel, optional columns and extras).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFile } from '../support/cli.ts';
+import { SAMPLE_PATH } from '../support/mall.ts';
+
+interface Report {
+  k: number;
+  inertia: number;
+  segments: Array<{ size: number }>;
+}
+
+async function analyzeJson(path: string): Promise<Report> {
+  const run = await runCli('analyze', path, '--json');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+const figures = (r: Report) => ({ k: r.k, inertia: r.inertia, sizes: r.segments.map((s) => s.size) });
+
+const sample = readFileSync(SAMPLE_PATH, 'utf8');
+const [, ...rows] = sample.trim().split('\n');
+const FRENCH_HEADER = 'ID client;Sexe;Âge;Revenu annuel (k€);Score de dépenses (1-100)';
+const french = `${FRENCH_HEADER}\r\n${rows.map((r) => r.replaceAll(',', ';')).join('\r\n')}\r\n`;
+
+describe('segment analyze on files in other text encodings', () => {
+  it('reads a French Latin-1 (Windows-1252) export, names the encoding, and finds the same segments', async () => {
+    const path = tempFile(Buffer.from(french.replace('€', '\u0080'), 'latin1'), 'clients-fr.csv');
+    expect(figures(await analyzeJson(path))).toEqual(figures(await analyzeJson(SAMPLE_PATH)));
+    const run = await runCli('analyze', path);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Read as Windows-1252 (Latin-1) text.');
+  });
+
+  it('reads a UTF-16 file (Excel "Unicode text") and names the encoding', async () => {
+    const tabbed = sample.replaceAll(',', '\t');
+    const path = tempFile(Buffer.from(`\uFEFF${tabbed}`, 'utf16le'), 'unicode.txt.csv');
+    expect(figures(await analyzeJson(path))).toEqual(figures(await analyzeJson(SAMPLE_PATH)));
+    const run = await runCli('analyze', path);
+    expect(run.stdout).toContain('Read as UTF-16 (little-endian) text.');
+  });
+
+  it('says nothing about the encoding of a UTF-8 file', async () => {
+    const run = await runCli('analyze', SAMPLE_PATH);
+    expect(run.stdout).not.toContain('Read as');
+  });
+});
