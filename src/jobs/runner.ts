@@ -4,8 +4,9 @@
  * a watchdog that fails a job making no progress, and a clean stop that lets
  * running jobs finish up to a deadline and hands the rest back to the queue.
  *
- * Each claim gets its own lease owner (`runner:job:attempt`), so a job the
- * watchdog gave up on cannot complete or overwrite anything later.
+ * A job the watchdog gave up on is failed in the queue at once, so the
+ * handler's late completion is ignored (only running jobs can complete), and
+ * handlers check their signal before delivering anything.
  */
 import type { Logger } from '@slack/bolt';
 import { describeError } from '../log.ts';
@@ -121,7 +122,7 @@ export class JobRunner {
       await this.options.queue.release(r.job.id, r.owner);
       this.options.logger.info(`job ${r.job.id} (${r.job.kind}) handed back to the queue at shutdown`);
       this.options.hooks?.onFinished?.(r.job, 'released', Date.now() - r.started);
-      await this.options.hooks?.onReleased?.(r.job).catch(() => undefined);
+      await this.options.hooks?.onReleased?.(await this.latest(r.job)).catch(() => undefined);
     }
     return { finished: waiting.length - left.length, released: left.length };
   }
@@ -180,11 +181,16 @@ export class JobRunner {
       logger.error(`job ${job.id} (${job.kind}) failed [${id}]: ${describeError(error)}`);
       await queue.fail(job.id, owner, `bug [${id}]`);
       hooks?.onFinished?.(job, 'failed', Date.now() - entry.started);
-      await hooks?.onCrashed?.(job, id).catch(() => undefined);
+      await hooks?.onCrashed?.(await this.latest(job), id).catch(() => undefined);
     } finally {
       if (this.running.get(job.id) === entry) this.running.delete(job.id);
       this.poke();
     }
+  }
+
+  /** The job as stored now: its Slack context may have grown (the working message's ts). */
+  private async latest(job: Job): Promise<Job> {
+    return (await this.options.queue.get(job.id).catch(() => null)) ?? job;
   }
 
   private checkStalls(): void {
@@ -198,7 +204,8 @@ export class JobRunner {
       void queue
         .fail(entry.job.id, entry.owner, `no progress for ${stallMs} ms`)
         .then(() => hooks?.onFinished?.(entry.job, 'stalled', now - entry.started))
-        .then(() => hooks?.onStalled?.(entry.job, stallMs))
+        .then(() => this.latest(entry.job))
+        .then((latest) => hooks?.onStalled?.(latest, stallMs))
         .catch((error) => logger.error(`job ${entry.job.id}: watchdog: ${describeError(error)}`))
         .finally(() => this.poke());
     }
