@@ -1,5 +1,6 @@
 /**
- * Process entry (`npm start`): config → service → Slack app → start. Any
+ * Process entry (`npm start`): config → service → Slack app → start; with no
+ * Slack credential at all, the same app against the local playground. Any
  * start-up failure is one clear line and exit code 1; SIGTERM/SIGINT stop the
  * receiver first (no new work), then the service (worker and database).
  */
@@ -8,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
+import { playgroundLine, startPlayground, wantsPlayground } from './playground/start.ts';
 import { installProcessGuard } from './process-guard.ts';
 import { createSegmentService } from './service.ts';
 import { type SlackAppOptions, StartupError, startSlackApp } from './slack/app.ts';
@@ -56,16 +58,22 @@ export function startupMessage(error: unknown): string {
 async function runFromCommandLine(): Promise<void> {
   // Like --env-file, but optional; variables already set win over the file.
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // No Slack credential at all: the same bot, against the local playground.
+  const playground = wantsPlayground(process.env);
   let bot: Bot;
   try {
-    bot = await startBot(process.env);
+    if (playground) {
+      const started = await startPlayground(process.env);
+      bot = { ...started.bot, stop: started.stop };
+      process.stdout.write(`${playgroundLine(started.url)}\n`);
+    } else bot = await startBot(process.env);
   } catch (error) {
     process.stderr.write(`segment-bot: ${startupMessage(error)}\n`);
     process.exit(1);
   }
   installProcessGuard(bot.logger);
   const where = bot.config.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port}`;
-  bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
+  if (!playground) bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) process.exit(1); // a second signal means "now"

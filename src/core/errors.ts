@@ -19,7 +19,8 @@ export type InputErrorCode =
   | 'invalid_customer'
   | 'invalid_model'
   | 'file_not_found'
-  | 'unknown_command';
+  | 'unknown_command'
+  | 'ambiguous_dates';
 
 export interface Where {
   file?: string;

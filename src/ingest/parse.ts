@@ -17,6 +17,21 @@ import type { Delimiter } from './sniff.ts';
 
 const QUOTE = 0x22;
 
+/** The strict path's csv-parse options (the fast path's per-line fallback uses them too). */
+export const CSV_OPTIONS = {
+  bom: true,
+  // Listed rather than auto-detected: auto-detection fixes on the first line's ending, and a
+  // file that mixes \r\n and \n would then glue rows together.
+  record_delimiter: ['\r\n', '\n', '\r'] as string[],
+  trim: true,
+  // Blank lines arrive as [''] records so RowReader can count every line; it skips them.
+  skip_empty_lines: false,
+  // Wrong value counts become row problems in RowReader, not a parse failure.
+  relax_column_count: true,
+  // A stray quote inside an unquoted value (5'10") is kept as text.
+  relax_quotes: true,
+} as const;
+
 interface Context {
   file: string;
   delimiter: Delimiter;
@@ -28,20 +43,7 @@ export async function parseRecords(
   context: Context,
   reader: RowReader,
 ): Promise<void> {
-  const parser = parse({
-    bom: true,
-    delimiter: context.delimiter,
-    // Listed rather than auto-detected: auto-detection fixes on the first line's ending, and a
-    // file that mixes \r\n and \n would then glue rows together.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    trim: true,
-    // Blank lines arrive as [''] records so RowReader can count every line; it skips them.
-    skip_empty_lines: false,
-    // Wrong value counts become row problems in RowReader, not a parse failure.
-    relax_column_count: true,
-    // A stray quote inside an unquoted value (5'10") is kept as text.
-    relax_quotes: true,
-  });
+  const parser = parse({ ...CSV_OPTIONS, delimiter: context.delimiter });
   let parseError: unknown = null;
   parser.on('error', (error) => {
     parseError ??= error;

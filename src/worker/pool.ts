@@ -21,11 +21,12 @@ import {
   type WorkerData,
   type WorkerMessage,
   type WorkerRequest,
+  type WorkerResult,
 } from './protocol.ts';
 
 interface Pending {
   worker: Worker;
-  resolve: (value: unknown) => void;
+  resolve: (result: WorkerResult) => void;
   reject: (error: Error) => void;
   onProgress?: Progress;
 }
@@ -37,6 +38,10 @@ const ENTRY = import.meta.url.endsWith('.js')
   ? new URL('./worker.js', import.meta.url)
   : new URL('./bootstrap.mjs', import.meta.url);
 
+/** A result for another op than the request's: a bug in the protocol, never a user's mistake. */
+const mismatched = (asked: string, result: WorkerResult) =>
+  new Error(`analysis worker: asked to ${asked}, answered ${result.op}`);
+
 export class WorkerEngine implements Engine {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
@@ -46,25 +51,35 @@ export class WorkerEngine implements Engine {
   constructor(private readonly data: WorkerData) {}
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
-    return reviveResult((await this.call({ op: 'analyze', request })) as AnalysisResult);
+    const result = await this.call({ op: 'analyze', request });
+    if (result.op !== 'analyze') throw mismatched('analyze', result);
+    return reviveResult(result.value);
   }
 
   async exportCsv(request: AnalysisRequest): Promise<ReplyFile> {
-    return reviveFile((await this.call({ op: 'export', request })) as ReplyFile);
+    const result = await this.call({ op: 'export', request });
+    if (result.op !== 'export') throw mismatched('export', result);
+    return reviveFile(result.value);
   }
 
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
     // A private copy is moved (not cloned) to the worker; the caller keeps its bytes to save them.
     const bytes = new Uint8Array(upload.bytes);
-    const value = await this.call({ op: 'ingest', upload: { ...upload, bytes } }, [bytes.buffer], onProgress);
-    return reviveResult(value as UploadOutcome);
+    const result = await this.call(
+      { op: 'ingest', upload: { ...upload, bytes } },
+      [bytes.buffer],
+      onProgress,
+    );
+    if (result.op !== 'ingest') throw mismatched('ingest', result);
+    return reviveResult(result.value);
   }
 
   /** Saves an accepted upload in one transaction, on the worker's own database connection. */
   async saveUpload(key: ChannelKey, file: NewUpload): Promise<UploadedDataset> {
     const bytes = new Uint8Array(file.bytes);
-    const value = await this.call({ op: 'save', key, file: { ...file, bytes } }, [bytes.buffer]);
-    return value as UploadedDataset;
+    const result = await this.call({ op: 'save', key, file: { ...file, bytes } }, [bytes.buffer]);
+    if (result.op !== 'save') throw mismatched('save', result);
+    return result.value;
   }
 
   /** Starts the thread now, so loading its modules overlaps with start-up instead of the first command. */
@@ -79,7 +94,11 @@ export class WorkerEngine implements Engine {
     await worker?.terminate();
   }
 
-  private call(body: RequestBody, transfer: Transferable[] = [], onProgress?: Progress): Promise<unknown> {
+  private call(
+    body: RequestBody,
+    transfer: Transferable[] = [],
+    onProgress?: Progress,
+  ): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new Error('the analysis worker was closed'));
     const id = this.nextId++;
     const worker = this.ensureWorker();
@@ -110,7 +129,7 @@ export class WorkerEngine implements Engine {
       return;
     }
     this.pending.delete(message.id);
-    if (message.type === 'result') pending.resolve(message.value);
+    if (message.type === 'result') pending.resolve(message);
     else pending.reject(deserializeError(message.error));
     // An idle worker must not keep a CLI or test process alive.
     if (this.pending.size === 0) this.worker?.unref();

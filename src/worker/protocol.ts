@@ -3,7 +3,14 @@
  * plain data; an InputError is rebuilt on the other side so callers can still
  * tell a user's mistake from a bug.
  */
-import type { AnalysisRequest, AnalysisResult, ChannelKey, NewUpload } from '../commands/context.ts';
+import { z } from 'zod';
+import type {
+  AnalysisRequest,
+  AnalysisResult,
+  ChannelKey,
+  NewUpload,
+  UploadedDataset,
+} from '../commands/context.ts';
 import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
 import { InputError, type InputErrorCode, isInputError, type Where } from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
@@ -22,13 +29,41 @@ export type WorkerRequest =
   | { id: number; op: 'ingest'; upload: UploadRequest }
   | { id: number; op: 'save'; key: ChannelKey; file: NewUpload };
 
+/** What each request answers: the result message names its op, so no reply is ever cast. */
+export interface WorkerAnswers {
+  analyze: AnalysisResult;
+  export: ReplyFile;
+  ingest: UploadOutcome;
+  save: UploadedDataset;
+}
+
+export type WorkerResult = {
+  [Op in keyof WorkerAnswers]: { op: Op; value: WorkerAnswers[Op] };
+}[keyof WorkerAnswers];
+
+/** The worker's start-up data, checked on arrival (it crosses a thread boundary). */
+const workerDataSchema = z.object({
+  databaseFile: z.string().nullable(),
+  samplePath: z.string(),
+  limits: z
+    .object({ maxBytes: z.number(), maxRows: z.number(), minValidShare: z.number() })
+    .partial()
+    .optional(),
+});
+
+export function parseWorkerData(value: unknown): WorkerData {
+  const { databaseFile, samplePath, limits } = workerDataSchema.parse(value);
+  const given = Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined));
+  return { databaseFile, samplePath, ...(limits ? { limits: given } : {}) };
+}
+
 export type SerializedError =
   | { kind: 'input'; code: InputErrorCode; message: string; where: Where; details: string[] }
   | { kind: 'bug'; name: string; message: string; stack?: string };
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; line: string; fraction?: number }
-  | { id: number; type: 'result'; value: unknown }
+  | ({ id: number; type: 'result' } & WorkerResult)
   | { id: number; type: 'error'; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {

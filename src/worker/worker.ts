@@ -8,9 +8,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnalysisEngine } from '../pipeline/engine.ts';
 import { openStore } from '../store/index.ts';
-import { serializeError, type WorkerData, type WorkerMessage, type WorkerRequest } from './protocol.ts';
+import {
+  parseWorkerData,
+  serializeError,
+  type WorkerMessage,
+  type WorkerRequest,
+  type WorkerResult,
+} from './protocol.ts';
 
-const data = workerData as WorkerData;
+const data = parseWorkerData(workerData);
 const store = data.databaseFile ? openStore(data.databaseFile) : undefined;
 const engine = new AnalysisEngine({
   samplePath: data.samplePath,
@@ -23,21 +29,21 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts must run in a worker thread');
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-async function handle(message: WorkerRequest): Promise<unknown> {
-  if (message.op === 'analyze') return engine.analyze(message.request);
-  if (message.op === 'export') return engine.exportCsv(message.request);
+async function handle(message: WorkerRequest): Promise<WorkerResult> {
+  if (message.op === 'analyze') return { op: 'analyze', value: await engine.analyze(message.request) };
+  if (message.op === 'export') return { op: 'export', value: await engine.exportCsv(message.request) };
   if (message.op === 'save') {
     if (!store) throw new Error('the analysis worker has no database to save the upload in');
-    return store.uploads.save(message.key, message.file);
+    return { op: 'save', value: store.uploads.save(message.key, message.file) };
   }
-  return engine.ingest(message.upload, (line, fraction) =>
-    post({ id: message.id, type: 'progress', line, ...(fraction === undefined ? {} : { fraction }) }),
-  );
+  const progress = (line: string, fraction?: number) =>
+    post({ id: message.id, type: 'progress', line, ...(fraction === undefined ? {} : { fraction }) });
+  return { op: 'ingest', value: await engine.ingest(message.upload, progress) };
 }
 
 port.on('message', (message: WorkerRequest) => {
   handle(message).then(
-    (value) => post({ id: message.id, type: 'result', value }),
+    (result) => post({ id: message.id, type: 'result', ...result }),
     (error: unknown) => post({ id: message.id, type: 'error', error: serializeError(error) }),
   );
 });

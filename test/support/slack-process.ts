@@ -24,6 +24,7 @@ export interface BotProcess {
   child: ChildProcess;
   exit: Promise<Exit>;
   stderr(): string;
+  stdout(): string;
 }
 
 /** Runs src/main.ts with exactly these variables (and PATH), in a directory without a .env. */
@@ -31,14 +32,18 @@ export function launchBot(env: Record<string, string>): BotProcess {
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     cwd: mkdtempSync(join(tmpdir(), 'segment-bot-cwd-')),
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString('utf8');
+  });
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
   const exit = new Promise<Exit>((resolve) => child.on('exit', (code) => resolve({ code, stderr })));
-  return { child, exit, stderr: () => stderr };
+  return { child, exit, stderr: () => stderr, stdout: () => stdout };
 }
 
 export async function freePort(): Promise<number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
-import { deserializeError, serializeError } from '../../src/worker/protocol.ts';
+import { deserializeError, parseWorkerData, serializeError } from '../../src/worker/protocol.ts';
 
 describe('worker messages', () => {
   it('rebuilds an InputError with its code, place and details', () => {
@@ -22,5 +22,20 @@ describe('worker messages', () => {
     expect(rebuilt).not.toBeInstanceOf(InputError);
     expect(rebuilt.message).toBe('analysis worker: x is undefined');
     expect(rebuilt.stack).toContain('--- in the worker ---');
+  });
+});
+
+describe('worker start-up data', () => {
+  it('is checked on arrival and keeps only the limits given', () => {
+    expect(parseWorkerData({ databaseFile: null, samplePath: 'data/customers.csv' })).toEqual({
+      databaseFile: null,
+      samplePath: 'data/customers.csv',
+    });
+    expect(parseWorkerData({ databaseFile: 'a.db', samplePath: 's.csv', limits: { maxRows: 10 } })).toEqual({
+      databaseFile: 'a.db',
+      samplePath: 's.csv',
+      limits: { maxRows: 10 },
+    });
+    expect(() => parseWorkerData({ samplePath: 3 })).toThrow();
   });
 });

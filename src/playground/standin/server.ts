@@ -13,25 +13,68 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Args, BOT_TOKEN, HANDLERS } from './routes.ts';
-import { type Fault, StandinState, type StoredFile } from './state.ts';
+import { type ApiCall, type Fault, StandinState, type StoredFile } from './state.ts';
 
 export { BOT_ID, BOT_TOKEN, BOT_USER_ID, TEAM_ID } from './routes.ts';
 export type { ApiCall, Fault, SharedUpload, StoredFile } from './state.ts';
 
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Slack</title></head><body>Sign in</body></html>';
 
+/** Answers a request the stand-in does not know (the playground's page); false means 404. */
+export type ExtraRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+) => boolean | Promise<boolean>;
+
+export interface StandinOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** 127.0.0.1 unless told otherwise. */
+  host?: string;
+  extra?: ExtraRoute;
+}
+
+/** Told after every Web API call is answered and every response_url post (the playground's live view). */
+export type StandinListener = (
+  event: { kind: 'call'; call: ApiCall } | { kind: 'respond'; id: string; body: Record<string, unknown> },
+) => void;
+
 export class SlackStandin extends StandinState {
+  private readonly listeners: StandinListener[] = [];
+  private extra: ExtraRoute | undefined;
+
   private constructor(private readonly server: Server) {
     super();
   }
 
-  static async start(): Promise<SlackStandin> {
+  static async start(options: StandinOptions = {}): Promise<SlackStandin> {
     const server = createServer();
     const standin = new SlackStandin(server);
-    server.on('request', (req, res) => void standin.route(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    standin.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    standin.extra = options.extra;
+    server.on('request', (req, res) => {
+      standin.route(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, 'stand-in error', 'text/plain');
+        else res.end();
+      });
+    });
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, host, resolve);
+    });
+    const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    standin.origin = `http://${shown}:${(server.address() as AddressInfo).port}`;
     return standin;
+  }
+
+  /** Calls `listener` after each answered call and response_url post. */
+  listen(listener: StandinListener): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(event: Parameters<StandinListener>[0]): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   get host(): string {
@@ -107,9 +150,12 @@ export class SlackStandin extends StandinState {
     if (kind === 'upload') return this.upload(req, res, id, body);
     if (kind === 'files') return this.download(req, res, id);
     if (kind === 'respond') {
-      this.responses.push({ id, body: JSON.parse(body.toString('utf8')), at: Date.now() });
-      return send(res, 200, 'ok', 'text/plain');
+      const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      this.responses.push({ id, body: parsed, at: Date.now() });
+      send(res, 200, 'ok', 'text/plain');
+      return this.tell({ kind: 'respond', id, body: parsed });
     }
+    if (this.extra && (await this.extra(req, res, body))) return;
     send(res, 404, 'not found', 'text/plain');
   }
 
@@ -120,6 +166,7 @@ export class SlackStandin extends StandinState {
     const handler = HANDLERS[method];
     call.answer = handler ? handler(call.args, this) : { ok: false, error: 'unknown_method' };
     json(res, call.answer);
+    this.tell({ kind: 'call', call });
   }
 
   private async upload(

@@ -25,7 +25,9 @@ export interface CommandFields {
   channel_id: string;
   response_url: string;
   user_id?: string;
+  user_name?: string;
   team_id?: string;
+  channel_name?: string;
 }
 
 export interface Sent {
@@ -77,6 +79,57 @@ export function sendEvent(appUrl: string, envelope: object, options: EventOption
     ...signatureHeaders(body, options),
     ...retry,
   });
+}
+
+/** A block_actions payload (a button click), form-encoded as `payload=<json>` like Slack sends it. */
+export function sendAction(appUrl: string, payload: object, options: SignOptions = {}): Promise<Sent> {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body, options) };
+  return post(`${appUrl}/slack/events`, body, headers);
+}
+
+export interface ButtonClick {
+  channel: string;
+  /** The ts of the message holding the button. */
+  messageTs: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  text?: string;
+  responseUrl: string;
+  user?: string;
+}
+
+/** The block_actions payload Slack sends when someone clicks a button in a message. */
+export function buttonPayload(click: ButtonClick): object {
+  const user = click.user ?? 'UALICE';
+  return {
+    type: 'block_actions',
+    team: { id: TEAM_ID, domain: 'standin' },
+    user: { id: user, username: user.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: 'ASEGMENT',
+    token: 'deprecated-verification-token',
+    container: {
+      type: 'message',
+      message_ts: click.messageTs,
+      channel_id: click.channel,
+      is_ephemeral: false,
+    },
+    trigger_id: '1.2.3',
+    channel: { id: click.channel, name: click.channel.toLowerCase() },
+    message: { type: 'message', ts: click.messageTs, text: '' },
+    response_url: click.responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: click.actionId,
+        block_id: click.blockId ?? 'actions',
+        text: { type: 'plain_text', text: click.text ?? click.actionId },
+        ...(click.value === undefined ? {} : { value: click.value }),
+        action_ts: `${Math.floor(Date.now() / 1000)}.000200`,
+      },
+    ],
+  };
 }
 
 export interface FileShare {

@@ -1,0 +1,209 @@
+/**
+ * Order-line records → OrderLines columns. Cells that cannot be read (a
+ * quantity that is not a number, a date in no known form) drop their line
+ * with a row problem; lines without a customer id are kept here and excluded,
+ * with a count, by the cleaning step. Dates are held as parts until the whole
+ * file has shown whether its slashed dates are month-first or day-first.
+ */
+import { InputError } from '../../core/errors.ts';
+import type { OrderLines } from '../../core/rfm/types.ts';
+import { clip, ProblemLog } from '../problems.ts';
+import { parseDecimal } from '../rules.ts';
+import {
+  DATE_SHAPE,
+  type DateForm,
+  dateMinutes,
+  newDateEvidence,
+  noteDate,
+  resolveDateForm,
+  splitDate,
+} from './dates.ts';
+import { Interner } from './grow.ts';
+import type { OrderColumns } from './roles.ts';
+
+const MISSING_ID = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-']);
+const CURRENCY = /^[£$€¥]|\s*(?:GBP|EUR|USD)$/i;
+
+/** "17850.0" (pandas' float ids) → "17850"; e-mails compare without case. */
+export function normaliseCustomerId(text: string): string {
+  if (MISSING_ID.has(text.toLowerCase())) return '';
+  if (/^\d+\.0+$/.test(text)) return text.slice(0, text.indexOf('.'));
+  return text.includes('@') ? text.toLowerCase() : text;
+}
+
+const cellOf = (fields: string[], at: { index: number } | undefined) => (at ? (fields[at.index] ?? '') : '');
+
+export const DATE_EXPECTED = 'a date such as 2011-12-09 12:50, 12/9/2011 12:50 or 09/12/2011 12:50';
+
+export class OrderLineBuilder {
+  readonly problems = new ProblemLog();
+  totalLines = 0;
+  /** Set when slashed dates could not tell, and the Online Retail I layout (month first) decided. */
+  usAssumed = false;
+  private readonly invoices = new Interner();
+  private readonly customers = new Interner();
+  private readonly products = new Interner();
+  private readonly countries = new Interner();
+  private readonly invoice: number[] = [];
+  private readonly customer: number[] = [];
+  private readonly product: number[] = [];
+  private readonly country: number[] = [];
+  private readonly quantity: number[] = [];
+  private readonly unitPrice: number[] = [];
+  private readonly amount: number[] = [];
+  private readonly line: number[] = [];
+  private readonly shape: number[] = [];
+  private readonly dateA: number[] = [];
+  private readonly dateB: number[] = [];
+  private readonly year: number[] = [];
+  private readonly seconds: number[] = [];
+  private readonly dates = newDateEvidence();
+  private lastDateText = '';
+  private lastDate = splitDate('');
+  private readonly decimalComma: boolean;
+
+  constructor(
+    private readonly file: string,
+    readonly columns: OrderColumns,
+    delimiter: string,
+  ) {
+    this.decimalComma = delimiter !== ',';
+  }
+
+  private number(text: string): number {
+    return parseDecimal(CURRENCY.test(text) ? text.replace(CURRENCY, '').trim() : text, this.decimalComma);
+  }
+
+  private skip(line: number, role: keyof OrderColumns['roles'], value: string, reason: string): false {
+    const column = this.columns.roles[role]?.header ?? '';
+    this.problems.add({ line, column, value: clip(value), reason, kept: false });
+    return false;
+  }
+
+  /** True when the line was kept. */
+  accept(fields: string[], line: number): boolean {
+    if (fields.every((f) => f === '')) return false;
+    this.totalLines++;
+    const r = this.columns.roles;
+    const cell = (role: keyof OrderColumns['roles']) => cellOf(fields, r[role]);
+    const invoiceText = cell('invoice');
+    if (invoiceText === '') return this.skip(line, 'invoice', '', 'expected an invoice or order number');
+    const dateText = cell('date');
+    if (dateText !== this.lastDateText) {
+      this.lastDateText = dateText;
+      this.lastDate = splitDate(dateText);
+    }
+    const parts = this.lastDate;
+    if (parts.shape === DATE_SHAPE.invalid)
+      return this.skip(line, 'date', dateText, `expected ${DATE_EXPECTED}`);
+    let quantity = Number.NaN;
+    let unitPrice = Number.NaN;
+    let amount: number;
+    if (this.columns.value === 'quantity × unit price') {
+      quantity = this.number(cell('quantity'));
+      if (Number.isNaN(quantity))
+        return this.skip(line, 'quantity', cell('quantity'), 'expected a number of items');
+      unitPrice = this.number(cell('unitPrice'));
+      if (Number.isNaN(unitPrice)) return this.skip(line, 'unitPrice', cell('unitPrice'), 'expected a price');
+      amount = quantity * unitPrice;
+    } else {
+      amount = this.number(cell('lineTotal'));
+      if (Number.isNaN(amount)) return this.skip(line, 'lineTotal', cell('lineTotal'), 'expected an amount');
+      if (r.quantity) quantity = this.number(cell('quantity'));
+    }
+    noteDate(this.dates, parts, line, dateText);
+    const id = normaliseCustomerId(cell('customer'));
+    const productText = r.product ? cell('product') : cell('description');
+    const countryText = cell('country');
+    this.invoice.push(this.invoices.id(invoiceText));
+    this.customer.push(id === '' ? -1 : this.customers.id(id));
+    this.product.push(r.product || r.description ? this.products.id(productText) : -1);
+    this.country.push(countryText === '' ? -1 : this.countries.id(countryText));
+    this.quantity.push(quantity);
+    this.unitPrice.push(unitPrice);
+    this.amount.push(amount);
+    this.line.push(line);
+    this.shape.push(parts.shape);
+    this.dateA.push(parts.a);
+    this.dateB.push(parts.b);
+    this.year.push(parts.year);
+    this.seconds.push(parts.seconds);
+    return true;
+  }
+
+  /** The date forms the file uses; throws when they cannot be told apart. */
+  dateForms(): { forms: DateForm[]; monthFirst: boolean } {
+    const result = resolveDateForm(this.dates);
+    const column = this.columns.roles.date!.header;
+    if (result.ok) return { forms: result.forms, monthFirst: result.slashedMonthFirst };
+    if (result.code === 'ambiguous_dates' && this.columns.layout === 'Online Retail I') {
+      // The UCI file writes its dates month first (12/1/2010 8:26); an excerpt of early December cannot show it.
+      this.usAssumed = true;
+      return { forms: this.dates.iso > 0 ? ['iso', 'us'] : ['us'], monthFirst: true };
+    }
+    if (result.code === 'ambiguous_dates') {
+      throw new InputError(
+        'ambiguous_dates',
+        `the order dates cannot be read safely: "${result.text}" could be month-first (US) or day-first, and no date in the file has a number above 12 to tell which. Expected dates written year first (2011-04-03 10:00), or a file with at least one day above 12.`,
+        { file: this.file, line: result.line, column },
+      );
+    }
+    throw new InputError(
+      'ambiguous_dates',
+      `the order dates mix month-first dates and day-first dates ("${result.otherText}" on line ${result.otherLine}, "${result.text}" here), so none can be trusted. Expected one form throughout, ideally year first (2011-04-03 10:00).`,
+      { file: this.file, line: result.line, column },
+    );
+  }
+
+  finish(): { lines: OrderLines; forms: DateForm[] } {
+    const { forms, monthFirst } = this.dateForms();
+    const n = this.line.length;
+    const minutes = new Float64Array(n);
+    const keep = new Uint8Array(n);
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const parts = {
+        shape: this.shape[i]! as 1 | 2 | 3,
+        a: this.dateA[i]!,
+        b: this.dateB[i]!,
+        year: this.year[i]!,
+        seconds: this.seconds[i]!,
+      };
+      minutes[i] = dateMinutes(parts, monthFirst);
+      if (Number.isNaN(minutes[i]!)) {
+        this.problems.add({
+          line: this.line[i]!,
+          column: this.columns.roles.date!.header,
+          value: `${parts.a}/${parts.b}/${parts.year}`,
+          reason: `is not a calendar date (read as ${forms.join(' or ')}); expected ${DATE_EXPECTED}`,
+          kept: false,
+        });
+      } else {
+        keep[i] = 1;
+        kept++;
+      }
+    }
+    const pick = <T extends Float64Array | Int32Array | Uint32Array>(a: T): T =>
+      (kept === n ? a : a.filter((_, i) => keep[i] === 1)) as T;
+    const f64 = (a: number[]) => pick(Float64Array.from(a));
+    const i32 = (a: number[]) => pick(Int32Array.from(a));
+    return {
+      forms,
+      lines: {
+        length: kept,
+        invoice: i32(this.invoice),
+        invoices: this.invoices.values,
+        customer: i32(this.customer),
+        customers: this.customers.values,
+        product: i32(this.product),
+        country: i32(this.country),
+        countries: this.countries.values,
+        quantity: f64(this.quantity),
+        unitPrice: f64(this.unitPrice),
+        amount: f64(this.amount),
+        minutes: pick(minutes),
+        lines: pick(Uint32Array.from(this.line)),
+      },
+    };
+  }
+}

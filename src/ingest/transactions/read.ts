@@ -1,0 +1,132 @@
+/**
+ * Order-line CSV bytes → OrderLines, streaming.
+ *
+ *   input ─toChunks─▶ Buffers ─guardBytes─▶ (size limit, UTF-8) ─readHead─▶ header + delimiter
+ *         ─orderColumns─▶ roles ─RecordSplitter─▶ records ─OrderLineBuilder─▶ columns ─finish─▶ dates resolved
+ *
+ * `isOrderLineHeader` lets the caller decide from the head alone whether a
+ * file is order lines or one row per customer.
+ */
+import { InputError } from '../../core/errors.ts';
+import type { OrderLines } from '../../core/rfm/types.ts';
+import { formatCount, type IngestInput, toChunks } from '../chunks.ts';
+import { DEFAULT_LIMITS, type IngestLimits } from '../csv.ts';
+import { guardBytes } from '../guard.ts';
+import { describeProblem, type RowProblem } from '../problems.ts';
+import { type Delimiter, detectDelimiter, readHead } from '../sniff.ts';
+import { OrderLineBuilder } from './builder.ts';
+import type { DateForm } from './dates.ts';
+import { RecordSplitter, splitHeader } from './records.ts';
+import { looksLikeOrderLines, type OrderColumns, orderColumns } from './roles.ts';
+
+export interface OrderIngestResult {
+  lines: OrderLines;
+  columns: OrderColumns;
+  dateForms: DateForm[];
+  /** The slashed dates never showed their form and were read month first, as the Online Retail I layout writes them. */
+  usDatesAssumed: boolean;
+  fileName: string;
+  delimiter: Delimiter;
+  /** Data lines read (blank lines not counted). */
+  totalLines: number;
+  /** Lines dropped because a cell could not be read (in `problems`). */
+  unreadableLines: number;
+  problems: RowProblem[];
+  problemCount: number;
+}
+
+/** Whether a header line (as read by readHead) names order-line columns. */
+export function isOrderLineHeader(headerLine: string): boolean {
+  return looksLikeOrderLines(splitHeader(headerLine, detectDelimiter(headerLine)));
+}
+
+export async function readOrderLines(
+  input: IngestInput,
+  options: { fileName: string; limits?: Partial<IngestLimits> },
+): Promise<OrderIngestResult> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const file = options.fileName;
+  const chunks = guardBytes(toChunks(input), limits.maxBytes, file);
+  try {
+    const head = await readHead(chunks);
+    if (head.line === null)
+      throw new InputError(
+        'empty_file',
+        'the file is empty; expected a header row and one row per order line',
+        { file },
+      );
+    const delimiter = detectDelimiter(head.line);
+    const found = orderColumns(splitHeader(head.line, delimiter));
+    if (!found.ok) {
+      throw new InputError(
+        'missing_column',
+        `this looks like order lines, but it has no ${found.missing.join(', and no ')}`,
+        {
+          file,
+          line: 1,
+        },
+      );
+    }
+    const builder = new OrderLineBuilder(file, found.columns, delimiter);
+    let header = true;
+    const splitter = new RecordSplitter(delimiter, (fields, line) => {
+      if (header) {
+        if (fields.every((f) => f === '')) return;
+        header = false;
+        return;
+      }
+      builder.accept(fields, line);
+      if (builder.totalLines > limits.maxRows) {
+        throw new InputError(
+          'too_many_rows',
+          `the file has more than ${formatCount(limits.maxRows)} order lines; split it by date`,
+          { file, line },
+        );
+      }
+    });
+    for (const chunk of head.prefix) splitter.write(chunk);
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) break;
+      splitter.write(next.value);
+    }
+    splitter.end();
+    return finish(builder, file, delimiter, limits.minValidShare);
+  } finally {
+    await chunks.return(undefined);
+  }
+}
+
+function finish(
+  builder: OrderLineBuilder,
+  file: string,
+  delimiter: Delimiter,
+  minValidShare: number,
+): OrderIngestResult {
+  if (builder.totalLines === 0) {
+    throw new InputError('header_only', 'the file has a header row but no order lines below it', { file });
+  }
+  const { lines, forms } = builder.finish();
+  const unreadable = builder.totalLines - lines.length;
+  if (lines.length / builder.totalLines < minValidShare) {
+    const share = Math.floor((lines.length / builder.totalLines) * 100 + 1e-9);
+    throw new InputError(
+      'too_many_invalid_rows',
+      `only ${lines.length} of ${builder.totalLines} order lines could be read (${share}%); at least ${Math.round(minValidShare * 100)}% must be. The first problems:`,
+      { file },
+      builder.problems.firstSkips.map(describeProblem),
+    );
+  }
+  return {
+    lines,
+    columns: builder.columns,
+    dateForms: forms,
+    usDatesAssumed: builder.usAssumed,
+    fileName: file,
+    delimiter,
+    totalLines: builder.totalLines,
+    unreadableLines: unreadable,
+    problems: builder.problems.stored,
+    problemCount: builder.problems.count,
+  };
+}

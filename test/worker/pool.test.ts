@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.ts';
+import { WorkerEngine } from '../../src/worker/pool.ts';
+import { SAMPLE_PATH } from '../commands/support.ts';
+import { NO_SPENDING_CSV, SAMPLE_CSV } from '../support/service.ts';
+
+const settings = { features: ['income', 'spending'] as const, scaling: null, k: null };
+const engine = new WorkerEngine({ databaseFile: null, samplePath: SAMPLE_PATH });
+afterAll(() => engine.close());
+
+describe('the analysis worker thread', () => {
+  it('answers an analysis and an export with typed results, images as Buffers', async () => {
+    const request = {
+      dataset: { kind: 'sample' as const },
+      settings: { ...settings, features: [...settings.features] },
+      seed: 42,
+      charts: 'summary' as const,
+    };
+    const result = await engine.analyze(request);
+    expect(result.analysis.k).toBeGreaterThanOrEqual(2);
+    expect(result.images.length).toBeGreaterThan(0);
+    expect(Buffer.isBuffer(result.images[0]!.png)).toBe(true);
+    const file = await engine.exportCsv(request);
+    expect(Buffer.isBuffer(file.content)).toBe(true);
+    expect(file.content.toString('utf8').split('\n')[0]).toContain('Segment');
+  });
+
+  it('passes a refused upload back as an InputError, and reads an accepted one', async () => {
+    const upload = { settings: { ...settings, features: [...settings.features] }, seed: 42 };
+    await expect(
+      engine.ingest({ ...upload, fileName: 'bad.csv', bytes: NO_SPENDING_CSV }),
+    ).rejects.toBeInstanceOf(InputError);
+    const accepted = await engine.ingest({ ...upload, fileName: 'customers.csv', bytes: SAMPLE_CSV });
+    expect(accepted.rows).toBeGreaterThan(0);
+    expect(accepted.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
