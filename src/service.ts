@@ -55,6 +55,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** 'worker' (default) keeps heavy work off the event loop; 'in-process' is for tests and tools. */
   engine?: 'worker' | 'in-process';
+  /** Analysis worker threads (the bot passes ANALYSIS_WORKERS; default 1 for tools and tests). */
+  workers?: number;
 }
 
 export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../data/customers.csv', import.meta.url));
@@ -94,7 +96,7 @@ function createEngine(
     });
     return { engine, save: async (key, file) => store.uploads.save(key, file) };
   }
-  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits });
+  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits }, { size: options.workers ?? 1 });
   worker.warmUp();
   return { engine: worker, save: (key, file) => worker.saveUpload(key, file) };
 }
