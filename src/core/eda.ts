@@ -4,14 +4,15 @@
  * and kurt() conventions (sample sd, adjusted skewness, excess kurtosis).
  */
 import { histogram } from './histogram.ts';
+import { uniqueWholeNumbers } from './ids.ts';
+import { type Ordered, ordered } from './order.ts';
 import {
   mean,
   pearson,
-  quartilesSorted,
+  type Quartiles,
   sampleKurtosis,
   sampleSkewness,
   sampleStd,
-  sortedCopy,
   tukeyFences,
 } from './stats.ts';
 import {
@@ -26,16 +27,34 @@ import {
   type SourceInfo,
 } from './types.ts';
 
+/** Type-7 quartiles (numpy's and pandas' default, as quantileSorted) from an Ordered view. */
+function quartilesOf(o: Ordered): Quartiles {
+  const n = o.length;
+  const quantile = (p: number) => {
+    if (n === 0) return Number.NaN;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = o.at(lo);
+    return a + (h - lo) * (o.at(Math.min(n - 1, lo + 1)) - a);
+  };
+  return {
+    min: n ? o.at(0) : Number.NaN,
+    q1: quantile(0.25),
+    median: quantile(0.5),
+    q3: quantile(0.75),
+    max: n ? o.at(n - 1) : Number.NaN,
+  };
+}
+
 export function describeFeature(
   feature: Feature,
   values: ArrayLike<number>,
   missing: number,
 ): FeatureSummary {
-  const sorted = sortedCopy(values);
-  const q = quartilesSorted(sorted);
+  const o = ordered(values);
+  const q = quartilesOf(o);
   const fences = tukeyFences(q);
-  let outliers = 0;
-  for (const v of sorted) if (v < fences.lower || v > fences.upper) outliers++;
+  const outliers = o.countOutside(fences.lower, fences.upper);
   return {
     feature,
     count: values.length,
@@ -50,21 +69,19 @@ export function describeFeature(
 }
 
 export function boxSummary(values: ArrayLike<number>): BoxSummary {
-  const sorted = sortedCopy(values);
-  const q = quartilesSorted(sorted);
+  const o = ordered(values);
+  const q = quartilesOf(o);
   const fences = tukeyFences(q);
-  let lowerWhisker = q.max;
-  let upperWhisker = q.min;
-  for (const v of sorted) {
-    if (v >= fences.lower && v < lowerWhisker) lowerWhisker = v;
-    if (v <= fences.upper && v > upperWhisker) upperWhisker = v;
-  }
+  // The most extreme values inside the fences (the quartiles themselves are always inside).
+  const lowerWhisker = Math.min(q.max, o.firstAtLeast(fences.lower) ?? q.max);
+  const upperWhisker = Math.max(q.min, o.lastAtMost(fences.upper) ?? q.min);
   return { ...q, mean: mean(values), lowerWhisker, upperWhisker };
 }
 
 function genderCounts(table: CustomerTable) {
   const counts = { Female: 0, Male: 0, unknown: 0 };
-  for (const g of table.gender) {
+  for (let i = 0; i < table.length; i++) {
+    const g = table.gender[i];
     if (g === GENDER_CODE.Female) counts.Female++;
     else if (g === GENDER_CODE.Male) counts.Male++;
     else counts.unknown++;
@@ -83,11 +100,13 @@ function byGender(table: CustomerTable): Eda['byGender'] {
   ];
   return groups.flatMap(([gender, code]) => {
     let count = 0;
-    for (const g of table.gender) if (g === code) count++;
+    for (let i = 0; i < table.length; i++) if (table.gender[i] === code) count++;
     if (!count) return [];
-    const rows = new Int32Array(count);
-    for (let i = 0, r = 0; i < table.length; i++) if (table.gender[i] === code) rows[r++] = i;
-    const pick = (col: Float64Array) => Float64Array.from(rows, (i) => col[i]!);
+    const pick = (col: Float64Array) => {
+      const out = new Float64Array(count);
+      for (let i = 0, r = 0; i < table.length; i++) if (table.gender[i] === code) out[r++] = col[i]!;
+      return out;
+    };
     return [
       {
         gender,
@@ -103,9 +122,12 @@ function byGender(table: CustomerTable): Eda['byGender'] {
 /**
  * Repeated customer ids, and rows repeated in full. A full repeat needs a
  * repeated id, so row keys are only built for those rows (keying every row
- * cost seconds at a million rows).
+ * cost seconds at a million rows), and ids that are all distinct whole
+ * numbers need no string map at all.
  */
 function duplicates(table: CustomerTable): { ids: number; rows: number } {
+  // Most files number their customers: a numeric check settles the usual "no repeats" in one pass.
+  if (uniqueWholeNumbers(table.ids)) return { ids: 0, rows: 0 };
   const firstSeen = new Map<string, number>();
   const rowKey = (i: number) => `${table.gender[i]}|${table.age[i]}|${table.income[i]}|${table.spending[i]}`;
   const repeatedKeys = new Map<string, Set<string>>();

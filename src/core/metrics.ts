@@ -6,37 +6,7 @@
  */
 import type { Points } from './points.ts';
 
-/**
- * Per-point silhouette s = (b − a) / max(a, b): a = mean distance to the other
- * members of its cluster, b = the lowest mean distance to another cluster.
- * A point alone in its cluster scores 0 (scikit-learn's convention). O(n²·d):
- * callers pass a sample for large files.
- */
-export function silhouetteValues(points: Points, labels: ArrayLike<number>, k: number): Float64Array {
-  const { n, d, data } = points;
-  const sizes = new Float64Array(k);
-  for (let i = 0; i < n; i++) sizes[labels[i]!]! += 1;
-  const out = new Float64Array(n);
-  const sums = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    sums.fill(0);
-    for (let m = 0; m < n; m++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const t = data[i * d + j]! - data[m * d + j]!;
-        s += t * t;
-      }
-      sums[labels[m]!]! += Math.sqrt(s);
-    }
-    const own = labels[i]!;
-    if (sizes[own]! <= 1) continue;
-    const a = sums[own]! / (sizes[own]! - 1);
-    let b = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c]! > 0) b = Math.min(b, sums[c]! / sizes[c]!);
-    out[i] = Number.isFinite(b) ? (b - a) / Math.max(a, b) : 0;
-  }
-  return out;
-}
+export { silhouetteValues } from './silhouette.ts';
 
 export function meanOf(values: ArrayLike<number>): number {
   let s = 0;

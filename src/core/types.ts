@@ -149,6 +149,8 @@ export interface Selection {
   recommendedK: number;
   elbowK: number | null;
   silhouetteK: number;
+  /** Which index decided: the silhouette maximum, or a clearly higher Calinski–Harabasz at a larger k. */
+  basis: 'silhouette' | 'calinskiHarabasz';
   /** Plain explanation of why recommendedK was chosen. */
   reason: string;
   /** Set when the sweep ran on a seeded sample instead of every row. */
@@ -246,6 +248,8 @@ export interface SourceInfo {
   skippedRows: number;
   /** The text encoding the file was read as; absent for tables built in memory. */
   encoding?: TextEncoding;
+  /** The sheet read, when the file was an Excel workbook. */
+  sheet?: string;
 }
 
 /** The text encodings ingest reads (named in answers when not UTF-8). */

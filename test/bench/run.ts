@@ -6,18 +6,32 @@
 import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchCharts } from './charts.ts';
+import { benchKnownK } from './known-k.ts';
 import { printSpeed } from './speed-report.ts';
 import { fmtMs } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 // `--speed`: only issue 12's comparison with pandas + scikit-learn.
 const speedOnly = process.argv.includes('--speed');
+// `--known-k`: only issue 8's recovery of a known k (with --quick: the small slice).
+const knownKOnly = process.argv.includes('--known-k');
 const line = (label: string, value: string, budget = '', ok?: boolean) =>
   console.log(
     `${label.padEnd(48)} ${value.padStart(10)}  ${budget}${ok === undefined ? '' : ok ? '  ok' : '  OVER BUDGET'}`,
   );
 
+function printKnownK() {
+  console.log(
+    `\nChoice of k on generated files with a known k (${quick ? '200 rows, k = 2, 5, 9, income × spending' : 'k 2..10 × 8/5/3 sd × 4 shapes × 2/3 features × 200/1,000 rows, every 4th at 20,000'})`,
+  );
+  for (const l of benchKnownK(quick)) console.log(`  ${l}`);
+}
+
 console.log(`segment-bot benchmarks (${quick ? 'quick' : 'full'}; medians)\n`);
+if (knownKOnly) {
+  printKnownK();
+  process.exit(0);
+}
 printSpeed(quick);
 if (speedOnly) process.exit(0);
 console.log('Analysis (parse → EDA → k sweep → final fit → checks), each run in its own process');
@@ -41,6 +55,8 @@ for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000]
     endToEnd ? r.peakRssMb < 1500 : undefined,
   );
 }
+
+printKnownK();
 
 if (!quick) {
   console.log('\nCharts (all ten, warm renderer)');

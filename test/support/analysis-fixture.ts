@@ -158,6 +158,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
       rows,
       recommendedK: 5,
       elbowK: 5,
+      basis: 'silhouette',
       silhouetteK: 5,
       reason:
         'k = 5: the elbow of the inertia curve is at k = 5, and it also has the highest silhouette of all k tried.',

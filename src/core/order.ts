@@ -1,0 +1,134 @@
+/**
+ * Order statistics without a full sort when the data allow it. Ages, scores
+ * and incomes in thousands are whole numbers over a small range, so counting
+ * them (one pass, a few hundred counters) gives every rank a sort would; other
+ * columns are sorted. Both give the same numbers, so quartiles, fences,
+ * whiskers and outlier counts do not depend on which one ran.
+ */
+
+export interface Ordered {
+  readonly length: number;
+  /** The value at 0-based rank r in ascending order. */
+  at(rank: number): number;
+  /** How many values are below `lo` or above `hi`. */
+  countOutside(lo: number, hi: number): number;
+  /** The smallest value ≥ x, or undefined. */
+  firstAtLeast(x: number): number | undefined;
+  /** The largest value ≤ x, or undefined. */
+  lastAtMost(x: number): number | undefined;
+}
+
+// Counting beats sorting while the counters are few next to the values.
+const MAX_SPAN = 1 << 20;
+
+export function ordered(values: ArrayLike<number>): Ordered {
+  const n = values.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (whole && !Number.isInteger(v)) whole = false;
+  }
+  const span = max - min + 1;
+  if (n > 0 && whole && span <= MAX_SPAN && span <= 4 * n) return new Counted(values, min, span);
+  return new Sorted(Float64Array.from(values).sort());
+}
+
+class Sorted implements Ordered {
+  constructor(private readonly sorted: Float64Array) {}
+  get length() {
+    return this.sorted.length;
+  }
+  at(rank: number): number {
+    return this.sorted[rank]!;
+  }
+  countOutside(lo: number, hi: number): number {
+    return lowerBound(this.sorted, lo) + (this.sorted.length - upperBound(this.sorted, hi));
+  }
+  firstAtLeast(x: number): number | undefined {
+    return this.sorted[lowerBound(this.sorted, x)];
+  }
+  lastAtMost(x: number): number | undefined {
+    const i = upperBound(this.sorted, x) - 1;
+    return i >= 0 ? this.sorted[i] : undefined;
+  }
+}
+
+class Counted implements Ordered {
+  /** below[v − min] = how many values are < v. */
+  private readonly below: Float64Array;
+  readonly length: number;
+
+  constructor(
+    values: ArrayLike<number>,
+    private readonly min: number,
+    span: number,
+  ) {
+    const counts = new Float64Array(span + 1);
+    for (let i = 0; i < values.length; i++) counts[values[i]! - min + 1]! += 1;
+    for (let v = 1; v <= span; v++) counts[v]! += counts[v - 1]!;
+    this.below = counts;
+    this.length = values.length;
+  }
+
+  at(rank: number): number {
+    // The value v with below(v) ≤ rank < below(v + 1).
+    return this.min + upperBound(this.below, rank) - 1;
+  }
+
+  /** How many values are < x (x any number). */
+  private countBelow(x: number): number {
+    const v = Math.ceil(x) - this.min;
+    if (v <= 0) return 0;
+    if (v >= this.below.length - 1) return this.length;
+    return this.below[v]!;
+  }
+
+  private countAtMost(x: number): number {
+    const v = Math.floor(x) - this.min + 1;
+    if (v <= 0) return 0;
+    if (v >= this.below.length - 1) return this.length;
+    return this.below[v]!;
+  }
+
+  countOutside(lo: number, hi: number): number {
+    return this.countBelow(lo) + (this.length - this.countAtMost(hi));
+  }
+
+  firstAtLeast(x: number): number | undefined {
+    const rank = this.countBelow(x);
+    return rank < this.length ? this.at(rank) : undefined;
+  }
+
+  lastAtMost(x: number): number | undefined {
+    const rank = this.countAtMost(x) - 1;
+    return rank >= 0 ? this.at(rank) : undefined;
+  }
+}
+
+/** First index with a[i] ≥ x. */
+function lowerBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index with a[i] > x. */
+function upperBound(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

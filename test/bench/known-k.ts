@@ -1,0 +1,91 @@
+/**
+ * Known-k benchmark: generated files whose true number of groups is known
+ * (src/core/known-k.ts), swept exactly as the analysis sweeps them. Prints how
+ * often the project's rule finds the true k, by condition, next to the
+ * silhouette-maximum and Calinski–Harabasz-maximum rules computed on the same
+ * sweeps. `--quick` runs a small 200-row slice.
+ */
+import { type KnownKSpec, knownKGrid, knownKTable } from '../../src/core/known-k.ts';
+import { resolveOptions } from '../../src/core/options.ts';
+import { pointsFromTable } from '../../src/core/points.ts';
+import { applyScaler, fitScaler } from '../../src/core/scale.ts';
+import { sweepK } from '../../src/core/selection.ts';
+import type { SelectionRow } from '../../src/core/types.ts';
+
+export interface KnownKOutcome {
+  spec: KnownKSpec;
+  rule: number;
+  silhouetteMax: number;
+  chMax: number;
+}
+
+const best = (rows: SelectionRow[], score: (r: SelectionRow) => number) =>
+  rows.reduce((a, b) => (score(b) > score(a) ? b : a)).k;
+
+export function knownKSpecs(quick: boolean): KnownKSpec[] {
+  if (quick) return knownKGrid({ ns: [200], ks: [2, 5, 9], dims: [2] });
+  // Every condition at 200 and 1,000 rows; every fourth file at 20,000 (each takes seconds).
+  return [
+    ...knownKGrid({ ns: [200, 1_000] }),
+    ...knownKGrid({ ns: [20_000], seed: 5000 }).filter((_, i) => i % 4 === 0),
+  ];
+}
+
+export function runKnownK(spec: KnownKSpec): KnownKOutcome {
+  const { table, features } = knownKTable(spec);
+  const options = resolveOptions({ features });
+  const raw = pointsFromTable(table, features);
+  const sweep = sweepK(applyScaler(raw, fitScaler(raw, options.scaling)), options);
+  const rows = sweep.selection.rows;
+  return {
+    spec,
+    rule: sweep.selection.recommendedK,
+    silhouetteMax: best(rows, (r) => r.silhouette),
+    chMax: best(rows, (r) => r.calinskiHarabasz),
+  };
+}
+
+type Rule = 'rule' | 'silhouetteMax' | 'chMax';
+const RULES: Rule[] = ['rule', 'silhouetteMax', 'chMax'];
+
+const CONDITIONS: Array<[string, (s: KnownKSpec) => boolean]> = [
+  ['overall', () => true],
+  ['well separated, balanced (8 sd)', (s) => s.separation === 8 && s.shape === 'balanced'],
+  ...[8, 5, 3].map((sep): [string, (s: KnownKSpec) => boolean] => [
+    `${sep} sd apart`,
+    (s) => s.separation === sep,
+  ]),
+  ...(['balanced', 'imbalanced', 'anisotropic', 'noise'] as const).map(
+    (shape): [string, (s: KnownKSpec) => boolean] => [shape, (s) => s.shape === shape],
+  ),
+  ['2 features', (s) => s.dims === 2],
+  ['3 features', (s) => s.dims === 3],
+  ...[200, 1_000, 20_000].map((n): [string, (s: KnownKSpec) => boolean] => [
+    `${n.toLocaleString('en-US')} rows`,
+    (s) => s.n === n,
+  ]),
+];
+
+export function recoveryTable(outcomes: KnownKOutcome[]): string[] {
+  const lines = [`${'condition'.padEnd(34)} ${'files'.padStart(5)}  ${'rule'.padStart(6)}  sil-max  CH-max`];
+  for (const [label, test] of CONDITIONS) {
+    const group = outcomes.filter((o) => test(o.spec));
+    if (!group.length) continue;
+    const pct = (r: Rule) =>
+      `${Math.round((100 * group.filter((o) => o[r] === o.spec.k).length) / group.length)} %`;
+    lines.push(
+      `${label.padEnd(34)} ${String(group.length).padStart(5)}  ${pct('rule').padStart(6)}  ${pct('silhouetteMax').padStart(7)}  ${pct('chMax').padStart(6)}`,
+    );
+  }
+  for (const r of RULES) {
+    const reached = [...new Set(outcomes.filter((o) => o[r] === o.spec.k).map((o) => o.spec.k))].sort(
+      (a, b) => a - b,
+    );
+    lines.push(`  ${r}: true k found for k = ${reached.join(', ')}`);
+  }
+  return lines;
+}
+
+export function benchKnownK(quick: boolean): string[] {
+  return recoveryTable(knownKSpecs(quick).map(runKnownK));
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { recommendK } from '../../src/core/selection.ts';
+import type { SelectionRow } from '../../src/core/types.ts';
+
+const rows = (sil: number[], ch: number[]): SelectionRow[] =>
+  sil.map((s, i) => ({
+    k: i + 2,
+    inertia: 100 / (i + 1),
+    silhouette: s,
+    calinskiHarabasz: ch[i]!,
+    daviesBouldin: 1,
+  }));
+
+describe('recommendK', () => {
+  it('keeps the silhouette maximum when no larger k raises CH by 10 % (the Mall curves)', () => {
+    const mall = rows(
+      [0.297, 0.468, 0.493, 0.554, 0.54, 0.529, 0.458, 0.446, 0.44],
+      [96.7, 151.6, 174.1, 247.4, 242.5, 255.0, 268.6, 257.6, 267.0],
+    );
+    const sel = recommendK(mall, null);
+    expect(sel.recommendedK).toBe(5);
+    expect(sel.basis).toBe('silhouette');
+    expect(sel.reason).toBe(
+      'k = 5 has the highest silhouette of all k tried (0.55), and no larger k separates clearly more groups.',
+    );
+  });
+
+  it('moves to a larger k whose CH is clearly higher while its silhouette stays close', () => {
+    const sel = recommendK(rows([0.7, 0.66, 0.6, 0.4], [100, 180, 150, 120]), null);
+    expect(sel.recommendedK).toBe(3);
+    expect(sel.silhouetteK).toBe(2);
+    expect(sel.basis).toBe('calinskiHarabasz');
+    expect(sel.reason).toContain('80 % higher than at k = 2');
+  });
+
+  it('can return either end of the range', () => {
+    expect(recommendK(rows([0.8, 0.5, 0.4], [50, 40, 30]), null).recommendedK).toBe(2);
+    expect(recommendK(rows([0.4, 0.5, 0.8], [10, 20, 90]), null).recommendedK).toBe(4);
+  });
+});
