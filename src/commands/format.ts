@@ -2,7 +2,7 @@
  * Numbers and dates as people read them, independent of the machine's locale:
  * thousands separators, one decimal for means, percentages for shares, ISO dates.
  */
-import type { TextEncoding } from '../core/types.ts';
+import type { SourceInfo, TextEncoding } from '../core/types.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -61,8 +61,13 @@ const ENCODING_NAMES = {
   'utf-16be': 'UTF-16 (big-endian)',
 } as const satisfies Record<TextEncoding, string>;
 
-/** "Read as Windows-1252 (Latin-1) text." for files not saved as UTF-8; null for UTF-8 (the usual case). */
-export function encodingNote(encoding: TextEncoding | undefined): string | null {
-  if (encoding === undefined || encoding === 'utf-8') return null;
-  return `Read as ${ENCODING_NAMES[encoding]} text.`;
+/**
+ * How the file was read, when it is worth saying: the sheet of a workbook
+ * ("Read the sheet "Customers" of the workbook.") or an encoding other than
+ * UTF-8 ("Read as Windows-1252 (Latin-1) text."); null for a UTF-8 CSV.
+ */
+export function sourceNote(source: Pick<SourceInfo, 'encoding' | 'sheet'>): string | null {
+  if (source.sheet !== undefined) return `Read the sheet "${source.sheet}" of the workbook.`;
+  if (source.encoding === undefined || source.encoding === 'utf-8') return null;
+  return `Read as ${ENCODING_NAMES[source.encoding]} text.`;
 }

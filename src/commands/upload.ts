@@ -14,7 +14,7 @@ import type {
   UploadOutcome,
   UploadPort,
 } from './context.ts';
-import { encodingNote, plural } from './format.ts';
+import { plural, sourceNote } from './format.ts';
 import { datasetWords } from './handlers/shared.ts';
 import { summaryReply } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
@@ -92,7 +92,7 @@ export function uploadReply(
   previousK: number | null,
 ): Reply {
   const summary = summaryReply(outcome.analysis, dataset, outcome.images);
-  const read = encodingNote(outcome.analysis.source.encoding);
+  const read = sourceNote(outcome.analysis.source);
   return {
     ...summary,
     title: `New data: ${dataset.fileName}`,

@@ -248,6 +248,8 @@ export interface SourceInfo {
   skippedRows: number;
   /** The text encoding the file was read as; absent for tables built in memory. */
   encoding?: TextEncoding;
+  /** The sheet read, when the file was an Excel workbook. */
+  sheet?: string;
 }
 
 /** The text encodings ingest reads (named in answers when not UTF-8). */

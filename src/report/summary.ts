@@ -4,13 +4,13 @@
  */
 
 import {
-  encodingNote,
   formatCount,
   formatDecimal,
   formatFigure,
   formatMean,
   formatShare,
   separationWords,
+  sourceNote,
   VERDICT_MARK,
 } from '../commands/format.ts';
 import type { Analysis } from '../core/types.ts';
@@ -107,7 +107,7 @@ const SHOWN_PROBLEMS = 10;
 export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: number): Block[] {
   const items = [
     `${formatCount(a.source.totalRows)} rows read, ${formatCount(a.rows)} used, ${formatCount(a.source.skippedRows)} skipped.`,
-    ...[encodingNote(a.source.encoding)].filter((note) => note !== null),
+    ...[sourceNote(a.source)].filter((note) => note !== null),
     ...(a.eda.extraColumns.length ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`] : []),
     ...(a.eda.duplicateIds ? [`${formatCount(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
     ...problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.kept ? 'Kept' : 'Skipped'}: ${describeProblem(p)}.`),

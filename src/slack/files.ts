@@ -43,13 +43,13 @@ export interface DownloadOptions {
   fetchFn?: typeof fetch;
 }
 
-const TABLE_TYPES = new Set(['csv', 'tsv']);
-const TABLE_NAME = /\.(csv|tsv)$/i;
+const TABLE_TYPES = new Set(['csv', 'tsv', 'xlsx']);
+const TABLE_NAME = /\.(csv|tsv|xlsx)$/i;
 const HOSTED_MODES = new Set(['hosted', 'snippet']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const HTML_START = /^\s*<(!doctype\s+html|html|head|body)\b/i;
 
-/** CSV or TSV by Slack's filetype or by name; spreadsheet exports often carry odd mimetypes, so those are ignored. */
+/** CSV, TSV or an Excel workbook by Slack's filetype or by name; spreadsheet exports often carry odd mimetypes, so those are ignored. */
 export function isTableFile(file: Pick<SharedFile, 'name' | 'filetype' | 'is_external'>): boolean {
   if (file.is_external) return false;
   return TABLE_TYPES.has((file.filetype ?? '').toLowerCase()) || TABLE_NAME.test(file.name ?? '');
@@ -73,7 +73,8 @@ export function downloadUrl(file: SharedFile, allowedHost: string, maxBytes: num
   if (file.is_external || (file.mode !== undefined && !HOSTED_MODES.has(file.mode))) {
     throw new FileRefusal('external', `${name} is stored outside Slack; upload the CSV file itself.`);
   }
-  if (!isTableFile(file)) throw new FileRefusal('not_tabular', `${name} is not a CSV or TSV file.`);
+  if (!isTableFile(file))
+    throw new FileRefusal('not_tabular', `${name} is not a CSV, TSV or Excel (.xlsx) file.`);
   if (file.size !== undefined && file.size > maxBytes) throw tooLarge(name, file.size, maxBytes);
   const url = file.url_private_download ?? file.url_private;
   if (!url || !isAllowedUrl(url, allowedHost)) {

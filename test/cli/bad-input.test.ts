@@ -36,10 +36,16 @@ describe('segment analyze rejects bad input with exit code 2 and a specific mess
       /line 5/,
     ));
 
-  it('binary content such as a spreadsheet', () =>
+  it('binary content such as an image', () =>
+    expectInputError(
+      ['analyze', tempFile(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 'chart.csv')],
+      /binary/i,
+    ));
+
+  it('a damaged workbook', () =>
     expectInputError(
       ['analyze', tempFile(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 8, 0, 0]), 'book.xlsx')],
-      /binary/i,
+      /damaged/i,
     ));
 
   it('a file over the size limit', () =>

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from '../support/cli.ts';
-import { SAMPLE_PATH } from '../support/mall.ts';
+import { HAS_MALL, MALL_PATH, mallText, NO_MALL, REFERENCE, SAMPLE_PATH } from '../support/mall.ts';
+import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
 interface Report {
   k: number;
@@ -47,5 +48,40 @@ describe('segment analyze on files in other text encodings', () => {
   it('says nothing about the encoding of a UTF-8 file', async () => {
     const run = await runCli('analyze', SAMPLE_PATH);
     expect(run.stdout).not.toContain('Read as');
+  });
+});
+
+describe('segment analyze on Excel workbooks', () => {
+  it('finds the same k, inertia and sizes in an .xlsx of the sample as in its CSV, and names the sheet', async () => {
+    const path = tempFile(buildXlsx([{ name: 'Customers', rows: csvToCells(sample) }]), 'customers.xlsx');
+    expect(figures(await analyzeJson(path))).toEqual(figures(await analyzeJson(SAMPLE_PATH)));
+    const run = await runCli('analyze', path);
+    expect(run.stdout).toContain('Read the sheet "Customers" of the workbook.');
+  });
+
+  it.skipIf(!HAS_MALL)(
+    `gives the Mall reference figures from an .xlsx of the Mall rows ${HAS_MALL ? '' : NO_MALL}`,
+    async () => {
+      // Built here from the real file, never committed.
+      const path = tempFile(
+        buildXlsx([{ name: 'Mall_Customers', rows: csvToCells(mallText()) }]),
+        'mall.xlsx',
+      );
+      const xlsx = figures(await analyzeJson(path));
+      expect(xlsx).toEqual(figures(await analyzeJson(MALL_PATH)));
+      expect(xlsx.k).toBe(5);
+      expect(xlsx.sizes).toEqual(REFERENCE.incomeSpending.sizes);
+    },
+  );
+
+  it('refuses a password-protected workbook with its own message and exit code 2', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      Buffer.alloc(504),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    ]);
+    const run = await runCli('analyze', tempFile(bytes, 'locked.xlsx'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/locked\.xlsx: this workbook is protected with a password/);
   });
 });

@@ -9,6 +9,7 @@ import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts'
 import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 import { fileShareEnvelope, sendEvent } from '../support/slack-signer.ts';
 import { SlackStandin } from '../support/slack-standin.ts';
+import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
@@ -55,5 +56,23 @@ describe('a channel that shares a customer file in another text encoding', () =>
     expect(text).toContain('clients.csv is now this channel');
     expect(text).toContain('Read as Windows-1252 (Latin-1) text.');
     expect(text).toMatch(/k = \d+/);
+  });
+});
+
+describe('a channel that shares an Excel workbook', () => {
+  it('reads the sheet with the customers, names it, and finds the same segments as the CSV', async () => {
+    const csv = await share('CXL', 'customers.csv', CUSTOMERS);
+    const workbook = buildXlsx([
+      { name: 'Notes', rows: [['Exported from the CRM']] },
+      { name: 'Customers', rows: csvToCells(CUSTOMERS) },
+    ]);
+    const xlsx = await share('CXL2', 'customers.xlsx', Buffer.from(workbook), 'xlsx');
+    expect(xlsx.text).toContain('customers.xlsx is now this channel');
+    expect(xlsx.text).toContain('Read the sheet "Customers" of the workbook.');
+    const k = (text: string) => text.match(/k = \d+/)?.[0];
+    expect(k(xlsx.text)).toBe(k(csv.text));
+    // The same segment table, row for row.
+    const table = (text: string) => text.slice(text.indexOf('```'));
+    expect(table(xlsx.text)).toBe(table(csv.text));
   });
 });

@@ -68,7 +68,9 @@ describe('checks before downloading', () => {
     expect(at({ ...base, is_external: true })).toThrow(/stored outside Slack/);
     expect(at({ ...base, mode: 'external' })).toThrow(/stored outside Slack/);
     expect(at({ ...base, size: 101 })).toThrow(/101 B, over the 100 B limit/);
-    expect(at({ ...base, name: 'a.xlsx', filetype: 'xlsx' })).toThrow(/not a CSV or TSV/);
+    expect(at({ ...base, name: 'a.xls', filetype: 'xls' })).toThrow(
+      /not a CSV, TSV or Excel \(\.xlsx\) file/,
+    );
     expect(at({ ...base, url_private_download: 'https://elsewhere.example/a.csv' })).toThrow(/file host/);
     expect(downloadUrl({ ...base, size: 100 }, standin.host, 100)).toBe(base.url_private_download);
   });

@@ -1,0 +1,165 @@
+/**
+ * Excel workbooks (.xlsx) → the same RowReader as CSV, so the same rules,
+ * limits and row problems apply. read-excel-file does the unzipping and XML;
+ * this module picks the sheet that holds the customer columns (the first one
+ * that does, else the first sheet), finds its header below any title or empty
+ * rows, and turns cells into the text a CSV export of the sheet would hold.
+ *
+ * Refusals each say what to do: a password-protected workbook, a legacy .xls,
+ * a damaged or empty workbook, one that would unzip beyond the size limit.
+ */
+import readExcelFile from 'read-excel-file/node';
+import { InputError } from '../core/errors.ts';
+import { formatBytes } from './chunks.ts';
+import { identifyContainer, type ZipFormat } from './containers.ts';
+import { mapHeader } from './headers.ts';
+import { finish, type IngestLimits, type IngestResult } from './result.ts';
+import { RowReader } from './rows.ts';
+
+type Cell = string | number | boolean | Date | null;
+
+/** Rows looked at for a header below titles, notes and blank rows. */
+const HEADER_SEARCH = 20;
+/**
+ * An .xlsx unzips to several times its size, and the reader holds it all: beyond
+ * this multiple of the byte limit, or 1 GB, it is refused before unzipping.
+ */
+const UNZIPPED_FACTOR = 8;
+const UNZIPPED_MAX = 1024 ** 3;
+
+export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<IngestResult> {
+  const container = identifyContainer(bytes);
+  if (container.kind === 'ole') throw container.encrypted ? passwordProtected(file) : legacyXls(file);
+  if (container.kind !== 'zip') throw damaged(file);
+  if (container.format !== 'xlsx') throw notAWorkbook(container.format, file);
+  const unzipped = container.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  const cap = Math.min(limits.maxBytes * UNZIPPED_FACTOR, UNZIPPED_MAX);
+  if (unzipped > cap) {
+    throw new InputError(
+      'file_too_large',
+      `this workbook unzips to ${formatBytes(unzipped)}, more than the ${formatBytes(cap)} ` +
+        'one analysis reads; delete unused sheets and columns, or export the customer sheet as CSV',
+      { file },
+    );
+  }
+  const sheets = await readSheets(bytes, file);
+  const filled = sheets.filter((s) => s.data.some((row) => row.some(isFilled)));
+  if (filled.length === 0) {
+    throw new InputError(
+      'empty_workbook',
+      'every sheet of this workbook is empty; put one row per customer below a header row (Age, Annual Income (k$), Spending Score (1-100), …)',
+      { file },
+    );
+  }
+  const chosen = chooseSheet(filled, file);
+  const reader = new RowReader(file, ',', limits.maxRows);
+  reader.nextLine = chosen.headerRow + 1;
+  for (let r = chosen.headerRow; r < chosen.data.length && reader.failure === null; r++) {
+    reader.accept(chosen.data[r]!.map(cellText));
+  }
+  if (reader.failure !== null) throw reader.failure;
+  return finish(reader, limits, {
+    file,
+    delimiter: ',',
+    encoding: 'utf-8',
+    format: 'xlsx',
+    sheet: chosen.sheet,
+  });
+}
+
+interface Sheet {
+  sheet: string;
+  data: Cell[][];
+}
+
+async function readSheets(bytes: Buffer, file: string): Promise<Sheet[]> {
+  try {
+    return (await readExcelFile(bytes)) as Sheet[];
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'NO_DATA') return [];
+    if (code === 'XLS_FILE_NOT_SUPPORTED') throw legacyXls(file);
+    // INVALID_ZIP, FILE_NOT_SUPPORTED, InvalidSpreadsheetError, or XML the parser could not follow.
+    throw damaged(file);
+  }
+}
+
+/** The first sheet whose header (within its first rows) names the customer columns; else the first sheet's error. */
+function chooseSheet(sheets: Sheet[], file: string): Sheet & { headerRow: number } {
+  let firstError: unknown = null;
+  for (const sheet of sheets) {
+    const limit = Math.min(sheet.data.length, HEADER_SEARCH);
+    for (let r = 0; r < limit; r++) {
+      const cells = sheet.data[r]!.map(cellText);
+      // A title or note row (one filled cell, often merged across the table) is not a header.
+      if (cells.filter((c) => c.trim() !== '').length < 2) continue;
+      try {
+        mapHeader(cells, file, r + 1);
+        return { ...sheet, headerRow: r };
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+  }
+  if (firstError instanceof InputError && sheets.length > 1) {
+    const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
+    return throwWith(firstError, `no sheet has the customer columns (looked at ${names})`);
+  }
+  throw (
+    firstError ??
+    new InputError('header_only', 'the workbook has no header row with customer columns', { file })
+  );
+}
+
+function throwWith(error: InputError, detail: string): never {
+  throw new InputError(error.code, error.message, error.where, [...error.details, detail]);
+}
+
+const isFilled = (cell: Cell) => cell !== null && !(typeof cell === 'string' && cell.trim() === '');
+
+/** The text a CSV export of the cell would hold: numbers in full precision, dates as ISO dates. */
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof Date) {
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
+  }
+  return cell;
+}
+
+const passwordProtected = (file: string) =>
+  new InputError(
+    'password_protected',
+    'this workbook is protected with a password, so it cannot be read; open it in Excel, remove the password (File → Info → Protect Workbook) or save the customer sheet as CSV, and share it again',
+    { file },
+  );
+
+const legacyXls = (file: string) =>
+  new InputError(
+    'unsupported_format',
+    'this is an old-style Excel file (.xls); open it in Excel and save it as .xlsx or as CSV UTF-8, and share it again',
+    { file },
+  );
+
+const damaged = (file: string) =>
+  new InputError(
+    'corrupt_workbook',
+    'this workbook is damaged and could not be opened; open it in Excel and save it again, or save the customer sheet as CSV',
+    { file },
+  );
+
+const NOT_A_WORKBOOK: Record<Exclude<ZipFormat, 'xlsx'>, string> = {
+  ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or as CSV UTF-8 and share it again',
+  numbers: 'this is an Apple Numbers file; export it (File → Export To → CSV or Excel) and share that file',
+  document:
+    'this is an office document, not a spreadsheet of customers; share the customer table as .xlsx or CSV',
+  archive: 'this is a zip archive; unzip it and share the customer file inside (.csv or .xlsx)',
+  damaged: 'this zip file is damaged and could not be opened; share the customer file as .xlsx or CSV',
+};
+
+function notAWorkbook(format: Exclude<ZipFormat, 'xlsx'>, file: string): InputError {
+  const code = format === 'damaged' ? 'corrupt_workbook' : 'unsupported_format';
+  return new InputError(code, NOT_A_WORKBOOK[format], { file });
+}
