@@ -12,5 +12,5 @@ export {
   withInviteHint,
 } from './notices.ts';
 export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
-export { tableLines, tableTexts } from './table.ts';
+export { TABLE_LIMITS, tableBlock, tableBlocks, tableCards, tableLines, tableTexts } from './table.ts';
 export { chunkLines, escapeText, LIMITS, truncate } from './text.ts';

@@ -7,7 +7,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyFile, ReplyImage } from '../../commands/reply.ts';
-import { tableTexts } from './table.ts';
+import { tableBlocks, tableLines } from './table.ts';
 import { chunkLines, escapeText, LIMITS, truncate } from './text.ts';
 
 export interface SlackMessage {
@@ -34,7 +34,7 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
     const body = escapeText(part.body);
     blocks.push(...sections(part.heading ? `*${escapeText(part.heading)}*\n${body}` : body));
   }
-  if (reply.table) blocks.push(...tableTexts(reply.table).map((text) => section(text)));
+  if (reply.table) blocks.push(...tableBlocks(reply.table));
   if (reply.warnings.length) {
     blocks.push(...sections(reply.warnings.map((w) => `:warning: ${escapeText(w)}`).join('\n')));
   }
@@ -59,9 +59,11 @@ export function replyMessage(reply: Reply, note?: string): SlackMessage {
   return { text: fallbackText(reply), blocks: [...kept, ...tail] };
 }
 
+/** Title and gist, then the table as monospace lines (the table block itself is not searchable text). */
 export function fallbackText(reply: Reply): string {
   const gist = reply.text.trim() === '' ? reply.title : `${reply.title}: ${reply.text}`;
-  return truncate(escapeText(gist), LIMITS.fallbackText);
+  const table = reply.table ? `\n${tableLines(reply.table).join('\n')}` : '';
+  return truncate(escapeText(gist + table), LIMITS.fallbackText);
 }
 
 /** A one-line status message ("Reading customers.csv…") with the same shape as a reply. */
