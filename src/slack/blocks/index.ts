@@ -13,6 +13,7 @@ export {
   readingFile,
   resumingFile,
   stillReading,
+  unusableDataFile,
   withInviteHint,
 } from './notices.ts';
 export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
