@@ -6,8 +6,14 @@ export {
   fileRefused,
   formatBytes,
   inviteHint,
+  jobGaveUp,
+  jobPaused,
+  jobStalled,
   progressLine,
   readingFile,
+  resumingFile,
+  stillReading,
+  unusableDataFile,
   withInviteHint,
 } from './notices.ts';
 export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
