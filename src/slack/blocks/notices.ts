@@ -4,6 +4,7 @@
  * reword them.
  */
 import type { types } from '@slack/bolt';
+import type { UnusableFormat } from '../files.ts';
 import type { SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
@@ -66,3 +67,20 @@ export const progressLine = (name: string, line: string): SlackMessage =>
 
 export const fileRefused = (reason: string): SlackMessage =>
   note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
+
+const INSTEAD =
+  'a CSV (UTF-8) or an Excel .xlsx file with one row per customer and columns such as Age, Annual Income (k$) and Spending Score (1-100)';
+
+const UNUSABLE_WORDS: Record<UnusableFormat, string> = {
+  xls: "is an old-style Excel file (.xls), which I can't read. In Excel, *File → Save As* .xlsx or CSV UTF-8",
+  xlsb: "is a binary Excel workbook (.xlsb), which I can't read. In Excel, *File → Save As* .xlsx or CSV UTF-8",
+  ods: "is an OpenDocument spreadsheet (.ods), which I can't read. *File → Save As* .xlsx or CSV",
+  numbers: "is an Apple Numbers file, which I can't read. *File → Export To → CSV* (or Excel)",
+  json: "is JSON, which I can't segment. Export the customer table as CSV or .xlsx",
+  parquet: "is a Parquet file, which I can't read. Export the customer table as CSV",
+  archive: 'is an archive. Unzip it and share the customer file inside',
+};
+
+/** The threaded answer to a data file in a format the bot does not read: what to share instead. */
+export const unusableDataFile = (name: string, format: UnusableFormat): SlackMessage =>
+  note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`);
