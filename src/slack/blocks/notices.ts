@@ -4,7 +4,7 @@
  * reword them.
  */
 import type { types } from '@slack/bolt';
-import type { SlackMessage } from './reply.ts';
+import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 export function formatBytes(bytes: number): string {
@@ -64,5 +64,10 @@ export const readingFile = (name: string): SlackMessage =>
 export const progressLine = (name: string, line: string): SlackMessage =>
   note(`:hourglass_flowing_sand: *${escapeText(name)}*: ${escapeText(line)}`);
 
-export const fileRefused = (reason: string): SlackMessage =>
-  note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
+export const fileRefused = (reason: string): SlackMessage => {
+  const message = note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
+  return {
+    ...message,
+    blocks: [...message.blocks, actionsBlock([{ label: 'Expected format', command: 'help' }])],
+  };
+};
