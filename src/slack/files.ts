@@ -49,6 +49,49 @@ const HOSTED_MODES = new Set(['hosted', 'snippet']);
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const HTML_START = /^\s*<(!doctype\s+html|html|head|body)\b/i;
 
+/**
+ * Data files the bot cannot read but should not ignore: whoever shared one
+ * meant it as data, so they get a threaded reply naming what to share instead.
+ * Keys are file-name extensions and Slack filetypes alike.
+ */
+export const UNUSABLE_FORMATS = {
+  xls: 'xls',
+  xlsb: 'xlsb',
+  ods: 'ods',
+  numbers: 'numbers',
+  json: 'json',
+  jsonl: 'json',
+  ndjson: 'json',
+  parquet: 'parquet',
+  zip: 'archive',
+  gz: 'archive',
+  gzip: 'archive',
+  '7z': 'archive',
+  rar: 'archive',
+} as const;
+export type UnusableFormat = (typeof UNUSABLE_FORMATS)[keyof typeof UNUSABLE_FORMATS];
+
+export type SharedFileKind =
+  | { kind: 'table' }
+  | { kind: 'unusable'; format: UnusableFormat }
+  | { kind: 'other' };
+
+/** Tables are read; other data formats get a reply; images, PDFs and everything else are left alone. */
+export function classifySharedFile(
+  file: Pick<SharedFile, 'name' | 'filetype' | 'is_external'>,
+): SharedFileKind {
+  if (isTableFile(file)) return { kind: 'table' };
+  if (file.is_external) return { kind: 'other' };
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name ?? '')?.[1]?.toLowerCase() ?? '';
+  const type = (file.filetype ?? '').toLowerCase();
+  for (const key of [extension, type]) {
+    if (Object.hasOwn(UNUSABLE_FORMATS, key)) {
+      return { kind: 'unusable', format: UNUSABLE_FORMATS[key as keyof typeof UNUSABLE_FORMATS] };
+    }
+  }
+  return { kind: 'other' };
+}
+
 /** CSV, TSV or an Excel workbook by Slack's filetype or by name; spreadsheet exports often carry odd mimetypes, so those are ignored. */
 export function isTableFile(file: Pick<SharedFile, 'name' | 'filetype' | 'is_external'>): boolean {
   if (file.is_external) return false;

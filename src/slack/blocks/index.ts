@@ -8,6 +8,7 @@ export {
   inviteHint,
   progressLine,
   readingFile,
+  unusableDataFile,
   withInviteHint,
 } from './notices.ts';
 export {

@@ -4,6 +4,7 @@
  * reword them.
  */
 import type { types } from '@slack/bolt';
+import type { UnusableFormat } from '../files.ts';
 import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
@@ -64,10 +65,30 @@ export const readingFile = (name: string): SlackMessage =>
 export const progressLine = (name: string, line: string): SlackMessage =>
   note(`:hourglass_flowing_sand: *${escapeText(name)}*: ${escapeText(line)}`);
 
-export const fileRefused = (reason: string): SlackMessage => {
-  const message = note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
-  return {
-    ...message,
-    blocks: [...message.blocks, actionsBlock([{ label: 'Expected format', command: 'help' }])],
-  };
+/** A refusal links to the expected format: a button that answers with the help (it lists the columns). */
+const withFormatButton = (message: SlackMessage): SlackMessage => ({
+  ...message,
+  blocks: [...message.blocks, actionsBlock([{ label: 'Expected format', command: 'help' }])],
+});
+
+export const fileRefused = (reason: string): SlackMessage =>
+  withFormatButton(note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`));
+
+const INSTEAD =
+  'a CSV (UTF-8) or an Excel .xlsx file with one row per customer and columns such as Age, Annual Income (k$) and Spending Score (1-100)';
+
+const UNUSABLE_WORDS: Record<UnusableFormat, string> = {
+  xls: "is an old-style Excel file (.xls), which I can't read. In Excel, *File → Save As* .xlsx or CSV UTF-8",
+  xlsb: "is a binary Excel workbook (.xlsb), which I can't read. In Excel, *File → Save As* .xlsx or CSV UTF-8",
+  ods: "is an OpenDocument spreadsheet (.ods), which I can't read. *File → Save As* .xlsx or CSV",
+  numbers: "is an Apple Numbers file, which I can't read. *File → Export To → CSV* (or Excel)",
+  json: "is JSON, which I can't segment. Export the customer table as CSV or .xlsx",
+  parquet: "is a Parquet file, which I can't read. Export the customer table as CSV",
+  archive: 'is an archive. Unzip it and share the customer file inside',
 };
+
+/** The threaded answer to a data file in a format the bot does not read: what to share instead. */
+export const unusableDataFile = (name: string, format: UnusableFormat): SlackMessage =>
+  withFormatButton(
+    note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`),
+  );
