@@ -27,7 +27,7 @@ import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
 import type { IngestLimits } from './ingest/csv.ts';
 import { AnalysisEngine } from './pipeline/engine.ts';
 import type { Engine } from './pipeline/types.ts';
-import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
+import { columnStore, DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
 import { WorkerEngine } from './worker/pool.ts';
 
 export type { Scope } from './commands/context.ts';
@@ -87,6 +87,7 @@ function createEngine(
       samplePath,
       ...limits,
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
+      columns: columnStore(store),
       cache: store.analyses,
     });
     return { engine, save: async (key, file) => store.uploads.save(key, file) };
