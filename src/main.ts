@@ -33,7 +33,11 @@ export async function startBot(
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel, options.logSink);
   mkdirSync(config.dataDir, { recursive: true });
-  const service = await createSegmentService({ dataDir: config.dataDir, limits: config.limits });
+  const service = await createSegmentService({
+    dataDir: config.dataDir,
+    limits: config.limits,
+    workers: config.jobs.workers,
+  });
   try {
     const running = await startSlackApp(config, service, logger, options);
     const stop = async () => {

@@ -26,11 +26,10 @@ describe('database', () => {
   it('applies the migrations once and records the schema version', () => {
     const file = freshFile();
     const db = openDatabase(file);
-    const latest = Math.max(...MIGRATIONS.map((m) => m.version));
-    expect(schemaVersion(db)).toBe(latest);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     db.close();
     const again = openDatabase(file);
-    expect(schemaVersion(again)).toBe(latest);
+    expect(schemaVersion(again)).toBe(MIGRATIONS.at(-1)!.version);
     expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(again.pragma('foreign_keys', { simple: true })).toBe(1);
     again.close();

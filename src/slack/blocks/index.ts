@@ -6,8 +6,13 @@ export {
   fileRefused,
   formatBytes,
   inviteHint,
+  jobGaveUp,
+  jobPaused,
+  jobStalled,
   progressLine,
   readingFile,
+  resumingFile,
+  stillReading,
   unusableDataFile,
   withInviteHint,
 } from './notices.ts';

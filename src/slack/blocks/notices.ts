@@ -68,6 +68,37 @@ export const progressLine = (name: string, line: string): SlackMessage =>
 export const fileRefused = (reason: string): SlackMessage =>
   note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
 
+const percentOf = (fraction: number | null | undefined) =>
+  fraction === null || fraction === undefined ? '' : ` (${Math.round(fraction * 100)} %)`;
+
+/** A job picked up again after the bot restarted. */
+export const resumingFile = (name: string): SlackMessage =>
+  note(`:hourglass_flowing_sand: I was restarted while reading *${escapeText(name)}*; reading it again…`);
+
+/** A command that waits for its channel's upload, said at once. */
+export const stillReading = (name: string, fraction: number | null | undefined): SlackMessage =>
+  note(
+    `:hourglass_flowing_sand: Still reading *${escapeText(name)}*${percentOf(fraction)} — I'll answer from it when it's done.`,
+  );
+
+/** The watchdog gave up on a job. */
+export const jobStalled = (what: string, stallMs: number): SlackMessage =>
+  note(
+    `:x: I stopped working on ${escapeText(what)}: it made no progress for ${Math.round(stallMs / 1000)} s. ` +
+      'Nothing changed: this channel keeps its current data. Try again; if it happens again, split the file.',
+  );
+
+/** A job that kept stopping the bot (crash, kill) is not tried again. */
+export const jobGaveUp = (what: string, attempts: number): SlackMessage =>
+  note(
+    `:x: I could not finish ${escapeText(what)}: I was stopped ${attempts} times while working on it. ` +
+      'Nothing changed: this channel keeps its current data. Share it again, or split it if it is very large.',
+  );
+
+/** SIGTERM came before the job finished: it is queued and resumes when the bot is back. */
+export const jobPaused = (what: string): SlackMessage =>
+  note(`:double_vertical_bar: I'm restarting; I'll pick up ${escapeText(what)} again as soon as I'm back.`);
+
 const INSTEAD =
   'a CSV (UTF-8) or an Excel .xlsx file with one row per customer and columns such as Age, Annual Income (k$) and Spending Score (1-100)';
 
