@@ -18,6 +18,10 @@ export interface AnalyzeArgs {
   restarts?: number;
   json: boolean;
   out?: string;
+  /** Order-line files: analysis date (YYYY-MM-DD), cancellation rule, per-customer CSV. */
+  asOf?: string;
+  cancellations?: 'net' | 'exclude';
+  export?: string;
   limits: { maxBytes?: number; maxRows?: number; minValidShare?: number };
 }
 
@@ -76,6 +80,12 @@ function scaling(raw: string | undefined): Scaling | undefined {
   return parsed.data;
 }
 
+function cancellations(raw: string | undefined): 'net' | 'exclude' | undefined {
+  if (raw === undefined) return undefined;
+  if (raw !== 'net' && raw !== 'exclude') throw fail('--cancellations', 'net | exclude', raw);
+  return raw;
+}
+
 function share(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -92,6 +102,9 @@ const OPTIONS = {
   restarts: { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
+  'as-of': { type: 'string' },
+  cancellations: { type: 'string' },
+  export: { type: 'string' },
   data: { type: 'string' },
   'max-bytes': { type: 'string' },
   'max-rows': { type: 'string' },
@@ -126,6 +139,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
         seed,
         restarts: wholeNumber('--restarts', v.restarts, 1, 100),
         out: v.out,
+        asOf: v['as-of'],
+        cancellations: cancellations(v.cancellations),
+        export: v.export,
       }),
       json: v.json,
       limits: defined({
