@@ -81,3 +81,13 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | null {
   }
   return entries;
 }
+
+/** Other data formats people share as "the data", recognised from their first bytes. */
+export function otherDataFormat(head: Uint8Array): 'parquet' | 'json' | null {
+  if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet'; // "PAR1"
+  const text = Buffer.from(head.subarray(0, 64))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const start = text.trimStart()[0];
+  return start === '{' || start === '[' ? 'json' : null;
+}

@@ -11,7 +11,7 @@
  */
 import { InputError } from '../core/errors.ts';
 import { type IngestInput, toChunks } from './chunks.ts';
-import { looksLikeContainer } from './containers.ts';
+import { looksLikeContainer, otherDataFormat } from './containers.ts';
 import { type Decoding, decodeText } from './decode.ts';
 import { parseFast } from './fast.ts';
 import { guardBytes } from './guard.ts';
@@ -45,6 +45,11 @@ export async function readCustomers(input: IngestInput, options: ReadOptions): P
   const first = await firstBytes(raw);
   // A workbook (or another zip / OLE container) is read whole; text streams on.
   if (looksLikeContainer(first)) return readWorkbook(await gather(first, raw), file, limits);
+  const other = otherDataFormat(first);
+  if (other !== null) {
+    await raw.return(undefined);
+    throw new InputError('unsupported_format', OTHER_FORMATS[other], { file });
+  }
   const decoding: Decoding = { encoding: 'utf-8' };
   const chunks = decodeText(prepend(first, raw), file, decoding);
   try {
@@ -66,6 +71,11 @@ export async function readCustomers(input: IngestInput, options: ReadOptions): P
     await chunks.return(undefined);
   }
 }
+
+const OTHER_FORMATS = {
+  parquet: 'this is a Parquet file, not CSV text; export the customer table as CSV (UTF-8) or .xlsx',
+  json: 'this is JSON, not a table; export the customer table as CSV (UTF-8) or .xlsx, one row per customer',
+} as const;
 
 /** At least the 8 bytes that tell a container from text (fewer only when the input is shorter). */
 async function firstBytes(raw: AsyncGenerator<Buffer>): Promise<Buffer> {

@@ -3,6 +3,7 @@
  * text encodings (and, in later steps, Excel, optional columns and extras).
  */
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from '../support/cli.ts';
 import { HAS_MALL, MALL_PATH, mallText, NO_MALL, REFERENCE, SAMPLE_PATH } from '../support/mall.ts';
@@ -83,5 +84,26 @@ describe('segment analyze on Excel workbooks', () => {
     const run = await runCli('analyze', tempFile(bytes, 'locked.xlsx'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/locked\.xlsx: this workbook is protected with a password/);
+  });
+});
+
+describe('segment analyze on data files it cannot read', () => {
+  it.each([
+    [
+      'an .ods spreadsheet',
+      'plan.ods',
+      zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] }),
+      /plan\.ods: this is an OpenDocument spreadsheet \(\.ods\); save it as \.xlsx or as CSV UTF-8/,
+    ],
+    [
+      'a JSON export',
+      'crm.json',
+      strToU8('[{"id": 1}]'),
+      /crm\.json: this is JSON, not a table; export the customer table as CSV/,
+    ],
+  ])('refuses %s with exit code 2, naming what to use instead', async (_, name, bytes, message) => {
+    const run = await runCli('analyze', tempFile(bytes, name));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
   });
 });

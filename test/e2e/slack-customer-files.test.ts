@@ -3,6 +3,8 @@
  * over HTTP against the Slack stand-in: other text encodings (and, as they
  * land, Excel, optional columns, extra columns and unusable data files).
  */
+
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
@@ -74,5 +76,83 @@ describe('a channel that shares an Excel workbook', () => {
     // The same segment table, row for row.
     const table = (text: string) => text.slice(text.indexOf('```'));
     expect(table(xlsx.text)).toBe(table(csv.text));
+  });
+});
+
+describe('a channel where other files are shared', () => {
+  /** Shares files in one message; resolves with the bot's posts in that thread after the answer (or a pause). */
+  async function shareOnly(
+    channel: string,
+    files: Array<{ name: string; filetype: string; content: Buffer | string }>,
+  ) {
+    events += 1;
+    const stored = files.map((f) => standin.addFile(f));
+    const ts = `${1_800_100_000 + events}.000200`;
+    const envelope = fileShareEnvelope({
+      eventId: `EvCF${events}`,
+      channel,
+      ts,
+      files: stored.map((f) => ({ id: f.id, name: f.name, filetype: f.filetype })),
+    });
+    expect((await sendEvent(bot.url, envelope)).status).toBe(200);
+    return ts;
+  }
+  const inThread = (channel: string, ts: string) =>
+    postsIn(standin, channel).filter((p) => p.args.thread_ts === ts);
+
+  it.each([
+    [
+      'an OpenDocument spreadsheet',
+      'plan.ods',
+      'ods',
+      zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet') }),
+      /\*plan\.ods\* is an OpenDocument spreadsheet \(\.ods\)/,
+    ],
+    ['a JSON export', 'crm.json', 'json', '[{"id": 1}]', /\*crm\.json\* is JSON, which I can't segment/],
+    [
+      'an old .xls workbook',
+      'old.xls',
+      'xls',
+      Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      /\*old\.xls\* is an old-style Excel file/,
+    ],
+    [
+      'a zip archive',
+      'export.zip',
+      'zip',
+      zipSync({ 'a.csv': strToU8(CUSTOMERS) }),
+      /\*export\.zip\* is an archive\. Unzip it/,
+    ],
+  ])(
+    'answers %s in its thread with what to share instead, without downloading it',
+    async (_, name, filetype, content, words) => {
+      const downloads = standin.calls.filter((c) => c.method === 'files.info').length;
+      const ts = await shareOnly('COTHER', [{ name, filetype, content: Buffer.from(content) }]);
+      const post = await standin.waitFor(() => inThread('COTHER', ts)[0], 30_000, 'the threaded reply');
+      const text = messageText(post.args);
+      expect(text).toMatch(words);
+      expect(text).toContain('a CSV (UTF-8) or an Excel .xlsx file with one row per customer');
+      expect(standin.calls.filter((c) => c.method === 'files.info').length).toBe(downloads);
+    },
+  );
+
+  it('answers a CSV whose columns hold no customers in its thread, saying what it expected', async () => {
+    const { text } = await share('COTHER', 'orders.csv', 'OrderID,SKU,Amount\n1,A-1,20\n2,B-7,35\n');
+    expect(text).toMatch(/orders\.csv, line 1: missing the column/);
+    expect(text).toContain('Nothing changed');
+  });
+
+  it('stays silent for a PNG, a PDF and a text note', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const ts = await shareOnly('CQUIET', [
+      { name: 'chart.png', filetype: 'png', content: png },
+      { name: 'brief.pdf', filetype: 'pdf', content: '%PDF-1.7' },
+      { name: 'notes.txt', filetype: 'text', content: 'hello' },
+    ]);
+    // A marker share afterwards: once it is answered, the earlier event has been handled too.
+    await shareOnly('CQUIET', [{ name: 'marker.json', filetype: 'json', content: '{}' }]);
+    await standin.waitFor(() => postsIn(standin, 'CQUIET')[0], 30_000, 'the marker reply');
+    expect(inThread('CQUIET', ts)).toHaveLength(0);
+    expect(postsIn(standin, 'CQUIET')).toHaveLength(1);
   });
 });

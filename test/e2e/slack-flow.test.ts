@@ -8,7 +8,15 @@ import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
-import { messageText, pngSizes, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
+import {
+  messageText,
+  pngSizes,
+  postsIn,
+  sharesIn,
+  tableRows,
+  tsOf,
+  updatesOf,
+} from '../support/slack-recorded.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
@@ -59,12 +67,15 @@ async function share(channel: string, name: string, content: string) {
 }
 
 describe('a channel that has uploaded nothing', () => {
-  it('answers summary with the bundled sample, a table as text and charts in the thread', async () => {
+  it('answers summary with the bundled sample, a table block (figures in the text too) and charts in the thread', async () => {
     const { post, text } = await command('CNEW', 'summary');
     expect(text).toMatch(/Customer segments/);
     expect(text).toMatch(/sample/);
-    expect(text).toMatch(/```\nSegment +Customers/);
+    const rows = tableRows(post.args);
+    expect(rows[0]?.slice(0, 2)).toEqual(['Segment', 'Customers']);
+    expect(rows.length).toBeGreaterThan(2);
     expect(post.args.text).toMatch(/^Customer segments/);
+    expect(post.args.text).toMatch(/\nSegment +Customers/);
     const charts = await standin.waitFor(() => sharesIn(standin, 'CNEW', tsOf(post))[0], 60_000, 'charts');
     const sizes = await pngSizes(charts);
     expect(sizes.length).toBeGreaterThanOrEqual(1);
@@ -89,13 +100,13 @@ describe('a channel that shares its customer file', () => {
   });
 
   it('predicts with the uploaded data in that channel, while another channel keeps the sample', async () => {
-    const distances = (text: string) => text.slice(text.indexOf('```'));
     const predicted = await command('CUP', 'predict 25 F 60 75');
     expect(predicted.text).toMatch(/Predicted segment/);
     const elsewhere = await command('CNEW', 'predict 25 F 60 75');
     expect(elsewhere.text).toMatch(/Predicted segment/);
     // Different data, different segment centres: the distances tell the models apart.
-    expect(distances(predicted.text)).not.toBe(distances(elsewhere.text));
+    expect(tableRows(predicted.post.args).length).toBeGreaterThan(1);
+    expect(tableRows(predicted.post.args)).not.toEqual(tableRows(elsewhere.post.args));
     expect((await command('CUP', 'data')).text).toMatch(/spring-customers\.csv/);
     expect((await command('CNEW', 'data')).text).toMatch(/sample/);
   });

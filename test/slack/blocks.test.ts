@@ -4,6 +4,8 @@ import {
   chartComment,
   LIMITS,
   replyMessage,
+  tableBlocks,
+  tableCards,
   tableLines,
   withInviteHint,
 } from '../../src/slack/blocks/index.ts';
@@ -81,7 +83,32 @@ describe('tables', () => {
     ]);
   });
 
-  it('stays text in a code block (searchable), escaped, and split with the header repeated', () => {
+  it('is one table block (header row first, numbers right-aligned, no empty cell), figures kept in the fallback', () => {
+    const holed = { ...table, rows: [...table.rows, ['Unnamed', '', '0%']] };
+    const message = replyMessage(reply({ table: holed }));
+    const tables = message.blocks.filter((b) => b.type === 'table') as types.TableBlock[];
+    expect(tables).toHaveLength(1);
+    const [block] = tables;
+    const texts = block!.rows.map((row) => row.map((cell) => ('text' in cell ? cell.text : '')));
+    expect(texts[0]).toEqual(['Segment', 'Customers', 'Share']);
+    expect(texts[2]).toEqual(['Big & young spenders', '139', '69.5%']);
+    expect(texts[3]).toEqual(['Unnamed', '–', '0%']);
+    expect(block!.column_settings?.map((c) => c.align)).toEqual(['left', 'right', 'right']);
+    expect(message.text).toContain('Big &amp; young spenders        139  69.5%');
+  });
+
+  it('becomes one card per row when there are more rows than a table block holds', () => {
+    const many = { ...table, rows: Array.from({ length: 100 }, (_, i) => [`segment ${i}`, String(i), '1%']) };
+    const cards = tableBlocks(many);
+    expect(cards.every((b) => b.type !== 'table')).toBe(true);
+    const few = { ...table, rows: Array.from({ length: 25 }, (_, i) => [`s ${i}`, String(i), '1%']) };
+    expect(tableBlocks(few).some((b) => b.type === 'table')).toBe(true);
+    const wide = { columns: Array.from({ length: 21 }, (_, i) => `c${i}`), rows: [Array(21).fill('1')] };
+    const [card] = tableBlocks(wide);
+    expect(card?.type).toBe('section');
+  });
+
+  it('falls back to code-block text, header repeated, when even cards would not fit', () => {
     const long = { ...table, rows: Array.from({ length: 400 }, (_, i) => [`segment ${i}`, String(i), '1%']) };
     const blocks = replyMessage(reply({ table: long })).blocks.filter((b) => textOf(b).startsWith('```'));
     expect(blocks.length).toBeGreaterThan(1);
@@ -89,10 +116,12 @@ describe('tables', () => {
       expect(textOf(block)).toMatch(/^```\nSegment +Customers +Share\n-+/);
       expect(textOf(block).endsWith('```')).toBe(true);
     }
-    const one = replyMessage(reply({ table }))
-      .blocks.map(textOf)
-      .find((t) => t.startsWith('```'));
-    expect(one).toContain('Big &amp; young spenders');
+  });
+
+  it('cards carry the row name as title and each column as a field', () => {
+    const cards = tableCards(table) as types.SectionBlock[];
+    expect(cards[1]!.text?.text).toBe('*Big &amp; young spenders*');
+    expect(cards[1]!.fields?.map((f) => f.text)).toEqual(['*Customers*\n139', '*Share*\n69.5%']);
   });
 });
 

@@ -2,13 +2,29 @@
 import sharp from 'sharp';
 import type { ApiCall, SharedUpload, SlackStandin } from '../../src/playground/standin/server.ts';
 
-/** All text of a recorded message: its fallback and every block's text. */
+type Cell = { text?: string };
+
+/** The rows of a message's table block as cell texts (the header row first), or [] without one. */
+export function tableRows(args: Record<string, unknown>): string[][] {
+  const blocks = Array.isArray(args.blocks) ? (args.blocks as Array<Record<string, unknown>>) : [];
+  const table = blocks.find((block) => block.type === 'table') as { rows?: Cell[][] } | undefined;
+  return (table?.rows ?? []).map((row) => row.map((cell) => cell.text ?? ''));
+}
+
+/** All text of a recorded message: its fallback and every block's text, fields, buttons and table cells. */
 export function messageText(args: Record<string, unknown>): string {
   const blocks = Array.isArray(args.blocks) ? (args.blocks as Array<Record<string, unknown>>) : [];
   const texts = blocks.flatMap((block) => {
-    const text = (block.text as { text?: string } | undefined)?.text;
-    const elements = (block.elements as Array<{ text?: string }> | undefined) ?? [];
-    return [text ?? '', ...elements.map((e) => e.text ?? '')];
+    const text = (block.text as Cell | undefined)?.text;
+    const elements = (block.elements as Array<{ text?: string | Cell }> | undefined) ?? [];
+    const fields = (block.fields as Cell[] | undefined) ?? [];
+    const rows = (block.rows as Cell[][] | undefined) ?? [];
+    return [
+      text ?? '',
+      ...elements.map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))),
+      ...fields.map((f) => f.text ?? ''),
+      ...rows.map((row) => row.map((cell) => cell.text ?? '').join(' | ')),
+    ];
   });
   return [String(args.text ?? ''), ...texts].join('\n');
 }

@@ -2,7 +2,7 @@
 import type { Analysis, Segment } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import { formatCount, formatMean, formatShare, plural, segmentsInWords, VERDICT_MARK } from '../format.ts';
-import type { Reply, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
@@ -70,6 +70,25 @@ export function structureWords(analysis: Analysis): { title: string; text: strin
   return { title: `Customer segments: ${plural(analysis.k, 'segment')}`, text: words };
 }
 
+/** The k that scored next best (silhouette) after the one shown, if the sweep tried another. */
+export function runnerUpK(analysis: Analysis): number | undefined {
+  const others = analysis.selection.rows.filter(
+    (row) => row.k !== analysis.k && Number.isFinite(row.silhouette),
+  );
+  return others.sort((a, b) => b.silhouette - a.silhouette || a.k - b.k)[0]?.k;
+}
+
+/** Next steps under a summary: the runner-up k, the assumption checks, the charts, the export. */
+export function summaryActions(analysis: Analysis): ReplyAction[] {
+  const runnerUp = runnerUpK(analysis);
+  return [
+    ...(runnerUp === undefined ? [] : [{ label: `Try k = ${runnerUp}`, command: `k ${runnerUp}` }]),
+    { label: 'Check assumptions', command: 'check' },
+    { label: 'Charts', command: 'eda' },
+    { label: 'Export', command: 'export' },
+  ];
+}
+
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
   const hints = analysis.segments.map(
@@ -83,6 +102,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     ...structureWords(analysis),
     sections,
     table: segmentTable(analysis.segments),
+    actions: summaryActions(analysis),
     images,
     warnings: analysisWarnings(analysis),
   });

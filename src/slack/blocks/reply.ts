@@ -6,8 +6,8 @@
  * and announced by `chartComment`.
  */
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyFile, ReplyImage } from '../../commands/reply.ts';
-import { tableTexts } from './table.ts';
+import type { Reply, ReplyAction, ReplyFile, ReplyImage } from '../../commands/reply.ts';
+import { tableBlocks, tableLines } from './table.ts';
 import { chunkLines, escapeText, LIMITS, truncate } from './text.ts';
 
 export interface SlackMessage {
@@ -34,11 +34,31 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
     const body = escapeText(part.body);
     blocks.push(...sections(part.heading ? `*${escapeText(part.heading)}*\n${body}` : body));
   }
-  if (reply.table) blocks.push(...tableTexts(reply.table).map((text) => section(text)));
+  if (reply.table) blocks.push(...tableBlocks(reply.table));
   if (reply.warnings.length) {
     blocks.push(...sections(reply.warnings.map((w) => `:warning: ${escapeText(w)}`).join('\n')));
   }
   return blocks;
+}
+
+/** Every button's action_id starts with this; the action listener matches it and runs the button's value. */
+export const COMMAND_ACTION_PREFIX = 'segment_command';
+/** Slack's caps: 25 elements in an actions block, 75 characters of button text, 2000 of value. */
+const BUTTON_LIMITS = { elements: 25, text: 75, value: 2000 } as const;
+
+/** Buttons that run commands: the value is the command text, exactly as if typed after /segment. */
+export function actionsBlock(actions: readonly ReplyAction[]): types.ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: 'segment_actions',
+    elements: actions.slice(0, BUTTON_LIMITS.elements).map((action, i) => ({
+      type: 'button',
+      action_id: `${COMMAND_ACTION_PREFIX}_${i}`,
+      text: { type: 'plain_text', text: truncate(action.label, BUTTON_LIMITS.text), emoji: true },
+      value: action.command.slice(0, BUTTON_LIMITS.value),
+      ...(action.style ? { style: action.style } : {}),
+    })),
+  };
 }
 
 /**
@@ -47,7 +67,8 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
  */
 export function replyMessage(reply: Reply, note?: string): SlackMessage {
   const body = bodyBlocks(reply);
-  const tail = note ? [context(note)] : [];
+  const buttons = reply.actions?.length ? [actionsBlock(reply.actions)] : [];
+  const tail = [...buttons, ...(note ? [context(note)] : [])];
   const room = LIMITS.blocks - tail.length;
   const kept =
     body.length <= room
@@ -59,9 +80,11 @@ export function replyMessage(reply: Reply, note?: string): SlackMessage {
   return { text: fallbackText(reply), blocks: [...kept, ...tail] };
 }
 
+/** Title and gist, then the table as monospace lines (the table block itself is not searchable text). */
 export function fallbackText(reply: Reply): string {
   const gist = reply.text.trim() === '' ? reply.title : `${reply.title}: ${reply.text}`;
-  return truncate(escapeText(gist), LIMITS.fallbackText);
+  const table = reply.table ? `\n${tableLines(reply.table).join('\n')}` : '';
+  return truncate(escapeText(gist + table), LIMITS.fallbackText);
 }
 
 /** A one-line status message ("Reading customers.csv…") with the same shape as a reply. */

@@ -1,0 +1,242 @@
+/**
+ * RFM segmentation of per-customer figures (aggregate.ts), the standard practice:
+ *
+ *   R, F, M ─1─▶ log(1 + x) ─2─▶ z-scores ─3─▶ k sweep + final fit (the customer-file machinery)
+ *       ─4─▶ names from the centres' 1–5 scores ─5─▶ skewness check ─6─▶ country comparison ─▶ model
+ *
+ * Frequency and spend are heavily right-skewed (a few customers order a
+ * hundred times), so without the log a handful of big accounts would be the
+ * segments. Pure and seeded, like core/analyze.ts.
+ */
+import { InputError } from '../errors.ts';
+import { finalFit } from '../fit.ts';
+import { resolveOptions } from '../options.ts';
+import type { Points } from '../points.ts';
+import { applyScaler, fitScaler } from '../scale.ts';
+import { distinctRows, sweepK } from '../selection.ts';
+import { mean, sampleSkewness } from '../stats.ts';
+import type { AnalysisOptions, ScalerParams, Selection } from '../types.ts';
+import type { CustomerRfm } from './aggregate.ts';
+import { type CountryComparison, compareWithCountries } from './countries.ts';
+import { type CentreScores, RFM_SEGMENT_WORDS, type RfmSegmentCode, rfmSegmentCode } from './names.ts';
+import { type RfmScores, rfmScores } from './scores.ts';
+
+export const RFM_MEASURES = ['recency', 'frequency', 'monetary'] as const;
+export type RfmMeasure = (typeof RFM_MEASURES)[number];
+export type RfmFigures = Record<RfmMeasure, number>;
+
+export interface RfmSegment {
+  id: number;
+  code: RfmSegmentCode;
+  name: string;
+  description: string;
+  hint: string;
+  size: number;
+  share: number;
+  /** The centre back on the original scale (geometric-style mean: exp of the mean log − 1). */
+  centre: RfmFigures;
+  means: RfmFigures & { tenure: number; basket: number };
+  /** Mean 1–5 scores of the segment's customers. */
+  scores: CentreScores;
+  silhouette: number;
+}
+
+export interface SkewnessFigure {
+  measure: RfmMeasure;
+  raw: number;
+  log: number;
+}
+
+export interface RfmModel {
+  version: 1;
+  kind: 'rfm';
+  transform: 'log1p';
+  scaler: ScalerParams;
+  centroids: number[][];
+  segments: Array<{ id: number; name: string; hint: string }>;
+}
+
+export interface RfmAnalysis {
+  version: 1;
+  kind: 'rfm';
+  customers: number;
+  seed: number;
+  k: number;
+  kChosenBy: 'user' | 'recommendation';
+  restarts: number;
+  selection: Selection;
+  inertia: number;
+  silhouette: number;
+  calinskiHarabasz: number;
+  daviesBouldin: number;
+  segments: RfmSegment[];
+  skewness: SkewnessFigure[];
+  countryComparison: CountryComparison;
+  model: RfmModel;
+  /** Per customer, aligned with the CustomerRfm rows. */
+  labels: Int32Array;
+  scores: RfmScores;
+  /** The clustering space (log, standardised), for charts. */
+  points: Points;
+  notes: string[];
+}
+
+export type RfmOptions = Omit<Partial<AnalysisOptions>, 'features' | 'scaling'>;
+
+function logPoints(c: CustomerRfm): Points {
+  const data = new Float64Array(c.length * 3);
+  for (let i = 0; i < c.length; i++) {
+    data[i * 3] = Math.log1p(c.recency[i]!);
+    data[i * 3 + 1] = Math.log1p(c.frequency[i]!);
+    data[i * 3 + 2] = Math.log1p(c.monetary[i]!);
+  }
+  return { n: c.length, d: 3, data };
+}
+
+export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): RfmAnalysis {
+  const options = resolveOptions({ ...partial, features: ['income', 'spending'], scaling: 'zscore' });
+  if (customers.length < 10) {
+    throw new InputError(
+      'too_few_customers',
+      `${customers.length} customer${customers.length === 1 ? '' : 's'} with purchases is too few for segments: at least 10 are needed.`,
+    );
+  }
+  const logged = logPoints(customers); // 1
+  const scaler = fitScaler(logged, 'zscore'); // 2
+  const points = applyScaler(logged, scaler);
+  const sweep = sweepK(points, options); // 3
+  const k = options.k ?? sweep.selection.recommendedK;
+  if (options.k && distinctRows(points, k) < k)
+    throw new InputError('too_few_customers', `the customers have fewer than ${k} different RFM profiles`);
+  const fit = finalFit(points, k, sweep, options);
+  const scores = rfmScores(customers.recency, customers.frequency, customers.monetary);
+  const segments = profile(customers, fit.labels, fit.centroids, scaler, k, fit.silhouetteBySegment, scores); // 4
+  const notes: string[] = [];
+  if (sweep.selection.sample)
+    notes.push(
+      `k was chosen on a random sample of ${sweep.selection.sample.size} of ${customers.length} customers; the segments use every customer.`,
+    );
+  return {
+    version: 1,
+    kind: 'rfm',
+    customers: customers.length,
+    seed: options.seed,
+    k,
+    kChosenBy: options.k ? 'user' : 'recommendation',
+    restarts: options.restarts,
+    selection: sweep.selection,
+    inertia: fit.inertia,
+    silhouette: fit.silhouette,
+    calinskiHarabasz: fit.calinskiHarabasz,
+    daviesBouldin: fit.daviesBouldin,
+    segments,
+    skewness: skewness(customers, logged), // 5
+    countryComparison: compareWithCountries(points, fit.labels, k, customers.country, customers.countries), // 6
+    model: {
+      version: 1,
+      kind: 'rfm',
+      transform: 'log1p',
+      scaler,
+      centroids: Array.from({ length: k }, (_, c) => Array.from(fit.centroids.subarray(c * 3, c * 3 + 3))),
+      segments: segments.map((s) => ({ id: s.id, name: s.name, hint: s.hint })),
+    },
+    labels: fit.labels,
+    scores,
+    points,
+    notes,
+  };
+}
+
+function skewness(c: CustomerRfm, logged: Points): SkewnessFigure[] {
+  return RFM_MEASURES.map((measure, j) => ({
+    measure,
+    raw: sampleSkewness(c[measure]),
+    log: sampleSkewness(Float64Array.from({ length: logged.n }, (_, i) => logged.data[i * 3 + j]!)),
+  }));
+}
+
+function profile(
+  c: CustomerRfm,
+  labels: Int32Array,
+  centroids: Float64Array,
+  scaler: ScalerParams,
+  k: number,
+  silhouettes: number[],
+  scores: RfmScores,
+): RfmSegment[] {
+  const segments = Array.from({ length: k }, (_, s) => {
+    const members: number[] = [];
+    labels.forEach((l, i) => {
+      if (l === s + 1) members.push(i);
+    });
+    const of = (x: Float64Array) => mean(Float64Array.from(members, (i) => x[i]!));
+    const back = (j: number) => Math.expm1(centroids[s * 3 + j]! * scaler.divisor[j]! + scaler.shift[j]!);
+    const centre = { recency: back(0), frequency: back(1), monetary: back(2) };
+    const meanScore = (x: Uint8Array) => mean(Float64Array.from(members, (i) => x[i]!));
+    const centreScores = { r: meanScore(scores.r), f: meanScore(scores.f), m: meanScore(scores.m) };
+    const code = rfmSegmentCode(centreScores);
+    const words = RFM_SEGMENT_WORDS[code];
+    return {
+      id: s + 1,
+      code,
+      name: words.name,
+      description: words.description,
+      hint: words.advice,
+      size: members.length,
+      share: members.length / c.length,
+      centre,
+      means: {
+        recency: of(c.recency),
+        frequency: of(c.frequency),
+        monetary: of(c.monetary),
+        tenure: of(c.tenure),
+        basket: of(c.basket),
+      },
+      scores: centreScores,
+      silhouette: silhouettes[s] ?? 0,
+    };
+  });
+  return distinguish(segments);
+}
+
+const QUALIFIERS: Record<RfmMeasure, [lower: string, higher: string]> = {
+  recency: ['more recent', 'less recent'],
+  frequency: ['fewer orders', 'more orders'],
+  monetary: ['lower spend', 'higher spend'],
+};
+
+/** Two segments with one name are told apart by the measure whose centres differ most (on the log scale). */
+function distinguish(segments: RfmSegment[]): RfmSegment[] {
+  const byCode = new Map<RfmSegmentCode, RfmSegment[]>();
+  for (const s of segments) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
+  for (const group of byCode.values()) {
+    if (group.length < 2) continue;
+    const spread = (m: RfmMeasure) => {
+      const logs = group.map((s) => Math.log1p(s.centre[m]));
+      return Math.max(...logs) - Math.min(...logs);
+    };
+    const measure = RFM_MEASURES.reduce((a, b) => (spread(b) > spread(a) ? b : a));
+    const middle = mean(group.map((s) => Math.log1p(s.centre[measure])));
+    for (const s of group) {
+      const [lower, higher] = QUALIFIERS[measure];
+      s.name = `${s.name} · ${Math.log1p(s.centre[measure]) < middle ? lower : higher}`;
+    }
+  }
+  return segments;
+}
+
+/** Nearest segment for one customer's figures, scaled exactly as the training customers were. */
+export function predictRfm(model: RfmModel, figures: RfmFigures) {
+  const x = RFM_MEASURES.map(
+    (m, j) => (Math.log1p(figures[m]) - model.scaler.shift[j]!) / model.scaler.divisor[j]!,
+  );
+  const distances = model.centroids
+    .map((c, i) => ({
+      id: i + 1,
+      name: model.segments[i]!.name,
+      distance: Math.hypot(...c.map((v, j) => v - x[j]!)),
+    }))
+    .sort((a, b) => a.distance - b.distance);
+  const segment = model.segments.find((s) => s.id === distances[0]!.id)!;
+  return { segment, distances };
+}
