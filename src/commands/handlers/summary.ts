@@ -2,7 +2,7 @@
 import type { Analysis, Segment } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import { formatCount, formatMean, formatShare, plural, segmentsInWords } from '../format.ts';
-import type { Reply, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
@@ -45,6 +45,25 @@ export function analysisWarnings(analysis: Analysis): string[] {
   return [...failed, ...analysis.notes];
 }
 
+/** The k that scored next best (silhouette) after the one shown, if the sweep tried another. */
+export function runnerUpK(analysis: Analysis): number | undefined {
+  const others = analysis.selection.rows.filter(
+    (row) => row.k !== analysis.k && Number.isFinite(row.silhouette),
+  );
+  return others.sort((a, b) => b.silhouette - a.silhouette || a.k - b.k)[0]?.k;
+}
+
+/** Next steps under a summary: the runner-up k, the assumption checks, the charts, the export. */
+export function summaryActions(analysis: Analysis): ReplyAction[] {
+  const runnerUp = runnerUpK(analysis);
+  return [
+    ...(runnerUp === undefined ? [] : [{ label: `Try k = ${runnerUp}`, command: `k ${runnerUp}` }]),
+    { label: 'Check assumptions', command: 'check' },
+    { label: 'Charts', command: 'eda' },
+    { label: 'Export', command: 'export' },
+  ];
+}
+
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const hints = analysis.segments.map((s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${s.hint}`);
   const sections: ReplySection[] = [
@@ -56,6 +75,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     text: `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${plural(analysis.rows, 'customer')}.`,
     sections,
     table: segmentTable(analysis.segments),
+    actions: summaryActions(analysis),
     images,
     warnings: analysisWarnings(analysis),
   });

@@ -16,6 +16,14 @@ export {
   unusableDataFile,
   withInviteHint,
 } from './notices.ts';
-export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
+export {
+  actionsBlock,
+  COMMAND_ACTION_PREFIX,
+  chartComment,
+  fallbackText,
+  replyMessage,
+  type SlackMessage,
+  statusMessage,
+} from './reply.ts';
 export { TABLE_LIMITS, tableBlock, tableBlocks, tableCards, tableLines, tableTexts } from './table.ts';
 export { chunkLines, escapeText, LIMITS, truncate } from './text.ts';

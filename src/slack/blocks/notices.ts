@@ -5,7 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { UnusableFormat } from '../files.ts';
-import type { SlackMessage } from './reply.ts';
+import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
 export function formatBytes(bytes: number): string {
@@ -65,8 +65,14 @@ export const readingFile = (name: string): SlackMessage =>
 export const progressLine = (name: string, line: string): SlackMessage =>
   note(`:hourglass_flowing_sand: *${escapeText(name)}*: ${escapeText(line)}`);
 
+/** A refusal links to the expected format: a button that answers with the help (it lists the columns). */
+const withFormatButton = (message: SlackMessage): SlackMessage => ({
+  ...message,
+  blocks: [...message.blocks, actionsBlock([{ label: 'Expected format', command: 'help' }])],
+});
+
 export const fileRefused = (reason: string): SlackMessage =>
-  note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
+  withFormatButton(note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`));
 
 const percentOf = (fraction: number | null | undefined) =>
   fraction === null || fraction === undefined ? '' : ` (${Math.round(fraction * 100)} %)`;
@@ -114,4 +120,6 @@ const UNUSABLE_WORDS: Record<UnusableFormat, string> = {
 
 /** The threaded answer to a data file in a format the bot does not read: what to share instead. */
 export const unusableDataFile = (name: string, format: UnusableFormat): SlackMessage =>
-  note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`);
+  withFormatButton(
+    note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`),
+  );

@@ -86,6 +86,8 @@ async function answerNow(
 
 interface Answer {
   channel: string;
+  /** Answer inside this thread (a button under a message answers in that message's thread). */
+  threadTs?: string;
   reply: Reply;
   botUserId: string | undefined;
 }
@@ -106,7 +108,10 @@ export async function answer(
   const note = attachments ? chartsNote(reply.images.length, reply.files.length) : undefined;
   let ts: string;
   try {
-    ts = await deliverer.post({ channel: a.channel }, replyMessage(reply, note));
+    ts = await deliverer.post(
+      { channel: a.channel, ...(a.threadTs ? { threadTs: a.threadTs } : {}) },
+      replyMessage(reply, note),
+    );
   } catch (error) {
     logger.warn(`posting to ${a.channel} failed: ${describeError(error)}`);
     const message = isNotAMember(error)
@@ -116,7 +121,7 @@ export async function answer(
     return;
   }
   try {
-    await deliverer.uploadAttachments({ channel: a.channel, threadTs: ts }, reply);
+    await deliverer.uploadAttachments({ channel: a.channel, threadTs: a.threadTs ?? ts }, reply);
   } catch (error) {
     logger.warn(`sharing charts in ${a.channel} failed: ${describeError(error)}`);
     await tell(
