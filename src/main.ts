@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import { playgroundLine, startPlayground, wantsPlayground } from './playground/start.ts';
 import { installProcessGuard } from './process-guard.ts';
 import { createSegmentService } from './service.ts';
@@ -18,6 +19,8 @@ export interface Bot {
   config: Config;
   port: number;
   logger: Logger;
+  /** Counted by the process guard, among others (GET /metrics). */
+  metrics?: Metrics;
   stop(): Promise<void>;
 }
 
@@ -44,7 +47,7 @@ export async function startBot(
       await running.stop();
       await service.close();
     };
-    return { config, port: running.port, logger, stop };
+    return { config, port: running.port, logger, metrics: running.metrics, stop };
   } catch (error) {
     await service.close();
     throw error;
@@ -75,7 +78,7 @@ async function runFromCommandLine(): Promise<void> {
     process.stderr.write(`segment-bot: ${startupMessage(error)}\n`);
     process.exit(1);
   }
-  installProcessGuard(bot.logger);
+  installProcessGuard(bot.logger, () => bot.metrics?.unexpectedError());
   const where = bot.config.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port}`;
   if (!playground) bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
   let stopping = false;

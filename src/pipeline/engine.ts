@@ -18,7 +18,14 @@ import { customersCsv, exportFileName } from './export-csv.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
-import { type BytesLoader, type LoadedTable, sha256Hex, TableSource, uploadKey } from './tables.ts';
+import {
+  type BytesLoader,
+  type ColumnStore,
+  type LoadedTable,
+  sha256Hex,
+  TableSource,
+  uploadKey,
+} from './tables.ts';
 import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
 /** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
@@ -80,7 +87,12 @@ export class AnalysisEngine implements Engine {
   private readonly codeVersion: string;
 
   constructor(
-    options: EngineOptions & { loadBytes: BytesLoader; cache?: AnalysisCache; codeVersion?: string },
+    options: EngineOptions & {
+      loadBytes: BytesLoader;
+      columns?: ColumnStore;
+      cache?: AnalysisCache;
+      codeVersion?: string;
+    },
   ) {
     this.tables = new TableSource(options);
     this.cache = options.cache;

@@ -24,6 +24,15 @@ export interface LoadedTable {
 /** Returns the stored bytes of an upload, or null when they are gone. */
 export type BytesLoader = (dataset: UploadedDataset) => Uint8Array | null;
 
+/**
+ * Parsed tables kept beside the bytes (store/columns.ts), so a cold load after
+ * a restart reads typed columns instead of parsing the CSV again.
+ */
+export interface ColumnStore {
+  load(dataset: UploadedDataset): Omit<LoadedTable, 'key'> | null;
+  save(dataset: UploadedDataset, parsed: Omit<LoadedTable, 'key'>): void;
+}
+
 const TABLES_KEPT = 2;
 /** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
 const FALLBACK_SAMPLE = { size: 200, seed: 42 };
@@ -36,7 +45,12 @@ export class TableSource {
   private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT);
 
   constructor(
-    private readonly options: { samplePath: string; limits?: Partial<IngestLimits>; loadBytes: BytesLoader },
+    private readonly options: {
+      samplePath: string;
+      limits?: Partial<IngestLimits>;
+      loadBytes: BytesLoader;
+      columns?: ColumnStore;
+    },
   ) {}
 
   async load(dataset: ActiveDataset): Promise<LoadedTable> {
@@ -51,9 +65,12 @@ export class TableSource {
     const key = uploadKey(dataset.sha256, dataset.fileName);
     const cached = this.uploads.get(key);
     if (cached) return cached;
+    const stored = this.options.columns?.load(dataset);
+    if (stored) return this.remember({ key, ...stored });
     const bytes = this.options.loadBytes(dataset);
     if (!bytes) throw new Error(`the stored file of dataset ${dataset.id} (${dataset.fileName}) is missing`);
     const { table, source } = await this.read(bytes, dataset.fileName);
+    this.options.columns?.save(dataset, { table, source });
     return this.remember({ key, table, source });
   }
 

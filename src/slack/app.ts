@@ -11,6 +11,7 @@ import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel } from 
 import type { Config } from '../config.ts';
 import type { JobRunner } from '../jobs/runner.ts';
 import { describeError } from '../log.ts';
+import { createMetrics, type Metrics } from '../metrics.ts';
 import type { SegmentService } from '../service.ts';
 import { createJobRunner, type JobDeps, recoverJobs } from './jobs/index.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -24,6 +25,7 @@ export interface SlackAppOptions {
 
 export interface RunningSlackApp {
   app: App;
+  metrics: Metrics;
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
   stop(): Promise<void>;
@@ -66,14 +68,33 @@ function healthz(probe: HealthProbe | undefined, logger: Logger): CustomRoute {
   };
 }
 
-export function buildApp(config: Config, logger: Logger, health?: HealthProbe): App {
+function metricsRoute(metrics: Metrics): CustomRoute {
+  return {
+    path: '/metrics',
+    method: ['GET'],
+    handler: (_req, res) => {
+      metrics.text().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.contentType });
+          res.end(text);
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    },
+  };
+}
+
+export function buildApp(config: Config, logger: Logger, health?: HealthProbe, metrics?: Metrics): App {
   const common = {
     token: config.botToken,
     logger,
     // Bolt resets its logger to INFO unless told the level.
     logLevel: config.logLevel as LogLevel,
     deferInitialization: true,
-    customRoutes: [healthz(health, logger)],
+    customRoutes: [healthz(health, logger), ...(metrics ? [metricsRoute(metrics)] : [])],
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       retryConfig: { retries: 0 },
@@ -94,10 +115,20 @@ export function buildApp(config: Config, logger: Logger, health?: HealthProbe): 
     processBeforeResponse: true,
   });
   // Every request passes the guard before Bolt parses it (see request-guard.ts).
-  receiver.requestListener = guardRequests(receiver.requestListener, DEFAULT_GUARD, {
-    onReject: (status, reason) => logger.warn(`refused a request (answered ${status}): ${reason}`),
+  const guarded = guardRequests(receiver.requestListener, DEFAULT_GUARD, {
+    onReject: (status, reason) => {
+      metrics?.refused(status);
+      logger.warn(`refused a request (answered ${status}): ${reason}`);
+    },
     onError: (error) => logger.error(`request listener failed: ${describeError(error)}`),
   });
+  receiver.requestListener = (req, res) => {
+    if (metrics && req.method === 'POST') {
+      const started = performance.now();
+      res.on('finish', () => metrics.request(res.statusCode, performance.now() - started));
+    }
+    guarded(req, res);
+  };
   const { customRoutes: _routes, ...rest } = common;
   return new App({ ...rest, receiver });
 }
@@ -113,7 +144,8 @@ export async function startSlackApp(
     const stats = await service.jobs.stats();
     return { jobs: { ...stats, runningHere: runner?.active ?? 0 } };
   };
-  const app = buildApp(config, logger, health);
+  const metrics = createMetrics(service.jobs);
+  const app = buildApp(config, logger, health, metrics);
   const deps: JobDeps = {
     service,
     fileHost: config.fileHost,
@@ -133,12 +165,17 @@ export async function startSlackApp(
   });
   await initialize(app, config);
   await recoverJobs(deps, service.jobs);
-  runner = createJobRunner(deps, service.jobs, { slots: config.jobs.workers, stallMs: config.jobs.stallMs });
+  runner = createJobRunner(deps, service.jobs, {
+    slots: config.jobs.workers,
+    stallMs: config.jobs.stallMs,
+    onFinished: (job, outcome, ms) => metrics.jobFinished(job.kind, outcome, ms),
+  });
   const port = await listen(app, config);
   runner.start();
   const started = runner;
   return {
     app,
+    metrics,
     port,
     stop: async () => {
       // No new requests, then running jobs get their deadline, then the rest go back to the queue.

@@ -73,7 +73,7 @@ describe('checks before downloading', () => {
         downloadUrl(file, standin.host, max);
     expect(at({ ...base, is_external: true })).toThrow(/stored outside Slack/);
     expect(at({ ...base, mode: 'external' })).toThrow(/stored outside Slack/);
-    expect(at({ ...base, size: 101 })).toThrow(/101 B, over the 100 B limit/);
+    expect(at({ ...base, size: 101 })).toThrow(/101 bytes, over the 100 bytes limit/);
     expect(at({ ...base, name: 'a.xls', filetype: 'xls' })).toThrow(
       /not a CSV, TSV or Excel \(\.xlsx\) file/,
     );

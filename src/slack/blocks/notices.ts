@@ -8,11 +8,7 @@ import type { UnusableFormat } from '../files.ts';
 import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../words.ts';
 
 const note = (text: string): SlackMessage => {
   const safe = truncate(text, LIMITS.sectionText);

@@ -4,7 +4,7 @@
  * crashed, paused by a restart, or given up after repeated crashes).
  */
 import type { CommandInput, Job, JobQueue, UploadInput } from '../../jobs/queue.ts';
-import { JobRunner } from '../../jobs/runner.ts';
+import { JobRunner, type RunnerHooks } from '../../jobs/runner.ts';
 import { describeError } from '../../log.ts';
 import { apology, jobGaveUp, jobPaused, jobStalled, type SlackMessage } from '../blocks/index.ts';
 import { Deliverer } from '../deliver.ts';
@@ -18,6 +18,7 @@ export interface RunnerSettings {
   slots: number;
   stallMs: number;
   pollMs?: number;
+  onFinished?: RunnerHooks['onFinished'];
 }
 
 /** What the job was doing, in words for its thread. */
@@ -66,6 +67,7 @@ export function createJobRunner(deps: JobDeps, queue: JobQueue, settings: Runner
     hooks: {
       onStalled: (job, stallMs) => tellJob(deps, job, jobStalled(describeJob(job), stallMs)),
       onCrashed: (job, id) => tellJob(deps, job, apology(id)),
+      ...(settings.onFinished ? { onFinished: settings.onFinished } : {}),
       onReleased: async (job) => {
         if (job.kind === 'upload' && job.slack.workingTs)
           await tellJob(deps, job, jobPaused(describeJob(job)));
