@@ -32,6 +32,13 @@ import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } fr
 export const ANALYSIS_CACHE_VERSION = 1;
 const ANALYSES_KEPT = 8;
 const IMAGE_SETS_KEPT = 16;
+/** Per worker thread: what the caches may hold, in bytes (estimates), whatever the files' sizes. */
+const ANALYSES_MAX_BYTES = 96 * 1024 * 1024;
+const IMAGES_MAX_BYTES = 48 * 1024 * 1024;
+/** Per-row arrays (labels, silhouette rows and values, distances) plus the fixed part (profiles, sweep). */
+const analysisBytes = (analysis: Analysis) => analysis.rows * 24 + 256 * 1024;
+const imageBytes = (group: RenderedGroup) =>
+  group.images.reduce((sum, image) => sum + image.png.byteLength, 0);
 const PROBLEMS_SHOWN = 5;
 
 /** A kept row's note in a few words, so harmless notes do not read like errors. */
@@ -81,8 +88,14 @@ export function analysisOptions(settings: ChannelSettings, seed: number) {
 
 export class AnalysisEngine implements Engine {
   private readonly tables: TableSource;
-  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT);
-  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT);
+  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT, {
+    maxBytes: ANALYSES_MAX_BYTES,
+    sizeOf: analysisBytes,
+  });
+  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT, {
+    maxBytes: IMAGES_MAX_BYTES,
+    sizeOf: imageBytes,
+  });
   private readonly cache: AnalysisCache | undefined;
   private readonly codeVersion: string;
 

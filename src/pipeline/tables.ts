@@ -34,6 +34,10 @@ export interface ColumnStore {
 }
 
 const TABLES_KEPT = 2;
+/** Per worker thread; a million-row table is about 40 MB in columns plus its ids. */
+const TABLES_MAX_BYTES = 160 * 1024 * 1024;
+/** Four Float64/Uint32 columns, one byte of gender, and an id string (~24 bytes) per row. */
+const tableBytes = (loaded: LoadedTable) => loaded.table.length * (8 * 3 + 4 + 1 + 24);
 /** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
 const FALLBACK_SAMPLE = { size: 200, seed: 42 };
 
@@ -42,7 +46,10 @@ export const uploadKey = (sha256: string, fileName: string) => `upload:${sha256}
 
 export class TableSource {
   private sample: Promise<LoadedTable> | undefined;
-  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT);
+  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT, {
+    maxBytes: TABLES_MAX_BYTES,
+    sizeOf: tableBytes,
+  });
 
   constructor(
     private readonly options: {
