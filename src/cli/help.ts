@@ -2,9 +2,12 @@ export const HELP = `segment — customer segmentation with K-means
 
 Usage
   segment analyze <file> [options]     analyse a customer CSV and print the segments
+  segment <summary|eda|check|k|features|scale|predict|export> … [--data <file>]
+                                       any /segment command, on a file (default the bundled
+                                       sample), with the same words and limits as in Slack;
+                                       settings as flags: --k N, --features a,b, --scale s
   segment predict <age> <gender> <income> <spending> [--data <file>] [--json]
-                                       place one new customer in a segment
-                                       (fits on --data, default the bundled sample)
+  segment export --data <file> [--out customers.csv]   the CSV of /segment export (stdout without --out)
 
 Options for analyze
   --features income,spending   features to cluster on: age, income, spending (default income,spending)
