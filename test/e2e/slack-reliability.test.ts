@@ -40,7 +40,6 @@ async function command(channel: string, text: string, id: string) {
     response_url: standin.responseUrl(id),
   });
   expect(sent.status).toBe(200);
-  expect(sent.ms).toBeLessThan(3000);
   return sent;
 }
 
