@@ -24,7 +24,7 @@ export interface AnalyzeArgs {
 export interface PredictArgs {
   kind: 'predict';
   data?: string;
-  customer: { age: number; gender: 'Female' | 'Male'; income: number; spending: number };
+  customer: { age: number; gender?: 'Female' | 'Male'; income: number; spending: number };
   json: boolean;
   seed?: number;
 }
@@ -144,18 +144,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function customer(rest: string[]): PredictArgs['customer'] {
-  if (rest.length !== 4) {
+  if (rest.length !== 3 && rest.length !== 4) {
     throw new InputError(
       'invalid_customer',
-      `predict needs four values: <age> <gender> <income> <spending>, e.g. segment predict 25 F 60 75 (got ${rest.length})`,
+      `predict needs <age> [<gender>] <income> <spending>, e.g. segment predict 25 60 75 or segment predict 25 F 60 75 (got ${rest.length})`,
     );
   }
-  const [age, gender, income, spending] = rest as [string, string, string, string];
-  const g = { m: 'Male', male: 'Male', f: 'Female', female: 'Female' }[gender.toLowerCase()] as
-    | 'Male'
-    | 'Female'
-    | undefined;
-  if (!g) throw new InputError('invalid_customer', `gender must be M, F, Male or Female (got "${gender}")`);
+  // Gender is optional: it does not decide the segment.
+  const [age, gender, income, spending] = (
+    rest.length === 3 ? [rest[0], undefined, rest[1], rest[2]] : rest
+  ) as [string, string | undefined, string, string];
+  const g = gender === undefined ? undefined : GENDERS[gender.toLowerCase()];
+  if (gender !== undefined && !g)
+    throw new InputError('invalid_customer', `gender must be M, F, Male or Female (got "${gender}")`);
   const num = (name: string, raw: string) => {
     const n = Number(raw);
     if (raw.trim() === '' || !Number.isFinite(n))
@@ -164,11 +165,13 @@ function customer(rest: string[]): PredictArgs['customer'] {
   };
   return {
     age: num('age', age),
-    gender: g,
+    ...(g ? { gender: g } : {}),
     income: num('income', income),
     spending: num('spending', spending),
   };
 }
+
+const GENDERS: Record<string, 'Male' | 'Female'> = { m: 'Male', male: 'Male', f: 'Female', female: 'Female' };
 
 function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;

@@ -2,7 +2,8 @@ export const HELP = `segment — customer segmentation with K-means
 
 Usage
   segment analyze <file> [options]     analyse a customer CSV and print the segments
-  segment predict <age> <gender> <income> <spending> [--data <file>] [--json]
+  segment predict <age> [<gender>] <income> <spending> [--data <file>] [--json]
+                          (gender is optional: "predict 25 60 75" is age, income, spending)
                                        place one new customer in a segment
                                        (fits on --data, default the bundled sample)
 
@@ -24,4 +25,5 @@ Examples
   segment analyze data/customers.csv
   segment analyze customers.csv --features age,income,spending --scale zscore --out report/
   segment predict 25 F 60 75
+  segment predict 25 60 75
 `;

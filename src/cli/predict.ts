@@ -23,7 +23,7 @@ export async function runPredict(args: PredictArgs): Promise<string> {
   }
   const c = args.customer;
   const lines = [
-    `A ${c.age}-year-old ${c.gender.toLowerCase()} customer earning ${formatCount(c.income)} k$ with spending score ${formatCount(c.spending)}`,
+    `A ${c.age}-year-old ${c.gender ? `${c.gender.toLowerCase()} ` : ''}customer earning ${formatCount(c.income)} k$ with spending score ${formatCount(c.spending)}`,
     `belongs to segment ${result.segment.id}: ${result.segment.name} (${CLARITY_WORDS[result.clarity]}, margin ${formatFigure(result.margin)}).`,
     result.segment.hint,
     '',

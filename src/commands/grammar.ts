@@ -36,7 +36,7 @@ const commandSchema = z.discriminatedUnion('kind', [
       kind: z.literal('predict'),
       customer: z.object({
         age: z.number().int().min(0).max(120),
-        gender: z.enum(['Female', 'Male']),
+        gender: z.enum(['Female', 'Male']).optional(),
         income: z.number().min(0),
         spending: z.number().min(0).max(100),
       }),

@@ -33,7 +33,7 @@ describe('segment predict', () => {
 
   it('rejects malformed customers with exit code 2', async () => {
     for (const [argv, message] of [
-      [['25', 'F', '60'], /four values/],
+      [['25', '60'], /predict needs <age> \[<gender>\] <income> <spending>/],
       [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
       [['abc', 'F', '60', '75'], /age must be a number \(got "abc"\)/],
       [['25', 'F', '60', '175'], /spending score must be from 1 to 100/],
