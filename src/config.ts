@@ -4,6 +4,7 @@
  * fixing a .env file sees the whole list at once. Token values never appear in
  * a message: a bad token is described by its shape, not echoed.
  */
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from './ingest/csv.ts';
@@ -27,6 +28,16 @@ export interface Config {
   limits: { maxBytes: number; maxRows: number };
   /** How long one Web API call may take before it counts as failed. */
   apiTimeoutMs: number;
+  /** Shared-file downloads: until the headers arrive, and between two chunks. */
+  download: { connectTimeoutMs: number; idleTimeoutMs: number };
+  jobs: {
+    /** Jobs run at once, and analysis worker threads (at least 2). */
+    workers: number;
+    /** SIGTERM: how long running jobs may take to finish before they are handed back to the queue. */
+    shutdownDeadlineMs: number;
+    /** A running job without progress for this long is failed and its thread told. */
+    stallMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -71,7 +82,15 @@ const schema = z.object({
   MAX_FILE_BYTES: optional(wholeNumber(1, Number.MAX_SAFE_INTEGER)),
   MAX_ROWS: optional(wholeNumber(1, Number.MAX_SAFE_INTEGER)),
   SLACK_API_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
+  DOWNLOAD_CONNECT_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
+  DOWNLOAD_IDLE_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
+  ANALYSIS_WORKERS: optional(wholeNumber(2, 64)),
+  SHUTDOWN_DEADLINE_MS: optional(wholeNumber(0, 600_000)),
+  JOB_STALL_MS: optional(wholeNumber(1000, 3_600_000)),
 });
+
+/** One worker per core, at least two, so one is always free for interactive work. */
+export const defaultWorkers = () => Math.max(2, Math.min(availableParallelism(), 8));
 
 type Env = Record<string, string | undefined>;
 
@@ -104,6 +123,15 @@ export function loadConfig(env: Env = process.env): Config {
       maxRows: v.MAX_ROWS ?? DEFAULT_LIMITS.maxRows,
     },
     apiTimeoutMs: v.SLACK_API_TIMEOUT_MS ?? 30_000,
+    download: {
+      connectTimeoutMs: v.DOWNLOAD_CONNECT_TIMEOUT_MS ?? 60_000,
+      idleTimeoutMs: v.DOWNLOAD_IDLE_TIMEOUT_MS ?? 60_000,
+    },
+    jobs: {
+      workers: v.ANALYSIS_WORKERS ?? defaultWorkers(),
+      shutdownDeadlineMs: v.SHUTDOWN_DEADLINE_MS ?? 25_000,
+      stallMs: v.JOB_STALL_MS ?? 5 * 60_000,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, describeError, type Sink } from './log.ts';
+import type { Metrics } from './metrics.ts';
 import { playgroundLine, startPlayground, wantsPlayground } from './playground/start.ts';
 import { installProcessGuard } from './process-guard.ts';
 import { createSegmentService } from './service.ts';
@@ -18,6 +19,8 @@ export interface Bot {
   config: Config;
   port: number;
   logger: Logger;
+  /** Counted by the process guard, among others (GET /metrics). */
+  metrics?: Metrics;
   stop(): Promise<void>;
 }
 
@@ -33,14 +36,18 @@ export async function startBot(
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel, options.logSink);
   mkdirSync(config.dataDir, { recursive: true });
-  const service = await createSegmentService({ dataDir: config.dataDir, limits: config.limits });
+  const service = await createSegmentService({
+    dataDir: config.dataDir,
+    limits: config.limits,
+    workers: config.jobs.workers,
+  });
   try {
     const running = await startSlackApp(config, service, logger, options);
     const stop = async () => {
       await running.stop();
       await service.close();
     };
-    return { config, port: running.port, logger, stop };
+    return { config, port: running.port, logger, metrics: running.metrics, stop };
   } catch (error) {
     await service.close();
     throw error;
@@ -71,7 +78,7 @@ async function runFromCommandLine(): Promise<void> {
     process.stderr.write(`segment-bot: ${startupMessage(error)}\n`);
     process.exit(1);
   }
-  installProcessGuard(bot.logger);
+  installProcessGuard(bot.logger, () => bot.metrics?.unexpectedError());
   const where = bot.config.transport.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port}`;
   if (!playground) bot.logger.info(`segment-bot is running (${where}, data in ${bot.config.dataDir})`);
   let stopping = false;

@@ -25,6 +25,7 @@ import { run } from './commands/run.ts';
 import { ingestUpload, type UploadedFile } from './commands/upload.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
 import type { IngestLimits } from './ingest/csv.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import { AnalysisEngine } from './pipeline/engine.ts';
 import type { Engine } from './pipeline/types.ts';
 import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
@@ -40,6 +41,8 @@ export interface SegmentService {
   ingestUpload(scope: Scope, file: UploadedFile, onProgress?: Progress): Promise<Reply>;
   /** true the first time an id is seen (persisted, so a restart still dedupes). */
   markEventSeen(eventId: string): boolean;
+  /** Durable uploads and data commands (SQLite, in the same database). */
+  readonly jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export interface ServiceOptions {
   clock?: () => Date;
   /** 'worker' (default) keeps heavy work off the event loop; 'in-process' is for tests and tools. */
   engine?: 'worker' | 'in-process';
+  /** Analysis worker threads (the bot passes ANALYSIS_WORKERS; default 1 for tools and tests). */
+  workers?: number;
 }
 
 export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../data/customers.csv', import.meta.url));
@@ -91,7 +96,7 @@ function createEngine(
     });
     return { engine, save: async (key, file) => store.uploads.save(key, file) };
   }
-  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits });
+  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits }, { size: options.workers ?? 1 });
   worker.warmUp();
   return { engine: worker, save: (key, file) => worker.saveUpload(key, file) };
 }
@@ -148,6 +153,7 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
       return finish(await ingestUpload(uploadContext, file, onProgress));
     },
     markEventSeen: (eventId) => store.events.markSeen(eventId),
+    jobs: store.jobs,
     close: async () => {
       await engine.close();
       store.close();

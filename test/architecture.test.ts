@@ -37,12 +37,14 @@ function manifestList(key: string, field?: string): string[] {
 function registered() {
   const commands: string[] = [];
   const events: string[] = [];
+  const actions: string[] = [];
   const recorder = {
     command: (name: unknown) => void commands.push(String(name)),
     event: (name: unknown) => void events.push(String(name)),
+    action: () => void actions.push('action'),
   };
   registerListeners(recorder as never, {} as ListenerDeps);
-  return { commands, events };
+  return { commands, events, actions };
 }
 
 describe('manifest.yml and the registered listeners', () => {
@@ -56,6 +58,12 @@ describe('manifest.yml and the registered listeners', () => {
     // message.channels / message.groups / message.im all arrive as the `message` event.
     const types = [...new Set(subscribed.map((event) => event.split('.')[0]!))].sort();
     expect(types).toEqual([...new Set(registered().events)].sort());
+  });
+
+  it('enables interactivity exactly when buttons have a listener', () => {
+    const manifest = readFileSync(join(ROOT, 'manifest.yml'), 'utf8');
+    const enabled = /interactivity:\n(?:\s*#.*\n)*\s*is_enabled: true/.test(manifest);
+    expect(enabled).toBe(registered().actions.length > 0);
   });
 
   it('asks for the scopes those events and the bot’s Web API calls need', () => {
@@ -120,12 +128,12 @@ describe('src/core is pure', () => {
  * port types from the edges is the intended direction and allowed.
  */
 const LAYERS: Record<string, string[]> = {
-  charts: ['charts', 'core'],
-  commands: ['commands', 'charts', 'core'],
-  report: ['report', 'commands', 'core', 'ingest'],
-  ingest: ['ingest', 'core'],
-  pipeline: ['pipeline', 'commands', 'charts', 'ingest', 'core'],
-  worker: ['worker', 'pipeline', 'store', 'commands', 'ingest', 'core'],
+  charts: ['charts', 'core', 'words.ts'],
+  commands: ['commands', 'charts', 'core', 'words.ts'],
+  report: ['report', 'commands', 'core', 'ingest', 'words.ts'],
+  ingest: ['ingest', 'core', 'words.ts'],
+  pipeline: ['pipeline', 'commands', 'charts', 'ingest', 'core', 'words.ts'],
+  worker: ['worker', 'pipeline', 'store', 'commands', 'ingest', 'core', 'words.ts'],
 };
 
 describe('layers import inward', () => {

@@ -4,7 +4,9 @@
  * gender, and sizes picked for a 1200 px wide PNG that stays legible when
  * Slack shrinks it to a thumbnail.
  */
+
 import type { Config } from 'vega-lite';
+import { FEATURE_CATALOGUE, titleWithUnit } from '../core/features.ts';
 import type { Feature, Gender } from '../core/types.ts';
 
 export const FONT = 'DejaVu Sans';
@@ -64,15 +66,15 @@ export const NEUTRAL_FILL = '#7A8FA6';
 
 /** Plain-language titles for the features (never the column codes). */
 export const FEATURE_TITLE: Record<Feature, string> = {
-  age: 'Age (years)',
-  income: 'Annual income (k$)',
-  spending: 'Spending score (1–100)',
+  age: titleWithUnit(FEATURE_CATALOGUE.age),
+  income: titleWithUnit(FEATURE_CATALOGUE.income),
+  spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 };
 
 export const FEATURE_NAME: Record<Feature, string> = {
-  age: 'age',
-  income: 'income',
-  spending: 'spending score',
+  age: FEATURE_CATALOGUE.age.noun,
+  income: FEATURE_CATALOGUE.income.noun,
+  spending: FEATURE_CATALOGUE.spending.noun,
 };
 
 export const CONFIG: Config = {

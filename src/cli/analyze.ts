@@ -2,9 +2,11 @@ import { analyze } from '../core/analyze.ts';
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { readCustomerFile } from '../ingest/file.ts';
+import { isOrderLineFile } from '../ingest/transactions/file.ts';
 import { toTerminal } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
 import { fullSummary } from '../report/summary.ts';
+import { runAnalyzeOrders } from './analyze-orders.ts';
 import type { AnalyzeArgs } from './args.ts';
 
 export interface AnalyzeOutcome {
@@ -13,7 +15,8 @@ export interface AnalyzeOutcome {
   ingest: IngestResult;
 }
 
-export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome> {
+export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome | { stdout: string }> {
+  if (await isOrderLineFile(args.file)) return { stdout: await runAnalyzeOrders(args) };
   const ingest = await readCustomerFile(args.file, args.limits);
   const analysis = analyze(
     ingest.table,

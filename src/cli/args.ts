@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
+import { featureForWord, K_LIMITS } from '../core/features.ts';
 import { FEATURES, type Feature, SCALINGS, type Scaling } from '../core/types.ts';
 
 export interface AnalyzeArgs {
@@ -18,6 +19,10 @@ export interface AnalyzeArgs {
   restarts?: number;
   json: boolean;
   out?: string;
+  /** Order-line files: analysis date (YYYY-MM-DD), cancellation rule, per-customer CSV. */
+  asOf?: string;
+  cancellations?: 'net' | 'exclude';
+  export?: string;
   limits: { maxBytes?: number; maxRows?: number; minValidShare?: number };
 }
 
@@ -30,14 +35,6 @@ export interface PredictArgs {
 }
 
 export type CliArgs = AnalyzeArgs | PredictArgs | { kind: 'help' };
-
-const FEATURE_ALIASES: Record<string, Feature> = {
-  age: 'age',
-  income: 'income',
-  spending: 'spending',
-  spend: 'spending',
-  score: 'spending',
-};
 
 const fail = (flag: string, expected: string, got: string) =>
   new InputError('invalid_option', `${flag} expects ${expected} (got "${got}")`);
@@ -53,7 +50,7 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 function features(raw: string | undefined): Feature[] | undefined {
   if (raw === undefined) return undefined;
   const names = raw.split(/[,\s]+/).filter(Boolean);
-  const mapped = names.map((n) => FEATURE_ALIASES[n.toLowerCase()]);
+  const mapped = names.map(featureForWord);
   if (!names.length || mapped.some((f) => !f)) {
     throw fail('--features', `a comma-separated list of ${FEATURES.join(', ')}`, raw);
   }
@@ -64,8 +61,8 @@ function kRange(raw: string | undefined): { min: number; max: number } | undefin
   if (raw === undefined) return undefined;
   const m = /^(\d+)\s*(?:\.\.|-)\s*(\d+)$/.exec(raw.trim());
   const [min, max] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
-  if (!(min >= 2 && max <= 30 && min <= max))
-    throw fail('--k-range', 'a range like 2..10 (from 2, up to 30)', raw);
+  if (!(min >= K_LIMITS.min && max <= K_LIMITS.max && min <= max))
+    throw fail('--k-range', `a range like 2..10 (from ${K_LIMITS.min}, up to ${K_LIMITS.max})`, raw);
   return { min, max };
 }
 
@@ -74,6 +71,12 @@ function scaling(raw: string | undefined): Scaling | undefined {
   const parsed = z.enum(SCALINGS).safeParse(raw.toLowerCase());
   if (!parsed.success) throw fail('--scale', SCALINGS.join(' | '), raw);
   return parsed.data;
+}
+
+function cancellations(raw: string | undefined): 'net' | 'exclude' | undefined {
+  if (raw === undefined) return undefined;
+  if (raw !== 'net' && raw !== 'exclude') throw fail('--cancellations', 'net | exclude', raw);
+  return raw;
 }
 
 function share(raw: string | undefined): number | undefined {
@@ -92,6 +95,9 @@ const OPTIONS = {
   restarts: { type: 'string' },
   json: { type: 'boolean', default: false },
   out: { type: 'string' },
+  'as-of': { type: 'string' },
+  cancellations: { type: 'string' },
+  export: { type: 'string' },
   data: { type: 'string' },
   'max-bytes': { type: 'string' },
   'max-rows': { type: 'string' },
@@ -120,12 +126,15 @@ export function parseCliArgs(argv: string[]): CliArgs {
       file: rest[0]!,
       ...defined({
         features: features(v.features),
-        k: wholeNumber('--k', v.k, 2, 30),
+        k: wholeNumber('--k', v.k, K_LIMITS.min, K_LIMITS.max),
         kRange: kRange(v['k-range']),
         scaling: scaling(v.scale),
         seed,
         restarts: wholeNumber('--restarts', v.restarts, 1, 100),
         out: v.out,
+        asOf: v['as-of'],
+        cancellations: cancellations(v.cancellations),
+        export: v.export,
       }),
       json: v.json,
       limits: defined({

@@ -19,11 +19,19 @@ Options for analyze
   --max-bytes N, --max-rows N  refuse larger files (default 100 MB, 2,000,000 rows)
   --min-valid 0.9              stop when fewer than this share of rows are valid
 
+Order-line files (InvoiceNo/Invoice/Order ID, CustomerID or Email, InvoiceDate, Quantity × UnitPrice
+or Line Total, Country) are recognised by their header and segmented per customer on RFM:
+  --as-of 2011-12-10           analysis date for recency (default: the day after the last invoice)
+  --cancellations net|exclude  net cancellations against spend (default) or leave them out
+  --export FILE                write CustomerID, Recency, Frequency, Monetary, Country, Segment,
+                               Segment name and the 1-5 R/F/M scores as CSV
+
 Exit codes: 0 success, 2 a problem with your input (message on stderr), 1 anything else.
 
 Examples
   segment analyze data/customers.csv
   segment analyze customers.csv --features age,income,spending --scale zscore --out report/
+  segment analyze data/orders.csv --export customers-rfm.csv
   segment predict 25 F 60 75
   segment predict 25 60 75
 `;

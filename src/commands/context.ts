@@ -70,7 +70,8 @@ export interface AnalysisRunner {
   exportCsv(request: AnalysisRequest): Promise<ReplyFile>;
 }
 
-export type Progress = (line: string) => void;
+/** A progress line for the user, with the fraction of the file read so far (0..1) when known. */
+export type Progress = (line: string, fraction?: number) => void;
 
 export interface UploadRequest {
   fileName: string;

@@ -6,43 +6,42 @@
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
-import type { Gender } from '../core/types.ts';
+import { boundedNumber, FEATURE_CATALOGUE, featureForWord } from '../core/features.ts';
+import type { Feature, Gender } from '../core/types.ts';
+import { expectedValueWords, listWords } from '../words.ts';
 import type { CustomerInput } from './command.ts';
 import { example, USAGE } from './help.ts';
 
 type Field = keyof CustomerInput;
 const FIELDS: readonly Field[] = ['age', 'gender', 'income', 'spending'];
 const REQUIRED: readonly Field[] = ['age', 'income', 'spending'];
-const FIELD_ALIASES: Record<string, Field> = {
-  age: 'age',
-  gender: 'gender',
-  sex: 'gender',
-  genre: 'gender',
-  income: 'income',
-  salary: 'income',
-  spending: 'spending',
-  spend: 'spending',
-  score: 'spending',
-};
+const GENDER_WORDS = ['gender', 'sex', 'genre'];
+/** A name in `name=value`: gender's words, or any word the feature catalogue knows for a feature. */
+const fieldFor = (name: string): Field | undefined =>
+  GENDER_WORDS.includes(name.toLowerCase()) ? 'gender' : featureForWord(name);
 
 const WHOLE = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
-const number = (pattern: RegExp, min: number, max: number) =>
-  z.string().regex(pattern).transform(Number).pipe(z.number().min(min).max(max));
+/** A typed value read as a number and checked against the feature's plausible bounds (the catalogue's). */
+const number = (feature: Feature) => {
+  const { bounds } = FEATURE_CATALOGUE[feature];
+  return z
+    .string()
+    .regex(bounds.whole ? WHOLE : DECIMAL)
+    .transform(Number)
+    .pipe(boundedNumber(bounds, feature));
+};
 const gender = z
   .string()
   .regex(/^(m|f|male|female)$/i)
   .transform((g): Gender => (g[0]!.toLowerCase() === 'f' ? 'Female' : 'Male'));
 
 const FIELD_RULES = {
-  age: { schema: number(WHOLE, 0, 120), expected: 'a whole number from 0 to 120' },
+  age: { schema: number('age'), expected: expectedValueWords(FEATURE_CATALOGUE.age) },
   gender: { schema: gender, expected: 'M, F, Male or Female' },
-  income: { schema: number(DECIMAL, 0, 10_000), expected: 'a number of k$ from 0 to 10,000' },
-  spending: { schema: number(DECIMAL, 1, 100), expected: 'a score from 1 to 100' },
+  income: { schema: number('income'), expected: expectedValueWords(FEATURE_CATALOGUE.income) },
+  spending: { schema: number('spending'), expected: expectedValueWords(FEATURE_CATALOGUE.spending) },
 } as const;
-
-const listWords = (words: readonly string[]) =>
-  words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 
 const predictError = (problems: string[]) =>
   new InputError('invalid_customer', problems.join('; '), {}, [`Try ${USAGE.predict}.`]);
@@ -83,7 +82,7 @@ function namedValues(args: readonly string[]): RawValues {
   const problems: string[] = [];
   for (const arg of args) {
     const [name = '', value = '', ...rest] = arg.split('=');
-    const field = FIELD_ALIASES[name.toLowerCase()];
+    const field = fieldFor(name);
     if (!field || rest.length) {
       const hint = arg.includes('=') ? '' : ` (write it as name=value, e.g. ${example('predict age=25 …')})`;
       problems.push(`"${arg}" is not one of age=, gender=, income=, spending=${hint}`);

@@ -4,26 +4,14 @@
  * "salary"); canonical names come out.
  */
 import { InputError } from '../core/errors.ts';
-import type { Feature, Scaling } from '../core/types.ts';
+import { FEATURE_COUNT, featureForWord, K_LIMITS } from '../core/features.ts';
+import { FEATURES, type Feature, type Scaling } from '../core/types.ts';
+import { listWords } from '../words.ts';
 import type { Command } from './command.ts';
 import { USAGE } from './help.ts';
 
-export const K_MIN = 2;
-export const K_MAX = 15;
-
-const FEATURE_ALIASES: Record<string, Feature> = {
-  age: 'age',
-  years: 'age',
-  income: 'income',
-  salary: 'income',
-  annual_income: 'income',
-  'annual-income': 'income',
-  spending: 'spending',
-  spend: 'spending',
-  score: 'spending',
-  spending_score: 'spending',
-  'spending-score': 'spending',
-};
+export const K_MIN = K_LIMITS.min;
+export const K_MAX = K_LIMITS.max;
 
 const SCALING_ALIASES: Record<string, Scaling> = {
   zscore: 'zscore',
@@ -73,15 +61,18 @@ export function parseFeatures(args: readonly string[]): Command {
   const features = names.map(featureOf);
   const twice = features.find((f, i) => features.indexOf(f) !== i);
   if (twice) throw invalid(`${twice} is listed twice`, USAGE.features);
-  if (features.length < 2) {
+  if (features.length < FEATURE_COUNT.min) {
     const got = names.length ? `got ${names.length}: ${names.join(' ')}` : 'got none';
-    throw invalid(`features needs at least 2 of age, income and spending (${got})`, USAGE.features);
+    throw invalid(
+      `features needs at least ${FEATURE_COUNT.min} of ${listWords([...FEATURES])} (${got})`,
+      USAGE.features,
+    );
   }
   return scaling ? { kind: 'features', features, scaling } : { kind: 'features', features };
 }
 
 function featureOf(name: string): Feature {
-  const feature = FEATURE_ALIASES[name.toLowerCase()];
+  const feature = featureForWord(name);
   if (!feature) {
     throw invalid(
       `"${name}" is not a feature: choose from age, income and spending (or spend, score)`,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
+import { boundedNumber, FEATURE_CATALOGUE, FEATURE_COUNT } from '../core/features.ts';
 import { FEATURES, SCALINGS } from '../core/types.ts';
 import type { Command } from './command.ts';
 import { parsePredict } from './grammar-predict.ts';
@@ -26,7 +27,7 @@ const commandSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('features'),
-      features: z.array(z.enum(FEATURES)).min(2).optional(),
+      features: z.array(z.enum(FEATURES)).min(FEATURE_COUNT.min).optional(),
       scaling: z.enum(SCALINGS).optional(),
     })
     .strict()
@@ -35,10 +36,10 @@ const commandSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('predict'),
       customer: z.object({
-        age: z.number().int().min(0).max(120),
+        age: boundedNumber(FEATURE_CATALOGUE.age.bounds, 'age'),
         gender: z.enum(['Female', 'Male']).optional(),
-        income: z.number().min(0),
-        spending: z.number().min(0).max(100),
+        income: boundedNumber(FEATURE_CATALOGUE.income.bounds, 'income'),
+        spending: boundedNumber(FEATURE_CATALOGUE.spending.bounds, 'spending'),
       }),
     })
     .strict(),

@@ -1,3 +1,5 @@
+import { K_LIMITS } from '../core/features.ts';
+
 /** Every command with one line of explanation and a working example; the help reply and the grammar share it. */
 export interface CommandHelp {
   name: string;
@@ -13,7 +15,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { name: 'check', what: "whether k-means' assumptions hold for this data", examples: ['check'] },
   {
     name: 'k',
-    what: 'how the number of segments was chosen; set it (2–15), or go back to the recommendation',
+    what: `how the number of segments was chosen; set it (${K_LIMITS.min}–${K_LIMITS.max}), or go back to the recommendation`,
     examples: ['k', 'k 6', 'k auto'],
   },
   {
@@ -40,7 +42,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
 export const example = (args: string) => `\`${SLASH} ${args}\``;
 
 export const USAGE = {
-  k: `${example('k')}, ${example('k 6')} (a whole number from 2 to 15) or ${example('k auto')}`,
+  k: `${example('k')}, ${example('k 6')} (a whole number from ${K_LIMITS.min} to ${K_LIMITS.max}) or ${example('k auto')}`,
   features: `${example('features age income spending')} or ${example('features income spending scale zscore')}`,
   scale: `${example('scale zscore')} (or minmax, none)`,
   predict: `${example('predict 25 F 60 75')} or ${example('predict age=25 gender=F income=60 spending=75')}`,

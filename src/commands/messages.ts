@@ -43,6 +43,8 @@ export function errorReply(error: InputError, after?: string): Reply {
     title: errorTitle(error.code),
     text,
     sections,
+    // A refused file: one click to the expected format (the help lists the columns).
+    ...(FILE_CODES.includes(error.code) ? { actions: [{ label: 'Expected format', command: 'help' }] } : {}),
     images: [],
     files: [],
     warnings: [],

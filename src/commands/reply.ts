@@ -32,11 +32,20 @@ export interface ReplySection {
   body: string;
 }
 
+/** A button under the answer that runs a command, as if it were typed (`command` is the text after /segment). */
+export interface ReplyAction {
+  label: string;
+  command: string;
+  style?: 'primary';
+}
+
 export interface Reply {
   title: string;
   /** One or two plain sentences: the notification fallback and the gist. */
   text: string;
   sections: ReplySection[];
+  /** Buttons: next steps one click away. */
+  actions?: ReplyAction[];
   table?: ReplyTable;
   images: ReplyImage[];
   files: ReplyFile[];

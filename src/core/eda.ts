@@ -6,15 +6,7 @@
 import { histogram } from './histogram.ts';
 import { uniqueWholeNumbers } from './ids.ts';
 import { type Ordered, ordered } from './order.ts';
-import {
-  mean,
-  pearson,
-  type Quartiles,
-  sampleKurtosis,
-  sampleSkewness,
-  sampleStd,
-  tukeyFences,
-} from './stats.ts';
+import { type Moments, mean, moments, pearsonFromMoments, type Quartiles, tukeyFences } from './stats.ts';
 import {
   type BoxSummary,
   type CustomerTable,
@@ -50,6 +42,7 @@ export function describeFeature(
   feature: Feature,
   values: ArrayLike<number>,
   missing: number,
+  m: Moments = moments(values),
 ): FeatureSummary {
   const o = ordered(values);
   const q = quartilesOf(o);
@@ -59,11 +52,11 @@ export function describeFeature(
     feature,
     count: values.length,
     missing,
-    mean: mean(values),
-    std: sampleStd(values),
+    mean: m.mean,
+    std: m.std,
     ...q,
-    skewness: sampleSkewness(values),
-    kurtosis: sampleKurtosis(values),
+    skewness: m.skewness,
+    kurtosis: m.kurtosis,
     outliers,
   };
 }
@@ -151,11 +144,14 @@ function duplicates(table: CustomerTable): { ids: number; rows: number } {
 }
 
 export function computeEda(table: CustomerTable, source: SourceInfo): Eda {
-  const describe = FEATURES.map((f) => describeFeature(f, table[f], source.missing[f] ?? 0));
+  const m = Object.fromEntries(FEATURES.map((f) => [f, moments(table[f])])) as Record<Feature, Moments>;
+  const describe = FEATURES.map((f) => describeFeature(f, table[f], source.missing[f] ?? 0, m[f]));
   const histograms = Object.fromEntries(
     describe.map((d) => [d.feature, histogram(table[d.feature], d.min, d.max)]),
   ) as Eda['histograms'];
-  const matrix = FEATURES.map((a) => FEATURES.map((b) => (a === b ? 1 : pearson(table[a], table[b]))));
+  const matrix = FEATURES.map((a) =>
+    FEATURES.map((b) => (a === b ? 1 : pearsonFromMoments(table[a], table[b], m[a], m[b]))),
+  );
   const dup = duplicates(table);
   return {
     rows: table.length,

@@ -41,7 +41,8 @@ function rawFit(points: Points, k: number, sweep: SweepResult, options: Analysis
 /** Cluster c becomes segment rank[c] + 1, centroids reordered to match. */
 function relabel(fit: KMeansFit, d: number) {
   const rank = stableOrder(fit.labels, fit.centroids, fit.k, d);
-  const labels = Int32Array.from(fit.labels, (c) => rank[c]! + 1);
+  const labels = new Int32Array(fit.labels.length);
+  for (let i = 0; i < labels.length; i++) labels[i] = rank[fit.labels[i]!]! + 1;
   const centroids = new Float64Array(fit.centroids.length);
   for (let c = 0; c < fit.k; c++) centroids.set(fit.centroids.subarray(c * d, c * d + d), rank[c]! * d);
   return { labels, centroids };
@@ -50,7 +51,8 @@ function relabel(fit: KMeansFit, d: number) {
 export function finalFit(points: Points, k: number, sweep: SweepResult, options: AnalysisOptions): FinalFit {
   const fit = rawFit(points, k, sweep, options);
   const { labels, centroids } = relabel(fit, points.d);
-  const zeroBased = Int32Array.from(labels, (l) => l - 1);
+  const zeroBased = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) zeroBased[i] = labels[i]! - 1;
   const rows = sampleIndices(
     points.n,
     Math.min(points.n, options.silhouetteSampleSize),

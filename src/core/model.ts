@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError } from './errors.ts';
+import { boundedNumber, FEATURE_CATALOGUE } from './features.ts';
 import { scaleVector } from './scale.ts';
 import { FEATURES, type Feature, type Prediction, SCALINGS, type SegmentModel } from './types.ts';
 
@@ -15,22 +16,17 @@ export interface NewCustomer {
   spending: number;
 }
 
+// The catalogue's plausible bounds, the same ones ingest and both grammars apply.
+const bounded = (feature: Feature) => {
+  const { bounds } = FEATURE_CATALOGUE[feature];
+  const kind = bounds.whole ? 'whole number' : 'number';
+  return boundedNumber(bounds, `${feature}: expected a ${kind} within ${bounds.min}..${bounds.max}`);
+};
 const customerSchema = z.object({
-  age: z
-    .number()
-    .int('age must be a whole number')
-    .min(0, 'age must be from 0 to 120')
-    .max(120, 'age must be from 0 to 120'),
+  age: bounded('age'),
   gender: z.enum(['Female', 'Male']).optional(),
-  income: z
-    .number()
-    .finite()
-    .min(0, 'income (k$) cannot be negative')
-    .max(10_000, 'income (k$) looks too large'),
-  spending: z
-    .number()
-    .min(1, 'spending score must be from 1 to 100')
-    .max(100, 'spending score must be from 1 to 100'),
+  income: bounded('income'),
+  spending: bounded('spending'),
 });
 
 const modelSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InputError } from './errors.ts';
+import { FEATURE_COUNT, K_LIMITS } from './features.ts';
 import { type AnalysisOptions, FEATURES, SCALINGS } from './types.ts';
 
 /**
@@ -24,12 +25,17 @@ const optionsSchema = z
   .object({
     features: z
       .array(z.enum(FEATURES))
-      .min(1, 'choose at least one feature')
+      .min(FEATURE_COUNT.min, `choose at least ${FEATURE_COUNT.min} features`)
       .refine((f) => new Set(f).size === f.length, 'a feature is listed twice'),
     scaling: z.enum(SCALINGS),
-    k: z.number().int().min(2, 'k must be at least 2').max(30, 'k can be at most 30').optional(),
+    k: z
+      .number()
+      .int()
+      .min(K_LIMITS.min, `k must be at least ${K_LIMITS.min}`)
+      .max(K_LIMITS.max, `k can be at most ${K_LIMITS.max}`)
+      .optional(),
     kRange: z
-      .object({ min: z.number().int().min(2), max: z.number().int().max(30) })
+      .object({ min: z.number().int().min(K_LIMITS.min), max: z.number().int().max(K_LIMITS.max) })
       .refine((r) => r.min <= r.max, 'the k range must run from low to high'),
     seed: z
       .number()

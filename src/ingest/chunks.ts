@@ -27,20 +27,5 @@ function* slices(buffer: Buffer): Generator<Buffer> {
   for (let at = 0; at < buffer.length; at += SLICE) yield buffer.subarray(at, at + SLICE);
 }
 
-/** Human sizes for limit messages: 100 MB, 64 KB, 900 bytes. */
-export function formatBytes(bytes: number): string {
-  const units: Array<[number, string]> = [
-    [1024 ** 3, 'GB'],
-    [1024 ** 2, 'MB'],
-    [1024, 'KB'],
-  ];
-  for (const [size, unit] of units) {
-    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
-  }
-  return `${bytes} bytes`;
-}
-
-/** 2000000 → "2,000,000", independent of the machine's locale. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+/** Sizes and counts in words come from the one words module. */
+export { formatBytes, formatCount } from '../words.ts';

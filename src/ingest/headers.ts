@@ -5,6 +5,8 @@
  * `Annual Income (k$)`, `annual_income` and `ANNUAL INCOME` are the same name.
  */
 import { InputError } from '../core/errors.ts';
+import { FEATURE_CATALOGUE } from '../core/features.ts';
+import { listWords } from '../words.ts';
 
 export const COLUMN_IDS = ['id', 'gender', 'age', 'income', 'spending'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
@@ -13,9 +15,9 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 export const DISPLAY_NAMES: Record<ColumnId, string> = {
   id: 'CustomerID',
   gender: 'Gender',
-  age: 'Age',
-  income: 'Annual Income (k$)',
-  spending: 'Spending Score (1-100)',
+  age: FEATURE_CATALOGUE.age.header,
+  income: FEATURE_CATALOGUE.income.header,
+  spending: FEATURE_CATALOGUE.spending.header,
 };
 
 // Best match first: when two columns both fit (say `id` and `customer_id`), the
@@ -25,26 +27,10 @@ export const DISPLAY_NAMES: Record<ColumnId, string> = {
 const ALIASES: Record<ColumnId, readonly string[]> = {
   id: ['CustomerID', 'customer_id', 'Customer ID', 'cust_id', 'id', 'ID client', 'Numéro client'],
   gender: ['Gender', 'sex', 'Genre', 'Sexe'], // some Mall copies spell it Genre
-  age: ['Age'],
-  income: [
-    'Annual Income (k$)',
-    'annual_income_thousands',
-    'annual_income',
-    'Annual Income',
-    'income',
-    'Revenu annuel (k€)',
-    'Revenu annuel',
-    'Revenu',
-  ],
-  spending: [
-    'Spending Score (1-100)',
-    'spending_score',
-    'score',
-    'spending',
-    'Score de dépenses (1-100)',
-    'Score de dépenses',
-    'Score dépenses',
-  ],
+  // The feature columns' spellings are part of the feature catalogue.
+  age: FEATURE_CATALOGUE.age.headerAliases,
+  income: FEATURE_CATALOGUE.income.headerAliases,
+  spending: FEATURE_CATALOGUE.spending.headerAliases,
 };
 
 /** `Annual Income (k$)` → `annualincomek`; `Âge` → `age`. */
@@ -114,7 +100,7 @@ function missingColumns(
   line: number,
 ): InputError {
   const names = missing.map((c) => `"${DISPLAY_NAMES[c]}"`);
-  const what = names.length === 1 ? `the column ${names[0]}` : `the columns ${joinAnd(names)}`;
+  const what = names.length === 1 ? `the column ${names[0]}` : `the columns ${listWords(names)}`;
   const found = cells.map((c) => c || '(blank)').join(', ');
   const details = missing.map((c) => {
     const others = ALIASES[c].slice(1);
@@ -126,8 +112,4 @@ function missingColumns(
     details.push('only one column was found: separate the values with commas, semicolons or tabs');
   }
   return new InputError('missing_column', `missing ${what}; found: ${found}`, { file, line }, details);
-}
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -6,7 +6,9 @@
  * which is why the hot path uses the typed check and zod only describes failures.
  */
 import { z } from 'zod';
-import { GENDER_CODE } from '../core/types.ts';
+import { FEATURE_CATALOGUE } from '../core/features.ts';
+import { type Feature, GENDER_CODE } from '../core/types.ts';
+import { expectedValueWords } from '../words.ts';
 
 export interface NumberRule {
   readonly min: number;
@@ -16,17 +18,17 @@ export interface NumberRule {
   readonly expected: string;
 }
 
+/** The catalogue's plausible bounds (core/features.ts), worded once (src/words.ts). */
+const rule = (feature: Feature): NumberRule => {
+  const spec = FEATURE_CATALOGUE[feature];
+  return { ...spec.bounds, expected: `expected ${expectedValueWords(spec)}` };
+};
+
 export const RULES = {
-  age: { min: 0, max: 120, whole: true, expected: 'expected a whole number from 0 to 120' },
-  income: {
-    min: 0,
-    max: Number.POSITIVE_INFINITY,
-    whole: false,
-    expected: 'expected a number of thousands of dollars, 0 or more',
-  },
-  // Scores are whole numbers in the Mall data, but a decimal score is still a score.
-  spending: { min: 1, max: 100, whole: false, expected: 'expected a number from 1 to 100' },
-} as const satisfies Record<'age' | 'income' | 'spending', NumberRule>;
+  age: rule('age'),
+  income: rule('income'),
+  spending: rule('spending'),
+} as const satisfies Record<Feature, NumberRule>;
 
 export const ID_EXPECTED = 'expected a customer id';
 export const GENDER_EXPECTED = 'expected Male, Female, M or F';

@@ -125,9 +125,9 @@ export class AnalysisEngine implements Engine {
     };
     const large = read.table.length >= PROGRESS_MIN_ROWS ? onProgress : undefined;
     const { analysis, key } = this.analysisFor(loaded, upload.settings, upload.seed, (step) => {
-      if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`);
+      if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`, 1);
     });
-    large?.('Drawing charts…');
+    large?.('Drawing charts…', 1);
     const charts = await this.chartsFor(key, 'summary', loaded, analysis);
     this.tables.remember(loaded);
     return {

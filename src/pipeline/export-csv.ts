@@ -4,16 +4,15 @@
  * read as a formula (CSV injection), so it gets a leading apostrophe; cells
  * with separators, quotes or line breaks are quoted per RFC 4180.
  */
+import { FEATURE_CATALOGUE } from '../core/features.ts';
 import { scaleVector } from '../core/scale.ts';
 import { hasGenderColumn } from '../core/source.ts';
-import { type Analysis, type CustomerTable, GENDER_CODE } from '../core/types.ts';
+import { type Analysis, type CustomerTable, FEATURES, GENDER_CODE } from '../core/types.ts';
 
 export const EXPORT_COLUMNS = [
   'CustomerID',
   'Gender',
-  'Age',
-  'Annual Income (k$)',
-  'Spending Score (1-100)',
+  ...FEATURES.map((feature) => FEATURE_CATALOGUE[feature].header),
   'Segment',
   'Segment name',
   'Distance to centre',

@@ -42,7 +42,7 @@ export async function* withProgress(
   const step = reportStep(totalRows);
   let rows = 0;
   let nextReport = step;
-  report?.(`Reading ${fileName}: ~${formatCount(totalRows)} rows…`);
+  report?.(`Reading ${fileName}: ~${formatCount(totalRows)} rows…`, 0);
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
     const slice = bytes.subarray(at, at + SLICE_BYTES);
     yield slice;
@@ -50,7 +50,7 @@ export async function* withProgress(
     if (report && rows >= nextReport && rows < totalRows) {
       // One line per slice at most, naming the last round step passed.
       const passed = Math.floor(rows / step) * step;
-      report(`Read ${formatCount(passed)} of ~${formatCount(totalRows)} rows…`);
+      report(`Read ${formatCount(passed)} of ~${formatCount(totalRows)} rows…`, passed / totalRows);
       nextReport = passed + step;
     }
   }

@@ -122,6 +122,7 @@ export function uiRoutes(standin: SlackStandin, workspace: Workspace, bolt: () =
     const payload = buttonPayload({
       channel: body.channel,
       messageTs: body.ts,
+      ...(parent?.threadTs ? { threadTs: parent.threadTs } : {}),
       actionId: body.actionId,
       ...(body.blockId ? { blockId: body.blockId } : {}),
       ...(body.value === undefined ? {} : { value: body.value }),

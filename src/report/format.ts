@@ -1,8 +1,10 @@
-/** Wording specific to the file report; number formats come from commands/format.ts. */
+import { FEATURE_CATALOGUE, titleWithUnit } from '../core/features.ts';
+
+/** Feature titles come from the feature catalogue; number formats from src/words.ts. */
 export const FEATURE_TITLES = {
-  age: 'Age',
-  income: 'Annual income (k$)',
-  spending: 'Spending score (1–100)',
+  age: titleWithUnit(FEATURE_CATALOGUE.age),
+  income: titleWithUnit(FEATURE_CATALOGUE.income),
+  spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 } as const;
 
 /** Pads cells into a fixed-width text table (numbers right-aligned). */

@@ -9,9 +9,12 @@
 import type { AddressInfo, Server } from 'node:net';
 import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import { describeError } from '../log.ts';
+import { createMetrics, type Metrics } from '../metrics.ts';
 import type { SegmentService } from '../service.ts';
-import { type ListenerDeps, registerListeners } from './listeners/index.ts';
+import { createJobRunner, type JobDeps, recoverJobs } from './jobs/index.ts';
+import { registerListeners } from './listeners/index.ts';
 import { DEFAULT_GUARD, guardRequests } from './request-guard.ts';
 import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode } from './retry.ts';
 
@@ -22,6 +25,7 @@ export interface SlackAppOptions {
 
 export interface RunningSlackApp {
   app: App;
+  metrics: Metrics;
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
   stop(): Promise<void>;
@@ -32,7 +36,6 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 const TOKEN_ERRORS = new Set([
   'invalid_auth',
   'not_authed',
@@ -41,23 +44,57 @@ const TOKEN_ERRORS = new Set([
   'token_expired',
 ]);
 
-const healthz: CustomRoute = {
-  path: '/healthz',
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
-  },
-};
+/** What /healthz adds to `ok`: queue depth, running jobs, the oldest job's age. */
+export type HealthProbe = () => Promise<Record<string, unknown>>;
 
-export function buildApp(config: Config, logger: Logger): App {
+function healthz(probe: HealthProbe | undefined, logger: Logger): CustomRoute {
+  return {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const send = (status: number, body: Record<string, unknown>) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (!probe) return send(200, { ok: true });
+      probe().then(
+        (details) => send(200, { ok: true, ...details }),
+        (error) => {
+          logger.error(`/healthz probe failed: ${describeError(error)}`);
+          send(503, { ok: false });
+        },
+      );
+    },
+  };
+}
+
+function metricsRoute(metrics: Metrics): CustomRoute {
+  return {
+    path: '/metrics',
+    method: ['GET'],
+    handler: (_req, res) => {
+      metrics.text().then(
+        (text) => {
+          res.writeHead(200, { 'content-type': metrics.contentType });
+          res.end(text);
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    },
+  };
+}
+
+export function buildApp(config: Config, logger: Logger, health?: HealthProbe, metrics?: Metrics): App {
   const common = {
     token: config.botToken,
     logger,
     // Bolt resets its logger to INFO unless told the level.
     logLevel: config.logLevel as LogLevel,
     deferInitialization: true,
-    customRoutes: [healthz],
+    customRoutes: [healthz(health, logger), ...(metrics ? [metricsRoute(metrics)] : [])],
     clientOptions: {
       slackApiUrl: config.slackApiUrl,
       retryConfig: { retries: 0 },
@@ -74,12 +111,24 @@ export function buildApp(config: Config, logger: Logger): App {
     customRoutes: common.customRoutes,
     logger,
     logLevel: common.logLevel,
+    // The HTTP answer waits for the listener: a job is persisted before Slack hears "200".
+    processBeforeResponse: true,
   });
   // Every request passes the guard before Bolt parses it (see request-guard.ts).
-  receiver.requestListener = guardRequests(receiver.requestListener, DEFAULT_GUARD, {
-    onReject: (status, reason) => logger.warn(`refused a request (answered ${status}): ${reason}`),
+  const guarded = guardRequests(receiver.requestListener, DEFAULT_GUARD, {
+    onReject: (status, reason) => {
+      metrics?.refused(status);
+      logger.warn(`refused a request (answered ${status}): ${reason}`);
+    },
     onError: (error) => logger.error(`request listener failed: ${describeError(error)}`),
   });
+  receiver.requestListener = (req, res) => {
+    if (metrics && req.method === 'POST') {
+      const started = performance.now();
+      res.on('finish', () => metrics.request(res.statusCode, performance.now() - started));
+    }
+    guarded(req, res);
+  };
   const { customRoutes: _routes, ...rest } = common;
   return new App({ ...rest, receiver });
 }
@@ -90,22 +139,51 @@ export async function startSlackApp(
   logger: Logger,
   options: SlackAppOptions = {},
 ): Promise<RunningSlackApp> {
-  const app = buildApp(config, logger);
-  const deps: ListenerDeps = {
+  let runner: JobRunner | undefined;
+  const health: HealthProbe = async () => {
+    const stats = await service.jobs.stats();
+    return { jobs: { ...stats, runningHere: runner?.active ?? 0 } };
+  };
+  const metrics = createMetrics(service.jobs);
+  const app = buildApp(config, logger, health, metrics);
+  const deps: JobDeps = {
     service,
     fileHost: config.fileHost,
     maxFileBytes: config.limits.maxBytes,
-    downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS,
+    download: config.download,
+    jobs: service.jobs,
+    poke: () => runner?.poke(),
     retry: options.retry ?? DEFAULT_RETRY,
     progressIntervalMs: options.progressIntervalMs ?? 2000,
+    client: app.client,
+    logger,
+    botToken: config.botToken,
   };
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error(`unhandled listener error: ${describeError(error.original ?? error)}`);
   });
   await initialize(app, config);
+  await recoverJobs(deps, service.jobs);
+  runner = createJobRunner(deps, service.jobs, {
+    slots: config.jobs.workers,
+    stallMs: config.jobs.stallMs,
+    onFinished: (job, outcome, ms) => metrics.jobFinished(job.kind, outcome, ms),
+  });
   const port = await listen(app, config);
-  return { app, port, stop: async () => void (await app.stop()) };
+  runner.start();
+  const started = runner;
+  return {
+    app,
+    metrics,
+    port,
+    stop: async () => {
+      // No new requests, then running jobs get their deadline, then the rest go back to the queue.
+      await app.stop().catch((error) => logger.warn(`stopping the receiver: ${describeError(error)}`));
+      const { finished, released } = await started.stop(config.jobs.shutdownDeadlineMs);
+      logger.info(`stopped: ${finished} running job(s) finished, ${released} handed back to the queue`);
+    },
+  };
 }
 
 async function initialize(app: App, config: Config): Promise<void> {

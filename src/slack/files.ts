@@ -21,7 +21,16 @@ export interface SharedFile {
   user?: string;
 }
 
-export type RefusalReason = 'external' | 'not_tabular' | 'too_large' | 'not_downloadable' | 'login_page';
+export type RefusalReason =
+  | 'external'
+  | 'not_tabular'
+  | 'too_large'
+  | 'not_downloadable'
+  | 'login_page'
+  | 'download_timeout'
+  | 'download_stalled'
+  | 'download_truncated'
+  | 'download_http_error';
 
 /** A file the bot will not read, with a reason written for the person who shared it. */
 export class FileRefusal extends Error {
@@ -39,7 +48,12 @@ export interface DownloadOptions {
   /** host[:port] of Slack's file host (the stand-in's in tests). */
   allowedHost: string;
   maxBytes: number;
-  timeoutMs: number;
+  /** Until the response headers arrive. */
+  connectTimeoutMs: number;
+  /** Between two chunks of the body. */
+  idleTimeoutMs: number;
+  /** Aborts the download from outside (shutdown, watchdog). */
+  signal?: AbortSignal;
   fetchFn?: typeof fetch;
 }
 
@@ -136,7 +150,12 @@ const tooLarge = (name: string, size: number | undefined, maxBytes: number) =>
       'remove unused columns or split it.',
   );
 
-/** GETs an allowed URL with the bot token, without following redirects, stopping at maxBytes. */
+/**
+ * GETs an allowed URL with the bot token, without following redirects,
+ * stopping at maxBytes. A host that does not answer, a body that stops coming,
+ * a body shorter than its Content-Length and an HTTP error each end in their
+ * own refusal, so the thread says what happened instead of a generic apology.
+ */
 export async function downloadCapped(
   url: string,
   name: string,
@@ -145,23 +164,92 @@ export async function downloadCapped(
   if (!isAllowedUrl(url, options.allowedHost)) {
     throw new FileRefusal('not_downloadable', `${name} is not served by Slack's file host.`);
   }
-  const response = await (options.fetchFn ?? fetch)(url, {
-    headers: { Authorization: `Bearer ${options.token}` },
-    redirect: 'manual',
-    signal: AbortSignal.timeout(options.timeoutMs),
-  });
-  if (response.status !== 200 || !response.body) {
-    await response.body?.cancel();
-    throw new FileRefusal('not_downloadable', `Slack answered ${response.status} when I fetched ${name}.`);
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let timedOut: 'connect' | 'idle' | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (kind: 'connect' | 'idle', ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = kind;
+      controller.abort(new Error(`${kind} timeout`));
+    }, ms);
+  };
+  let received = 0;
+  try {
+    arm('connect', options.connectTimeoutMs);
+    const response = await (options.fetchFn ?? fetch)(url, {
+      headers: { Authorization: `Bearer ${options.token}` },
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    if (response.status !== 200 || !response.body) {
+      await response.body?.cancel().catch(() => undefined);
+      throw httpError(name, response.status);
+    }
+    if ((response.headers.get('content-type') ?? '').toLowerCase().includes('text/html')) {
+      await response.body.cancel().catch(() => undefined);
+      throw loginPage(name);
+    }
+    const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+    arm('idle', options.idleTimeoutMs);
+    const bytes = await readCapped(response.body, name, options.maxBytes, (total) => {
+      received = total;
+      arm('idle', options.idleTimeoutMs);
+    });
+    if (Number.isFinite(announced) && bytes.byteLength < announced)
+      throw truncated(name, bytes.byteLength, announced);
+    if (HTML_START.test(new TextDecoder().decode(bytes.subarray(0, 256)))) throw loginPage(name);
+    return bytes;
+  } catch (error) {
+    if (error instanceof FileRefusal) throw error;
+    if (timedOut === 'connect') {
+      throw new FileRefusal(
+        'download_timeout',
+        `Slack's file host did not answer within ${seconds(options.connectTimeoutMs)} when I fetched ${name}. Share it again in a minute.`,
+      );
+    }
+    if (timedOut === 'idle') {
+      throw new FileRefusal(
+        'download_stalled',
+        `The download of ${name} stalled: nothing arrived for ${seconds(options.idleTimeoutMs)} after ${formatBytes(received)}. Share it again.`,
+      );
+    }
+    if (outer?.aborted) throw error;
+    // The connection closed before the announced length (undici: "terminated").
+    if (received > 0 || /terminated|other side closed|ECONNRESET/i.test(describeCause(error))) {
+      throw truncated(name, received, undefined);
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
   }
-  if ((response.headers.get('content-type') ?? '').toLowerCase().includes('text/html')) {
-    await response.body.cancel();
-    throw loginPage(name);
-  }
-  const bytes = await readCapped(response.body, name, options.maxBytes);
-  if (HTML_START.test(new TextDecoder().decode(bytes.subarray(0, 256)))) throw loginPage(name);
-  return bytes;
 }
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+
+function describeCause(error: unknown): string {
+  const e = error as { message?: unknown; cause?: { message?: unknown; code?: unknown } };
+  return `${String(e?.message ?? '')} ${String(e?.cause?.message ?? '')} ${String(e?.cause?.code ?? '')}`;
+}
+
+const httpError = (name: string, status: number) =>
+  new FileRefusal(
+    'download_http_error',
+    `Slack answered ${status} when I fetched ${name}` +
+      (status >= 500 ? '; its file host may be having trouble. Share it again in a minute.' : '.'),
+  );
+
+const truncated = (name: string, got: number, announced: number | undefined) =>
+  new FileRefusal(
+    'download_truncated',
+    `The download of ${name} was cut short: I got ${formatBytes(got)}` +
+      (announced === undefined ? '' : ` of the ${formatBytes(announced)} Slack announced`) +
+      '. Share it again.',
+  );
 
 const loginPage = (name: string) =>
   new FileRefusal(
@@ -173,6 +261,7 @@ async function readCapped(
   body: ReadableStream<Uint8Array>,
   name: string,
   maxBytes: number,
+  onChunk: (total: number) => void,
 ): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -186,6 +275,7 @@ async function readCapped(
       throw tooLarge(name, undefined, maxBytes);
     }
     chunks.push(value);
+    onChunk(total);
   }
   return Buffer.concat(chunks, total);
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ActiveDataset, ChannelKey, ChannelSettings, ChannelView } from '../commands/context.ts';
+import { K_LIMITS } from '../core/features.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
 import { FEATURES, SCALINGS } from '../core/types.ts';
 import { datasetFromRow, datasetRowSchema } from './datasets.ts';
@@ -23,7 +24,7 @@ const featuresJson = z
   .pipe(z.array(z.enum(FEATURES)).min(1));
 
 const stateRowSchema = z.object({
-  k: z.number().int().min(2).max(15).nullable(),
+  k: z.number().int().min(K_LIMITS.min).max(K_LIMITS.max).nullable(),
   features: featuresJson,
   scaling: z.enum(SCALINGS).nullable(),
   dataset_id: z.number().int().nullable(),

@@ -8,6 +8,7 @@ import { ChannelRepository } from './channels.ts';
 import { DatasetRepository } from './datasets.ts';
 import { type Database, openDatabase } from './db.ts';
 import { EventRepository } from './events.ts';
+import { SqliteJobQueue } from './jobs.ts';
 import { UploadRepository } from './uploads.ts';
 
 export interface Store {
@@ -17,6 +18,7 @@ export interface Store {
   readonly uploads: UploadRepository;
   readonly events: EventRepository;
   readonly analyses: AnalysisRepository;
+  readonly jobs: SqliteJobQueue;
   close(): void;
 }
 
@@ -33,6 +35,7 @@ export function openStore(file: string, clock: () => Date = () => new Date()): S
     uploads: new UploadRepository(db, datasets, channels),
     events: new EventRepository(db, clock),
     analyses: new AnalysisRepository(db, clock),
+    jobs: new SqliteJobQueue(db, { clock }),
     close: () => {
       if (db.open) db.close();
     },

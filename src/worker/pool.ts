@@ -1,8 +1,12 @@
 /**
- * The main-thread side of the analysis worker: one worker thread (this is a
- * 2-core machine, and one worker keeps one warm cache), requests matched to
- * answers by id, progress lines passed through. If the worker dies, every
- * waiting request fails with the reason and the next request starts a fresh one.
+ * The main-thread side of the analysis workers: a pool of threads (size set by
+ * the caller; ANALYSIS_WORKERS in the bot), requests matched to answers by id,
+ * progress lines passed through. Reading new uploads (the bulk work) never
+ * goes to worker 0, so with two or more workers a command in another channel
+ * always finds a thread that is not busy with someone's million-row file;
+ * commands go to the least busy worker, worker 0 first. If a worker dies,
+ * its waiting requests fail with the reason and the next request starts a
+ * fresh one in its place.
  */
 import { type Transferable, Worker } from 'node:worker_threads';
 import type {
@@ -42,13 +46,24 @@ const ENTRY = import.meta.url.endsWith('.js')
 const mismatched = (asked: string, result: WorkerResult) =>
   new Error(`analysis worker: asked to ${asked}, answered ${result.op}`);
 
+type Lane = 'bulk' | 'any';
+
 export class WorkerEngine implements Engine {
-  private worker: Worker | undefined;
+  private readonly workers: Array<Worker | undefined>;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly data: WorkerData) {}
+  constructor(
+    private readonly data: WorkerData,
+    options: { size?: number } = {},
+  ) {
+    this.workers = Array.from({ length: Math.max(1, options.size ?? 1) }, () => undefined);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
     const result = await this.call({ op: 'analyze', request });
@@ -69,6 +84,7 @@ export class WorkerEngine implements Engine {
       { op: 'ingest', upload: { ...upload, bytes } },
       [bytes.buffer],
       onProgress,
+      'bulk',
     );
     if (result.op !== 'ingest') throw mismatched('ingest', result);
     return reviveResult(result.value);
@@ -77,31 +93,53 @@ export class WorkerEngine implements Engine {
   /** Saves an accepted upload in one transaction, on the worker's own database connection. */
   async saveUpload(key: ChannelKey, file: NewUpload): Promise<UploadedDataset> {
     const bytes = new Uint8Array(file.bytes);
-    const result = await this.call({ op: 'save', key, file: { ...file, bytes } }, [bytes.buffer]);
+    const result = await this.call(
+      { op: 'save', key, file: { ...file, bytes } },
+      [bytes.buffer],
+      undefined,
+      'bulk',
+    );
     if (result.op !== 'save') throw mismatched('save', result);
     return result.value;
   }
 
   /** Starts the thread now, so loading its modules overlaps with start-up instead of the first command. */
   warmUp(): void {
-    if (!this.closed) this.ensureWorker().unref();
+    if (this.closed) return;
+    for (let i = 0; i < this.workers.length; i += 1) this.ensureWorker(i).unref();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const worker = this.worker;
-    this.worker = undefined;
-    await worker?.terminate();
+    const workers = this.workers.splice(0, this.workers.length, ...this.workers.map(() => undefined));
+    await Promise.all(workers.map((worker) => worker?.terminate()));
+  }
+
+  /** Requests in flight on each worker. */
+  private load(worker: Worker | undefined): number {
+    let n = 0;
+    for (const p of this.pending.values()) if (p.worker === worker) n += 1;
+    return worker ? n : 0;
+  }
+
+  private pick(lane: Lane): number {
+    const first = lane === 'bulk' && this.workers.length > 1 ? 1 : 0;
+    let best = first;
+    for (let i = first + 1; i < this.workers.length; i += 1) {
+      if (this.load(this.workers[i]) < this.load(this.workers[best])) best = i;
+    }
+    return best;
   }
 
   private call(
     body: RequestBody,
     transfer: Transferable[] = [],
     onProgress?: Progress,
+    lane: Lane = 'any',
   ): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new Error('the analysis worker was closed'));
     const id = this.nextId++;
-    const worker = this.ensureWorker();
+    const worker = this.ensureWorker(this.pick(lane));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject, ...(onProgress ? { onProgress } : {}) });
       worker.ref();
@@ -109,15 +147,16 @@ export class WorkerEngine implements Engine {
     });
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private ensureWorker(index: number): Worker {
+    const existing = this.workers[index];
+    if (existing) return existing;
     const worker = new Worker(ENTRY, { workerData: this.data });
     worker.on('message', (message: WorkerMessage) => this.receive(message));
     worker.on('error', (error) => this.failAll(worker, error));
     worker.on('exit', (code) =>
       this.failAll(worker, new Error(`the analysis worker stopped (exit code ${code})`)),
     );
-    this.worker = worker;
+    this.workers[index] = worker;
     return worker;
   }
 
@@ -125,18 +164,19 @@ export class WorkerEngine implements Engine {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
-      pending.onProgress?.(message.line);
+      pending.onProgress?.(message.line, message.fraction);
       return;
     }
     this.pending.delete(message.id);
     if (message.type === 'result') pending.resolve(message);
     else pending.reject(deserializeError(message.error));
     // An idle worker must not keep a CLI or test process alive.
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.load(pending.worker) === 0) pending.worker.unref();
   }
 
   private failAll(worker: Worker, error: Error): void {
-    if (this.worker === worker) this.worker = undefined;
+    const index = this.workers.indexOf(worker);
+    if (index !== -1) this.workers[index] = undefined;
     for (const [id, pending] of this.pending) {
       if (pending.worker !== worker) continue;
       this.pending.delete(id);

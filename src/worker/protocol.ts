@@ -62,7 +62,7 @@ export type SerializedError =
   | { kind: 'bug'; name: string; message: string; stack?: string };
 
 export type WorkerMessage =
-  | { id: number; type: 'progress'; line: string }
+  | { id: number; type: 'progress'; line: string; fraction?: number }
   | ({ id: number; type: 'result' } & WorkerResult)
   | { id: number; type: 'error'; error: SerializedError };
 

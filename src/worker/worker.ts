@@ -36,7 +36,8 @@ async function handle(message: WorkerRequest): Promise<WorkerResult> {
     if (!store) throw new Error('the analysis worker has no database to save the upload in');
     return { op: 'save', value: store.uploads.save(message.key, message.file) };
   }
-  const progress = (line: string) => post({ id: message.id, type: 'progress', line });
+  const progress = (line: string, fraction?: number) =>
+    post({ id: message.id, type: 'progress', line, ...(fraction === undefined ? {} : { fraction }) });
   return { op: 'ingest', value: await engine.ingest(message.upload, progress) };
 }
 

@@ -75,7 +75,7 @@ describe('chart conventions', () => {
     const big = a.segments[0]!;
     const alt = CHART_BUILDERS['segment-map'](input).alt;
     expect(alt).toContain(`Five segments of 200 customers`);
-    expect(alt).toContain(`the largest, ${big.name}, holds ${Math.round(big.share * 100)} % of customers`);
+    expect(alt).toContain(`the largest, ${big.name}, holds ${Math.round(big.share * 100)}% of customers`);
   });
 
   it('states counts and shares that add up to 100 % in the gender split', () => {
@@ -83,7 +83,7 @@ describe('chart conventions', () => {
     const alt = CHART_BUILDERS['gender-split'](input).alt;
     expect(alt).toContain(`${g.Female} (`);
     expect(alt).toContain(`${g.Male} (`);
-    const shares = [...alt.matchAll(/\((\d+) %\)/g)].map((m) => Number(m[1]));
+    const shares = [...alt.matchAll(/\((\d+)%\)/g)].map((m) => Number(m[1]));
     expect(shares.reduce((x, y) => x + y, 0)).toBe(100);
   });
 

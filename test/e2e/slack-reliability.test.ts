@@ -71,27 +71,30 @@ describe('requests that are not from Slack', () => {
     expect(JSON.parse(sent.body)).toEqual({ challenge: 'c-123' });
   });
 
-  it('serves GET /healthz', async () => {
+  it('serves GET /healthz with the job queue figures', async () => {
     const response = await fetch(`${bot.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      jobs: { queued: expect.any(Number), running: expect.any(Number), oldestAgeMs: expect.any(Number) },
+    });
   });
 });
 
 describe('delivery', () => {
-  it('delivers once after a 429 with Retry-After', async () => {
+  it('delivers once after a 429 with Retry-After', { timeout: 180_000 }, async () => {
     standin.fail('chat.postMessage', { status: 429, retryAfter: 1 });
     await command('CRATE', 'summary', 'rate');
-    await standin.waitFor(() => postsIn(standin, 'CRATE')[0], 30_000, 'the post');
+    await standin.waitFor(() => postsIn(standin, 'CRATE')[0], 120_000, 'the post');
     await sleep(500);
     expect(postsIn(standin, 'CRATE')).toHaveLength(1);
     expect(standin.calls.filter((c) => c.method === 'chat.postMessage' && c.fault === '429')).toHaveLength(1);
   });
 
-  it('tells the user, privately, when Slack keeps failing', async () => {
+  it('tells the user, privately, when Slack keeps failing', { timeout: 180_000 }, async () => {
     standin.fail('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
     await command('CDOWN', 'summary', 'down');
-    const note = await standin.waitFor(() => responsesTo(standin, 'down')[0], 30_000, 'a response_url post');
+    const note = await standin.waitFor(() => responsesTo(standin, 'down')[0], 120_000, 'a response_url post');
     expect(note.body.response_type).toBe('ephemeral');
     expect(String(note.body.text)).toMatch(/couldn't deliver the answer/);
     expect(postsIn(standin, 'CDOWN')).toHaveLength(0);

@@ -129,6 +129,16 @@ describe('requests that could crash the receiver', () => {
     expect(status).toBe(408);
   }, 30_000);
 
+  it('counts the refused requests in /metrics', async () => {
+    const response = await fetch(`${url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const refused = Number(/segment_bot_requests_refused_total\{status="400"\} (\d+)/.exec(text)?.[1]);
+    expect(refused).toBeGreaterThanOrEqual(11);
+    expect(text).toMatch(/segment_bot_requests_refused_total\{status="413"\} 1/);
+    expect(text).toMatch(/segment_bot_jobs_queued \d+/);
+  });
+
   it('still answers a real command afterwards', async () => {
     const body = commandBody({
       text: 'help',

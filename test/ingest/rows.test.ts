@@ -24,14 +24,14 @@ describe('rows that break a rule', () => {
       '10,Male,30,1e3,50',
       'Annual Income (k$)',
       '1e3',
-      'expected a number of thousands of dollars, 0 or more',
+      'expected a number of k$ from 0 to 10,000',
     ],
     [
       'a negative income',
       '10,Male,30,-5,50',
       'Annual Income (k$)',
       '-5',
-      'expected a number of thousands of dollars, 0 or more',
+      'expected a number of k$ from 0 to 10,000',
     ],
     ['a score of 0', '10,Male,30,40,0', 'Spending Score (1-100)', '0', 'expected a number from 1 to 100'],
     [

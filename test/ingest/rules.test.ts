@@ -115,7 +115,7 @@ describe('the row rules', () => {
     expect(checked.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
       ['id', 'expected a customer id'],
       ['age', 'expected a whole number from 0 to 120'],
-      ['income', 'expected a number of thousands of dollars, 0 or more'],
+      ['income', 'expected a number of k$ from 0 to 10,000'],
       ['spending', 'expected a number from 1 to 100'],
     ]);
   });

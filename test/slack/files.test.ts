@@ -17,7 +17,13 @@ beforeAll(async () => {
 afterAll(() => standin.close());
 
 const CSV = 'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n1,Male,19,15,39\n';
-const options = () => ({ token: BOT_TOKEN, allowedHost: standin.host, maxBytes: 10_000, timeoutMs: 5000 });
+const options = () => ({
+  token: BOT_TOKEN,
+  allowedHost: standin.host,
+  maxBytes: 10_000,
+  connectTimeoutMs: 5000,
+  idleTimeoutMs: 5000,
+});
 const shared = (spec: Parameters<SlackStandin['addFile']>[0]) =>
   fileView(standin.addFile(spec), standin.origin) as unknown as SharedFile;
 
@@ -67,7 +73,7 @@ describe('checks before downloading', () => {
         downloadUrl(file, standin.host, max);
     expect(at({ ...base, is_external: true })).toThrow(/stored outside Slack/);
     expect(at({ ...base, mode: 'external' })).toThrow(/stored outside Slack/);
-    expect(at({ ...base, size: 101 })).toThrow(/101 B, over the 100 B limit/);
+    expect(at({ ...base, size: 101 })).toThrow(/101 bytes, over the 100 bytes limit/);
     expect(at({ ...base, name: 'a.xls', filetype: 'xls' })).toThrow(
       /not a CSV, TSV or Excel \(\.xlsx\) file/,
     );

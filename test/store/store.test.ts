@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, schemaVersion } from '../../src/store/db.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { MIGRATIONS } from '../../src/store/migrations/index.ts';
 import { CHANNEL_A, CHANNEL_B, newDataset, tempDir } from './helpers.ts';
 
 const opened: Store[] = [];
@@ -25,10 +26,10 @@ describe('database', () => {
   it('applies the migrations once and records the schema version', () => {
     const file = freshFile();
     const db = openDatabase(file);
-    expect(schemaVersion(db)).toBe(1);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
     db.close();
     const again = openDatabase(file);
-    expect(schemaVersion(again)).toBe(1);
+    expect(schemaVersion(again)).toBe(MIGRATIONS.at(-1)!.version);
     expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(again.pragma('foreign_keys', { simple: true })).toBe(1);
     again.close();

@@ -35,3 +35,29 @@ describe('the analysis worker thread', () => {
     expect(accepted.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('a pool of analysis workers', () => {
+  it('answers a command on one worker while another reads a large upload', async () => {
+    const pool = new WorkerEngine({ databaseFile: null, samplePath: SAMPLE_PATH }, { size: 2 });
+    try {
+      const { customersToCsv, generateCustomers } = await import('../../src/core/synthetic.ts');
+      const big = new TextEncoder().encode(customersToCsv(generateCustomers(20_000, 3)));
+      const order: string[] = [];
+      const upload = { settings: { ...settings, features: [...settings.features] }, seed: 42 };
+      const ingest = pool
+        .ingest({ ...upload, fileName: 'big.csv', bytes: big })
+        .then(() => order.push('upload'));
+      const request = {
+        dataset: { kind: 'sample' as const },
+        settings: { ...settings, features: [...settings.features] },
+        seed: 42,
+      };
+      const command = pool.analyze(request).then(() => order.push('command'));
+      await Promise.all([ingest, command]);
+      // With one worker the command would wait behind the upload.
+      expect(order).toEqual(['command', 'upload']);
+    } finally {
+      await pool.close();
+    }
+  }, 300_000);
+});

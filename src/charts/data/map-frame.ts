@@ -8,6 +8,7 @@
  */
 import { niceStep } from '../../core/histogram.ts';
 import { type Analysis, type CustomerTable, FEATURES, type Feature, type Segment } from '../../core/types.ts';
+import { formatWholeShare } from '../../words.ts';
 import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
 import type { PredictedCustomer } from '../types.ts';
 import { fitProjection, type Projection, projectRaw, projectScaled } from './projection.ts';
@@ -39,7 +40,7 @@ function componentTitle(p: Projection, c: 0 | 1): string {
     .filter(({ w }) => Math.abs(w) >= 0.35)
     .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
     .map(({ w, f }) => `${w > 0 ? '+' : '−'}${FEATURE_NAME[f]}`);
-  return `Component ${c + 1} (${Math.round(p.explained[c] * 100)} % of spread): ${parts.join(', ')}`;
+  return `Component ${c + 1} (${formatWholeShare(p.explained[c])} of spread): ${parts.join(', ')}`;
 }
 
 function plainFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' | 'yDomain'> {

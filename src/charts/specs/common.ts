@@ -4,6 +4,7 @@
  * across charts), and the number words used in titles and alt text.
  */
 import type { Analysis, Segment } from '../../core/types.ts';
+import { formatCount, formatPercent, formatWholeShare, separationWords } from '../../words.ts';
 import { textWidth } from '../data/text-width.ts';
 import { CHART_WIDTH, CONFIG, FONT_SIZE, GENDER_COLOR, segmentColor } from '../theme.ts';
 
@@ -47,8 +48,8 @@ export const panelTitle = (text: string | string[]) => ({
   frame: 'group' as const,
 });
 
-export const int = (n: number) => Math.round(n).toLocaleString('en-US');
-export const pct = (share: number) => `${Math.round(share * 100)} %`;
+export const int = formatCount;
+export const pct = formatWholeShare;
 /** Whole percentages that add up to exactly 100 (largest remainder), so a legend never sums to 101 %. */
 export function roundedPercents(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
@@ -67,7 +68,7 @@ export function roundedPercents(counts: readonly number[]): number[] {
 /** Each segment's share as a whole percentage, consistent across every chart. */
 export const segmentPercents = (a: Analysis): Map<number, string> => {
   const p = roundedPercents(a.segments.map((s) => s.size));
-  return new Map(a.segments.map((s, i) => [s.id, `${p[i]} %`]));
+  return new Map(a.segments.map((s, i) => [s.id, formatPercent(p[i]!)]));
 };
 
 export const fixed = (x: number, digits = 2) => x.toFixed(digits).replace('-', '−');
@@ -80,13 +81,8 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${int(n)} $
 
 export const segmentLabel = (s: Pick<Segment, 'id' | 'name'>) => `${s.id} · ${s.name}`;
 
-/** Kaufman & Rousseeuw's reading of an average silhouette. */
-export function silhouetteWord(s: number): string {
-  if (s >= 0.7) return 'strong structure';
-  if (s >= 0.5) return 'reasonable structure';
-  if (s >= 0.25) return 'weak structure';
-  return 'no substantial structure';
-}
+/** Kaufman & Rousseeuw's reading of an average silhouette: the same words as the text answers. */
+export const silhouetteWord = separationWords;
 
 /** A vega expression mapping a numeric id (datum.value) to its text. */
 export function lookupExpr(labels: Record<number, string>): string {

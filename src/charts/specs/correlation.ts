@@ -3,11 +3,14 @@
  * cell on a diverging, colour-blind-safe scale fixed at −1…1 (so a weak r
  * always looks weak), with the value printed.
  */
+import { FEATURE_CATALOGUE } from '../../core/features.ts';
 import { INK } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, int } from './common.ts';
 
-const NAME: Record<string, string> = { age: 'Age', income: 'Annual income', spending: 'Spending score' };
+const NAME: Record<string, string> = Object.fromEntries(
+  Object.values(FEATURE_CATALOGUE).map((spec) => [spec.name, spec.title]),
+);
 
 function strength(r: number): string {
   const m = Math.abs(Number(r.toFixed(2))); // judged on the value printed

@@ -1,4 +1,5 @@
 /** Gender split: how many customers of each gender, as counts and shares. */
+import { formatPercent } from '../../words.ts';
 import { INK } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { frame, genderColorEncoding, int, listing, roundedPercents } from './common.ts';
@@ -12,7 +13,7 @@ export function genderSplit(input: ChartInput): ChartSpec {
     { g: 'Unknown', n: g.unknown, share: g.shares.unknown },
   ].filter((r) => r.n > 0 || r.g !== 'Unknown');
   const shares = roundedPercents(rows.map((r) => r.n));
-  const labelled = rows.map((r, i) => ({ ...r, text: `${int(r.n)} (${shares[i]} %)` }));
+  const labelled = rows.map((r, i) => ({ ...r, text: `${int(r.n)} (${formatPercent(shares[i]!)})` }));
   const max = Math.max(1, ...rows.map((r) => r.n));
   const y = {
     field: 'g',

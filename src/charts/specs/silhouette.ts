@@ -4,6 +4,7 @@
  * shows as a thin, short or negative band. Drawn as one area per segment
  * from at most BAND_POINTS quantiles, so it costs the same for any sample.
  */
+import { formatWholeShare } from '../../words.ts';
 import { INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, int, segmentColorEncoding, segmentLabel } from './common.ts';
@@ -29,8 +30,7 @@ function quantiles(sorted: number[], m: number): number[] {
 
 function misfits(share: number): string {
   if (share === 0) return 'no customer sits closer to another segment than to its own';
-  const pct = share < 0.01 ? 'under 1 %' : `${Math.round(share * 100)} %`;
-  return `${pct} of customers sit closer to another segment than to their own`;
+  return `${formatWholeShare(share)} of customers sit closer to another segment than to their own`;
 }
 
 export function silhouette(input: ChartInput): ChartSpec {
@@ -66,7 +66,7 @@ export function silhouette(input: ChartInput): ChartSpec {
     bands.map(({ s, mid }) => {
       const neg = negative(s.id);
       const flag = s.silhouette < 0.25 ? ' (weak)' : '';
-      const negText = neg >= 0.05 ? `, ${Math.round(neg * 100)} % below 0` : '';
+      const negText = neg >= 0.05 ? `, ${formatWholeShare(neg)} below 0` : '';
       return [mid, `${segmentLabel(s)}: ${fixed(s.silhouette)}${flag}${negText}`];
     }),
   );

@@ -1,4 +1,5 @@
 /** Pieces every handler uses: building a Reply, asking for an analysis, naming the data. */
+import { FEATURE_CATALOGUE, titleWithUnit } from '../../core/features.ts';
 import type { Analysis, Feature, Scaling } from '../../core/types.ts';
 import type { CustomerInput } from '../command.ts';
 import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
@@ -44,9 +45,9 @@ export function datasetWords(dataset: ActiveDataset): string {
 }
 
 export const FEATURE_LABELS: Record<Feature, string> = {
-  age: 'Age',
-  income: 'Income k$',
-  spending: 'Spending',
+  age: titleWithUnit(FEATURE_CATALOGUE.age),
+  income: titleWithUnit(FEATURE_CATALOGUE.income),
+  spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 };
 const SCALING_WORDS: Record<Scaling, string> = {
   zscore: 'z-score scaling',

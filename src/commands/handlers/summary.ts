@@ -3,7 +3,7 @@ import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import { formatCount, formatMean, formatShare, plural, segmentsInWords, sourceNotes } from '../format.ts';
-import type { Reply, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
@@ -41,6 +41,25 @@ export function analysisWarnings(analysis: Analysis): string[] {
   return [...failed, ...analysis.notes];
 }
 
+/** The k that scored next best (silhouette) after the one shown, if the sweep tried another. */
+export function runnerUpK(analysis: Analysis): number | undefined {
+  const others = analysis.selection.rows.filter(
+    (row) => row.k !== analysis.k && Number.isFinite(row.silhouette),
+  );
+  return others.sort((a, b) => b.silhouette - a.silhouette || a.k - b.k)[0]?.k;
+}
+
+/** Next steps under a summary: the runner-up k, the assumption checks, the charts, the export. */
+export function summaryActions(analysis: Analysis): ReplyAction[] {
+  const runnerUp = runnerUpK(analysis);
+  return [
+    ...(runnerUp === undefined ? [] : [{ label: `Try k = ${runnerUp}`, command: `k ${runnerUp}` }]),
+    { label: 'Check assumptions', command: 'check' },
+    { label: 'Charts', command: 'eda' },
+    { label: 'Export', command: 'export' },
+  ];
+}
+
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const hints = analysis.segments.map((s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${s.hint}`);
   const sections: ReplySection[] = [
@@ -59,6 +78,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     text: `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${plural(analysis.rows, 'customer')}.`,
     sections,
     table: segmentTable(analysis.segments, hasGenderColumn(analysis.source)),
+    actions: summaryActions(analysis),
     images,
     warnings: analysisWarnings(analysis),
   });

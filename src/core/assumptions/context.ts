@@ -1,3 +1,4 @@
+import { FEATURE_CATALOGUE } from '../features.ts';
 import type { Points } from '../points.ts';
 import type { AnalysisOptions, AssumptionCheck, CheckId, Eda, Segment, Verdict } from '../types.ts';
 
@@ -29,7 +30,11 @@ export function describeFeatures(ctx: CheckContext) {
   return ctx.eda.describe.filter((d) => ctx.options.features.includes(d.feature));
 }
 
-export const FEATURE_WORDS = { age: 'age', income: 'annual income', spending: 'spending score' } as const;
+export const FEATURE_WORDS = {
+  age: FEATURE_CATALOGUE.age.noun,
+  income: FEATURE_CATALOGUE.income.noun,
+  spending: FEATURE_CATALOGUE.spending.noun,
+} as const;
 
 export function result(
   check: CheckId,

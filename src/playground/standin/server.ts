@@ -196,7 +196,16 @@ export class SlackStandin extends StandinState {
       return void res.end();
     }
     if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) return send(res, 200, LOGIN_PAGE, 'text/html');
-    send(res, 200, file.content, typeof file.servedAs === 'string' ? file.servedAs : 'text/csv');
+    const type = typeof file.servedAs === 'string' ? file.servedAs : 'text/csv';
+    // Download faults: `hangAfter` bytes then silence; `truncateAt` bytes then the connection drops.
+    const cut = typeof file.hangAfter === 'number' ? file.hangAfter : file.truncateAt;
+    if (typeof cut === 'number') {
+      res.writeHead(200, { 'content-type': type, 'content-length': String(file.content.length) });
+      res.write(file.content.subarray(0, cut));
+      if (typeof file.truncateAt === 'number') setTimeout(() => res.destroy(), 50);
+      return;
+    }
+    send(res, 200, file.content, type);
   }
 }
 

@@ -92,6 +92,8 @@ export interface ButtonClick {
   channel: string;
   /** The ts of the message holding the button. */
   messageTs: string;
+  /** Its thread's parent, when the message is a reply in a thread. */
+  threadTs?: string;
   actionId: string;
   blockId?: string;
   value?: string;
@@ -114,10 +116,16 @@ export function buttonPayload(click: ButtonClick): object {
       message_ts: click.messageTs,
       channel_id: click.channel,
       is_ephemeral: false,
+      ...(click.threadTs ? { thread_ts: click.threadTs } : {}),
     },
     trigger_id: '1.2.3',
     channel: { id: click.channel, name: click.channel.toLowerCase() },
-    message: { type: 'message', ts: click.messageTs, text: '' },
+    message: {
+      type: 'message',
+      ts: click.messageTs,
+      text: '',
+      ...(click.threadTs ? { thread_ts: click.threadTs } : {}),
+    },
     response_url: click.responseUrl,
     actions: [
       {

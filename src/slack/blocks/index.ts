@@ -6,11 +6,24 @@ export {
   fileRefused,
   formatBytes,
   inviteHint,
+  jobGaveUp,
+  jobPaused,
+  jobStalled,
   progressLine,
   readingFile,
+  resumingFile,
+  stillReading,
   unusableDataFile,
   withInviteHint,
 } from './notices.ts';
-export { chartComment, fallbackText, replyMessage, type SlackMessage, statusMessage } from './reply.ts';
+export {
+  actionsBlock,
+  COMMAND_ACTION_PREFIX,
+  chartComment,
+  fallbackText,
+  replyMessage,
+  type SlackMessage,
+  statusMessage,
+} from './reply.ts';
 export { TABLE_LIMITS, tableBlock, tableBlocks, tableCards, tableLines, tableTexts } from './table.ts';
 export { chunkLines, escapeText, LIMITS, truncate } from './text.ts';

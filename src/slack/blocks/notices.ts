@@ -5,14 +5,10 @@
  */
 import type { types } from '@slack/bolt';
 import type { UnusableFormat } from '../files.ts';
-import type { SlackMessage } from './reply.ts';
+import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../words.ts';
 
 const note = (text: string): SlackMessage => {
   const safe = truncate(text, LIMITS.sectionText);
@@ -65,8 +61,45 @@ export const readingFile = (name: string): SlackMessage =>
 export const progressLine = (name: string, line: string): SlackMessage =>
   note(`:hourglass_flowing_sand: *${escapeText(name)}*: ${escapeText(line)}`);
 
+/** A refusal links to the expected format: a button that answers with the help (it lists the columns). */
+const withFormatButton = (message: SlackMessage): SlackMessage => ({
+  ...message,
+  blocks: [...message.blocks, actionsBlock([{ label: 'Expected format', command: 'help' }])],
+});
+
 export const fileRefused = (reason: string): SlackMessage =>
-  note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`);
+  withFormatButton(note(`:x: ${escapeText(reason)} Nothing changed: this channel keeps its current data.`));
+
+const percentOf = (fraction: number | null | undefined) =>
+  fraction === null || fraction === undefined ? '' : ` (${Math.round(fraction * 100)} %)`;
+
+/** A job picked up again after the bot restarted. */
+export const resumingFile = (name: string): SlackMessage =>
+  note(`:hourglass_flowing_sand: I was restarted while reading *${escapeText(name)}*; reading it again…`);
+
+/** A command that waits for its channel's upload, said at once. */
+export const stillReading = (name: string, fraction: number | null | undefined): SlackMessage =>
+  note(
+    `:hourglass_flowing_sand: Still reading *${escapeText(name)}*${percentOf(fraction)} — I'll answer from it when it's done.`,
+  );
+
+/** The watchdog gave up on a job. */
+export const jobStalled = (what: string, stallMs: number): SlackMessage =>
+  note(
+    `:x: I stopped working on ${escapeText(what)}: it made no progress for ${Math.round(stallMs / 1000)} s. ` +
+      'Nothing changed: this channel keeps its current data. Try again; if it happens again, split the file.',
+  );
+
+/** A job that kept stopping the bot (crash, kill) is not tried again. */
+export const jobGaveUp = (what: string, attempts: number): SlackMessage =>
+  note(
+    `:x: I could not finish ${escapeText(what)}: I was stopped ${attempts} times while working on it. ` +
+      'Nothing changed: this channel keeps its current data. Share it again, or split it if it is very large.',
+  );
+
+/** SIGTERM came before the job finished: it is queued and resumes when the bot is back. */
+export const jobPaused = (what: string): SlackMessage =>
+  note(`:double_vertical_bar: I'm restarting; I'll pick up ${escapeText(what)} again as soon as I'm back.`);
 
 const INSTEAD =
   'a CSV (UTF-8) or an Excel .xlsx file with one row per customer and columns such as Age, Annual Income (k$) and Spending Score (1-100)';
@@ -83,4 +116,6 @@ const UNUSABLE_WORDS: Record<UnusableFormat, string> = {
 
 /** The threaded answer to a data file in a format the bot does not read: what to share instead. */
 export const unusableDataFile = (name: string, format: UnusableFormat): SlackMessage =>
-  note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`);
+  withFormatButton(
+    note(`:information_source: *${escapeText(name)}* ${UNUSABLE_WORDS[format]}, and share ${INSTEAD}.`),
+  );

@@ -6,7 +6,7 @@
  * and announced by `chartComment`.
  */
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyFile, ReplyImage } from '../../commands/reply.ts';
+import type { Reply, ReplyAction, ReplyFile, ReplyImage } from '../../commands/reply.ts';
 import { tableBlocks, tableLines } from './table.ts';
 import { chunkLines, escapeText, LIMITS, truncate } from './text.ts';
 
@@ -41,13 +41,34 @@ function bodyBlocks(reply: Reply): types.KnownBlock[] {
   return blocks;
 }
 
+/** Every button's action_id starts with this; the action listener matches it and runs the button's value. */
+export const COMMAND_ACTION_PREFIX = 'segment_command';
+/** Slack's caps: 25 elements in an actions block, 75 characters of button text, 2000 of value. */
+const BUTTON_LIMITS = { elements: 25, text: 75, value: 2000 } as const;
+
+/** Buttons that run commands: the value is the command text, exactly as if typed after /segment. */
+export function actionsBlock(actions: readonly ReplyAction[]): types.ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: 'segment_actions',
+    elements: actions.slice(0, BUTTON_LIMITS.elements).map((action, i) => ({
+      type: 'button',
+      action_id: `${COMMAND_ACTION_PREFIX}_${i}`,
+      text: { type: 'plain_text', text: truncate(action.label, BUTTON_LIMITS.text), emoji: true },
+      value: action.command.slice(0, BUTTON_LIMITS.value),
+      ...(action.style ? { style: action.style } : {}),
+    })),
+  };
+}
+
 /**
  * The message for a reply. `note` (e.g. "3 charts follow in this thread")
  * goes last in small print and survives the block cap.
  */
 export function replyMessage(reply: Reply, note?: string): SlackMessage {
   const body = bodyBlocks(reply);
-  const tail = note ? [context(note)] : [];
+  const buttons = reply.actions?.length ? [actionsBlock(reply.actions)] : [];
+  const tail = [...buttons, ...(note ? [context(note)] : [])];
   const room = LIMITS.blocks - tail.length;
   const kept =
     body.length <= room

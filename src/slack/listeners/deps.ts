@@ -1,5 +1,6 @@
 /** What every listener needs, built once in app.ts from the Config. */
 import { randomUUID } from 'node:crypto';
+import type { JobQueue } from '../../jobs/queue.ts';
 import type { SegmentService } from '../../service.ts';
 import type { RetryPolicy } from '../retry.ts';
 
@@ -8,7 +9,11 @@ export interface ListenerDeps {
   /** host[:port] that shared files may be downloaded from. */
   fileHost: string;
   maxFileBytes: number;
-  downloadTimeoutMs: number;
+  download: { connectTimeoutMs: number; idleTimeoutMs: number };
+  /** Where accepted uploads and data commands wait (persisted before the ack). */
+  jobs: JobQueue;
+  /** Tells the job runner there is new work. */
+  poke: () => void;
   retry: RetryPolicy;
   /** Minimum gap between two progress edits of the "working" message (chat.update is rate limited). */
   progressIntervalMs: number;

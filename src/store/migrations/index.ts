@@ -1,4 +1,5 @@
 import { initialSchema } from './001-initial.ts';
+import { jobsSchema } from './002-jobs.ts';
 
 export interface Migration {
   version: number;
@@ -7,4 +8,7 @@ export interface Migration {
 }
 
 /** Applied in order, each once; never edit a released step, add the next number. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'durable jobs', sql: jobsSchema },
+];

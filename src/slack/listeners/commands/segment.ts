@@ -1,11 +1,16 @@
 /**
- * `/segment <text>`: acknowledge at once (Slack allows 3 s), then run the
- * command (heavy work happens in the service's worker thread) and deliver the
- * answer: in the channel with charts in its thread, or privately through
- * response_url for errors and help, or when the bot is not in the channel.
+ * `/segment <text>`: acknowledge at once (Slack allows 3 s). Help and typing
+ * mistakes are answered right away; a command that reads the channel's data
+ * becomes a durable job in the channel's order. When an upload is being read
+ * in that channel, the user is told at once that the answer will come from
+ * the new file. Answers go in the channel with charts in their thread, or
+ * privately through response_url for errors and help, or when the bot is not
+ * in the channel.
  */
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../../commands/grammar.ts';
 import type { Reply } from '../../../commands/reply.ts';
+import { orderingKeyOf, PRIORITY, type UploadInput } from '../../../jobs/queue.ts';
 import { describeError } from '../../../log.ts';
 import {
   apology,
@@ -13,9 +18,11 @@ import {
   chartsNote,
   couldNotDeliver,
   replyMessage,
+  stillReading,
   withInviteHint,
 } from '../../blocks/index.ts';
 import { Deliverer, isNotAMember } from '../../deliver.ts';
+import { RESPONSE_URL_LIFETIME_MS } from '../../jobs/command.ts';
 import { slackErrorCode } from '../../retry.ts';
 import { type ListenerDeps, newErrorId } from '../deps.ts';
 
@@ -25,30 +32,62 @@ export function segmentCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond, client, context, logger }: Args): Promise<void> => {
     await ack();
     const deliverer = new Deliverer(client, logger, deps.retry);
-    const scope = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
-    // Only the verb: the rest may be a customer's details.
-    const verb = command.text.trim().split(/\s+/)[0] || 'help';
-    const started = Date.now();
-    let reply: Reply;
-    try {
-      reply = await deps.service.runText(scope, command.text);
-      logger.info(`/segment ${verb} in ${command.channel_id}: answered in ${Date.now() - started} ms`);
-    } catch (error) {
-      const id = newErrorId();
-      logger.error(`/segment failed [${id}] in ${command.channel_id}: ${describeError(error)}`);
-      await tell(deliverer, respond, logger, apology(id));
+    const parsed = parseCommand(command.text);
+    if (!parsed.ok || parsed.command.kind === 'help') {
+      // Nothing to wait for: answered now, without a job (and without holding the ack).
+      void answerNow(deps, deliverer, respond, logger, command, context.botUserId);
       return;
     }
-    await answer(deliverer, respond, logger, {
-      channel: command.channel_id,
-      reply,
-      botUserId: context.botUserId,
+    const slack = {
+      teamId: command.team_id,
+      channelId: command.channel_id,
+      userId: command.user_id,
+      responseUrl: command.response_url,
+      responseUrlExpiresAt: new Date(Date.now() + RESPONSE_URL_LIFETIME_MS).toISOString(),
+    };
+    const orderingKey = orderingKeyOf(command.team_id, command.channel_id);
+    const { job } = await deps.jobs.enqueue({
+      kind: 'command',
+      orderingKey,
+      priority: PRIORITY.interactive,
+      input: { text: command.text },
+      slack,
     });
+    deps.poke();
+    const ahead = (await deps.jobs.pending(orderingKey)).find((j) => j.id < job.id && j.kind === 'upload');
+    if (ahead) {
+      const name = (ahead.input as UploadInput).fileName;
+      logger.info(`job ${job.id} waits for upload job ${ahead.id} in ${command.channel_id}`);
+      void tell(deliverer, respond, logger, stillReading(name, ahead.fraction));
+    }
   };
+}
+
+async function answerNow(
+  deps: ListenerDeps,
+  deliverer: Deliverer,
+  respond: RespondFn,
+  logger: Logger,
+  command: Args['command'],
+  botUserId: string | undefined,
+): Promise<void> {
+  const scope = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+  let reply: Reply;
+  try {
+    reply = await deps.service.runText(scope, command.text);
+  } catch (error) {
+    const id = newErrorId();
+    logger.error(`/segment failed [${id}] in ${command.channel_id}: ${describeError(error)}`);
+    await tell(deliverer, respond, logger, apology(id));
+    return;
+  }
+  await answer(deliverer, respond, logger, { channel: command.channel_id, reply, botUserId });
 }
 
 interface Answer {
   channel: string;
+  /** Answer inside this thread (a button under a message answers in that message's thread). */
+  threadTs?: string;
   reply: Reply;
   botUserId: string | undefined;
 }
@@ -69,7 +108,10 @@ export async function answer(
   const note = attachments ? chartsNote(reply.images.length, reply.files.length) : undefined;
   let ts: string;
   try {
-    ts = await deliverer.post({ channel: a.channel }, replyMessage(reply, note));
+    ts = await deliverer.post(
+      { channel: a.channel, ...(a.threadTs ? { threadTs: a.threadTs } : {}) },
+      replyMessage(reply, note),
+    );
   } catch (error) {
     logger.warn(`posting to ${a.channel} failed: ${describeError(error)}`);
     const message = isNotAMember(error)
@@ -79,7 +121,7 @@ export async function answer(
     return;
   }
   try {
-    await deliverer.uploadAttachments({ channel: a.channel, threadTs: ts }, reply);
+    await deliverer.uploadAttachments({ channel: a.channel, threadTs: a.threadTs ?? ts }, reply);
   } catch (error) {
     logger.warn(`sharing charts in ${a.channel} failed: ${describeError(error)}`);
     await tell(
@@ -92,7 +134,7 @@ export async function answer(
 }
 
 /** The last resort: response_url. If even that fails there is no one left to tell but the log. */
-async function tell(
+export async function tell(
   deliverer: Deliverer,
   respond: RespondFn,
   logger: Logger,

@@ -1,0 +1,176 @@
+/**
+ * The feature catalogue: every fact about a feature, stated once. Ingest reads
+ * header aliases and plausible bounds from it, both command grammars read the
+ * words people type and the bounds, core options and model validation read
+ * the names and bounds, the store, the charts and the help read titles, units
+ * and number formats.
+ *
+ * A feature is data, not code: `FEATURE_CATALOGUE` holds the three columns of
+ * the Mall file, and `describeColumn()` gives any other numeric column (an
+ * extra column of an upload, a recency/frequency/monetary figure computed from
+ * transactions) the same shape, so code that takes a `FeatureSpec` works for
+ * all of them. The texts here are labels (titles, nouns, units), never
+ * sentences: sentences are made at the edges (src/words.ts, commands/messages.ts).
+ */
+import { z } from 'zod';
+import { FEATURES, type Feature } from './types.ts';
+
+/** Values a feature can plausibly take; anything outside is a mistake in the data, not a customer. */
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+  /** Only whole numbers (ages). */
+  readonly whole: boolean;
+}
+
+export interface FeatureSpec {
+  /** Canonical name: the key in tables, settings, JSON and the store. */
+  readonly name: string;
+  /** The column header in the reference (Mall) file, used in exports and "missing column" messages. */
+  readonly header: string;
+  /** Other header spellings, best match first (compared without case, accents, spaces, punctuation). */
+  readonly headerAliases: readonly string[];
+  /** Words people type for it in a command (`spend`, `score`), beside the canonical name. */
+  readonly commandWords: readonly string[];
+  /** Display title: table columns and chart legends ("Annual income"). */
+  readonly title: string;
+  /** Unit label, or '' for a unitless figure ("k$", "years", "1–100"). */
+  readonly unit: string;
+  /** The feature inside a sentence ("annual income"). */
+  readonly noun: string;
+  /** What one unit of it is, in words, for "a number of … from 0 to 10,000" ('' when unitless). */
+  readonly measure: string;
+  readonly bounds: Bounds;
+  /** Decimals shown for a mean or a centre. */
+  readonly decimals: number;
+}
+
+export const FEATURE_CATALOGUE: Readonly<Record<Feature, FeatureSpec>> = {
+  age: {
+    name: 'age',
+    header: 'Age',
+    headerAliases: ['Age'],
+    commandWords: ['years'],
+    title: 'Age',
+    unit: 'years',
+    noun: 'age',
+    measure: '',
+    bounds: { min: 0, max: 120, whole: true },
+    decimals: 1,
+  },
+  income: {
+    name: 'income',
+    header: 'Annual Income (k$)',
+    headerAliases: [
+      'Annual Income (k$)',
+      'annual_income_thousands',
+      'annual_income',
+      'Annual Income',
+      'income',
+      'Revenu annuel (k€)',
+      'Revenu annuel',
+      'Revenu',
+    ],
+    commandWords: ['salary', 'annual_income', 'annual-income'],
+    title: 'Annual income',
+    unit: 'k$',
+    noun: 'annual income',
+    measure: 'k$',
+    // Thousands of dollars: 10,000 k$ is ten million a year, beyond any mall customer.
+    bounds: { min: 0, max: 10_000, whole: false },
+    decimals: 1,
+  },
+  spending: {
+    name: 'spending',
+    header: 'Spending Score (1-100)',
+    headerAliases: [
+      'Spending Score (1-100)',
+      'spending_score',
+      'score',
+      'spending',
+      'Score de dépenses (1-100)',
+      'Score de dépenses',
+      'Score dépenses',
+    ],
+    commandWords: ['spend', 'score', 'spending_score', 'spending-score'],
+    title: 'Spending score',
+    unit: '1–100',
+    noun: 'spending score',
+    measure: '',
+    // Scores are whole numbers in the Mall data, but a decimal score is still a score.
+    bounds: { min: 1, max: 100, whole: false },
+    decimals: 1,
+  },
+};
+
+/** The k a user may choose, everywhere: Slack, the CLI, the store, core options and the help. */
+export const K_LIMITS = { min: 2, max: 15 } as const;
+
+/** How many features a segmentation takes: at least two (one feature is a histogram, not a map). */
+export const FEATURE_COUNT = { min: 2 } as const;
+
+/** "Annual income (k$)": the title with its unit, for axes and table headers. */
+export const titleWithUnit = (spec: FeatureSpec) => (spec.unit ? `${spec.title} (${spec.unit})` : spec.title);
+
+export const featureSpec = (feature: Feature): FeatureSpec => FEATURE_CATALOGUE[feature];
+
+/** All catalogue features in their canonical order. */
+export const featureSpecs = (): FeatureSpec[] => FEATURES.map(featureSpec);
+
+/** Canonical feature for a word typed in a command (`spend` → spending), or undefined. */
+export function featureForWord(word: string): Feature | undefined {
+  const w = word.toLowerCase();
+  return FEATURES.find((f) => f === w || FEATURE_CATALOGUE[f].commandWords.includes(w));
+}
+
+/** Whether a value lies within a feature's plausible bounds. NaN fails every comparison. */
+export function withinBounds(bounds: Bounds, value: number): boolean {
+  return (
+    Number.isFinite(value) &&
+    value >= bounds.min &&
+    value <= bounds.max &&
+    (!bounds.whole || Number.isInteger(value))
+  );
+}
+
+/**
+ * A discovered numeric column described with the catalogue's shape, so an
+ * extra column or a computed figure (recency, frequency, monetary) is one more
+ * row of data. Its bounds come from the caller (for example the values seen),
+ * or are open.
+ */
+export function describeColumn(
+  header: string,
+  options: { name?: string; unit?: string; bounds?: Partial<Bounds>; decimals?: number } = {},
+): FeatureSpec {
+  const name =
+    options.name ??
+    header
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
+  return {
+    name,
+    header,
+    headerAliases: [header],
+    commandWords: [],
+    title: header,
+    unit: options.unit ?? '',
+    noun: header.toLowerCase(),
+    measure: '',
+    bounds: {
+      min: options.bounds?.min ?? Number.NEGATIVE_INFINITY,
+      max: options.bounds?.max ?? Number.POSITIVE_INFINITY,
+      whole: options.bounds?.whole ?? false,
+    },
+    decimals: options.decimals ?? 1,
+  };
+}
+
+/** A zod number within bounds (for the command grammar and model validation); `message` names the rule. */
+export function boundedNumber(bounds: Bounds, message: string) {
+  let schema = z.number({ error: message }).min(bounds.min, { error: message });
+  if (Number.isFinite(bounds.max)) schema = schema.max(bounds.max, { error: message });
+  return bounds.whole ? schema.int({ error: message }) : schema;
+}

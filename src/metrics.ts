@@ -1,0 +1,93 @@
+/**
+ * What operators scrape at GET /metrics (Prometheus text format), through
+ * prom-client: the de-facto Node client, maintained, with the process
+ * defaults (RSS, heap, event-loop lag, GC) that tell a blocked loop or a leak
+ * at a glance. One registry per bot, so tests can run several bots in one
+ * process without sharing counters.
+ */
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobQueue } from './jobs/queue.ts';
+
+export interface Metrics {
+  readonly registry: Registry;
+  jobFinished(kind: string, outcome: string, ms: number): void;
+  /** One POST to /slack/events, from its first byte to the answer. */
+  request(status: number, ms: number): void;
+  refused(status: number): void;
+  unexpectedError(): void;
+  /** The Prometheus text for a scrape. */
+  text(): Promise<string>;
+  readonly contentType: string;
+}
+
+export function createMetrics(queue: JobQueue | undefined, options: { defaults?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaults ?? true) collectDefaultMetrics({ register: registry, prefix: 'segment_bot_' });
+  const jobs = new Counter({
+    name: 'segment_bot_jobs_finished_total',
+    help: 'Jobs that left the running state, by kind and outcome (done, failed, stalled, released).',
+    labelNames: ['kind', 'outcome'],
+    registers: [registry],
+  });
+  const jobSeconds = new Histogram({
+    name: 'segment_bot_job_duration_seconds',
+    help: 'Time from claim to finish, by kind.',
+    labelNames: ['kind'],
+    buckets: [0.05, 0.25, 1, 2.5, 5, 10, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  const requestSeconds = new Histogram({
+    name: 'segment_bot_slack_request_duration_seconds',
+    help: 'POSTs to /slack/events from first byte to answer (Slack gives up at 3 s), by status.',
+    labelNames: ['status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3, 10],
+    registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'segment_bot_requests_refused_total',
+    help: 'Requests the guard refused before Bolt saw them (400 malformed, 408 too slow, 413 too large).',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const unexpected = new Counter({
+    name: 'segment_bot_unexpected_errors_total',
+    help: 'Errors caught by the process-level guard (each logged with an id); the bot kept serving.',
+    registers: [registry],
+  });
+  if (queue) {
+    let stats: ReturnType<JobQueue['stats']> | undefined;
+    // One stats query per scrape, shared by the three gauges.
+    const current = () => {
+      stats ??= queue.stats().finally(() => setTimeout(() => (stats = undefined), 0));
+      return stats;
+    };
+    const gauge = (name: string, help: string, pick: (s: Awaited<ReturnType<JobQueue['stats']>>) => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        async collect() {
+          this.set(pick(await current()));
+        },
+      });
+    gauge('segment_bot_jobs_queued', 'Jobs waiting to run.', (s) => s.queued);
+    gauge('segment_bot_jobs_running', 'Jobs running now.', (s) => s.running);
+    gauge(
+      'segment_bot_oldest_job_age_seconds',
+      'Age of the oldest unfinished job.',
+      (s) => s.oldestAgeMs / 1000,
+    );
+  }
+  return {
+    registry,
+    contentType: registry.contentType,
+    jobFinished: (kind, outcome, ms) => {
+      jobs.inc({ kind, outcome });
+      jobSeconds.observe({ kind }, ms / 1000);
+    },
+    request: (status, ms) => requestSeconds.observe({ status: String(status) }, ms / 1000),
+    refused: (status) => refused.inc({ status: String(status) }),
+    unexpectedError: () => unexpected.inc(),
+    text: () => registry.metrics(),
+  };
+}
