@@ -28,7 +28,7 @@ import type { IngestLimits } from './ingest/csv.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { AnalysisEngine } from './pipeline/engine.ts';
 import type { Engine } from './pipeline/types.ts';
-import { DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
+import { columnStore, DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
 import { WorkerEngine } from './worker/pool.ts';
 
 export type { Scope } from './commands/context.ts';
@@ -92,6 +92,7 @@ function createEngine(
       samplePath,
       ...limits,
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
+      columns: columnStore(store),
       cache: store.analyses,
     });
     return { engine, save: async (key, file) => store.uploads.save(key, file) };

@@ -15,10 +15,12 @@ import { InputError } from './errors.ts';
 import { finalFit } from './fit.ts';
 import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
+import { deriveSeed } from './random.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
 import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
-import type { Analysis, AnalysisOptions, CustomerTable, SegmentModel, SourceInfo } from './types.ts';
+import { structureTest } from './structure.ts';
+import type { Analysis, AnalysisOptions, CustomerTable, Segment, SegmentModel, SourceInfo } from './types.ts';
 
 const inMemorySource = (table: CustomerTable): SourceInfo => ({
   fileName: '(in memory)',
@@ -57,6 +59,13 @@ function unitNotes(eda: Analysis['eda']): string[] {
   ];
 }
 
+/** With no groups in the data, the one segment is everyone, and its advice claims nothing about groups. */
+const oneGroup = (s: Segment): Segment => ({
+  ...s,
+  name: 'All customers',
+  hint: 'One continuous group: no part of it is distinct enough to target on its own, so any split would be an arbitrary cut.',
+});
+
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
 export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'done';
 export type AnalysisObserver = (step: AnalysisStep) => void;
@@ -84,7 +93,14 @@ export function analyze(
     );
   }
   notes.push(...unitNotes(eda));
-  const k = options.k ?? sweep.selection.recommendedK;
+  // Structure: does the silhouette at this k beat groupless reference data? (core/structure.ts)
+  const structure = structureTest(
+    sweep.sweepSet,
+    options.k ?? sweep.selection.recommendedK,
+    deriveSeed(options.seed, 'structure'),
+  );
+  // No groups: one segment is the honest answer; the recommendation stays as the nearest split.
+  const k = options.k ?? (structure.structure === 'none' ? 1 : sweep.selection.recommendedK);
   const distinct = options.k ? distinctRows(scaled, options.k) : k;
   if (distinct < k) throw tooFewDistinct(distinct, k);
   observe('fit');
@@ -92,7 +108,7 @@ export function analyze(
   if (!fit.converged)
     notes.push(`k-means stopped after ${options.maxIterations} iterations before fully settling.`);
   observe('profile');
-  const segments = profileSegments({
+  const profiled = profileSegments({
     table,
     labels: fit.labels,
     k,
@@ -102,10 +118,18 @@ export function analyze(
     eda,
     silhouetteBySegment: fit.silhouetteBySegment,
   }); // 6
+  const segments = k === 1 ? profiled.map(oneGroup) : profiled;
   observe('checks');
   // The scale-free checks need z-scores; reuse the clustering space when it already is one.
   const standardised = options.scaling === 'zscore' ? scaled : applyScaler(raw, fitScaler(raw, 'zscore'));
-  const assumptions = runChecks({ eda, options, standardised, segments, silhouette: fit.silhouette }); // 7
+  const assumptions = runChecks({
+    eda,
+    options,
+    standardised,
+    segments,
+    silhouette: fit.silhouette,
+    structure,
+  }); // 7
   const model: SegmentModel = {
     version: 1,
     features: options.features,
@@ -133,6 +157,8 @@ export function analyze(
     scaling: options.scaling,
     k,
     kChosenBy: options.k ? 'user' : 'recommendation',
+    structure: structure.structure,
+    structureTest: structure,
     restarts: options.restarts,
     selection: sweep.selection,
     inertia: fit.inertia,

@@ -207,6 +207,25 @@ export interface Prediction {
   clarity: 'clear' | 'fairly clear' | 'borderline';
 }
 
+/** Whether the data has groups at all (core/structure.ts): 'none' makes the answer one segment. */
+export type Structure = 'none' | 'weak' | 'clear';
+
+/** The null-reference test's figures: silhouette at k against groupless reference draws. */
+export interface StructureFigures {
+  structure: Structure;
+  /** The k the test ran at (the recommendation, or the user's k). */
+  k: number;
+  sampleSize: number;
+  silhouette: number;
+  draws: number;
+  gaussianMax: number;
+  uniformMax: number;
+  beatGaussian: number;
+  beatUniform: number;
+  gaussian: { mean: number; sd: number };
+  uniform: { mean: number; sd: number };
+}
+
 export interface Analysis {
   version: 1;
   source: SourceInfo;
@@ -214,8 +233,11 @@ export interface Analysis {
   seed: number;
   features: Feature[];
   scaling: Scaling;
+  /** 1 when the structure test finds no groups (then `segments` holds one segment). */
   k: number;
   kChosenBy: 'user' | 'recommendation';
+  structure: Structure;
+  structureTest: StructureFigures;
   restarts: number;
   selection: Selection;
   inertia: number;

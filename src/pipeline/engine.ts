@@ -18,13 +18,27 @@ import { customersCsv, exportFileName } from './export-csv.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
-import { type BytesLoader, type LoadedTable, sha256Hex, TableSource, uploadKey } from './tables.ts';
+import {
+  type BytesLoader,
+  type ColumnStore,
+  type LoadedTable,
+  sha256Hex,
+  TableSource,
+  uploadKey,
+} from './tables.ts';
 import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
 /** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
 export const ANALYSIS_CACHE_VERSION = 1;
 const ANALYSES_KEPT = 8;
 const IMAGE_SETS_KEPT = 16;
+/** Per worker thread: what the caches may hold, in bytes (estimates), whatever the files' sizes. */
+const ANALYSES_MAX_BYTES = 96 * 1024 * 1024;
+const IMAGES_MAX_BYTES = 48 * 1024 * 1024;
+/** Per-row arrays (labels, silhouette rows and values, distances) plus the fixed part (profiles, sweep). */
+const analysisBytes = (analysis: Analysis) => analysis.rows * 24 + 256 * 1024;
+const imageBytes = (group: RenderedGroup) =>
+  group.images.reduce((sum, image) => sum + image.png.byteLength, 0);
 const PROBLEMS_SHOWN = 5;
 
 /** A kept row's note in a few words, so harmless notes do not read like errors. */
@@ -74,13 +88,24 @@ export function analysisOptions(settings: ChannelSettings, seed: number) {
 
 export class AnalysisEngine implements Engine {
   private readonly tables: TableSource;
-  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT);
-  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT);
+  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT, {
+    maxBytes: ANALYSES_MAX_BYTES,
+    sizeOf: analysisBytes,
+  });
+  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT, {
+    maxBytes: IMAGES_MAX_BYTES,
+    sizeOf: imageBytes,
+  });
   private readonly cache: AnalysisCache | undefined;
   private readonly codeVersion: string;
 
   constructor(
-    options: EngineOptions & { loadBytes: BytesLoader; cache?: AnalysisCache; codeVersion?: string },
+    options: EngineOptions & {
+      loadBytes: BytesLoader;
+      columns?: ColumnStore;
+      cache?: AnalysisCache;
+      codeVersion?: string;
+    },
   ) {
     this.tables = new TableSource(options);
     this.cache = options.cache;

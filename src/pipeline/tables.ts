@@ -24,7 +24,20 @@ export interface LoadedTable {
 /** Returns the stored bytes of an upload, or null when they are gone. */
 export type BytesLoader = (dataset: UploadedDataset) => Uint8Array | null;
 
+/**
+ * Parsed tables kept beside the bytes (store/columns.ts), so a cold load after
+ * a restart reads typed columns instead of parsing the CSV again.
+ */
+export interface ColumnStore {
+  load(dataset: UploadedDataset): Omit<LoadedTable, 'key'> | null;
+  save(dataset: UploadedDataset, parsed: Omit<LoadedTable, 'key'>): void;
+}
+
 const TABLES_KEPT = 2;
+/** Per worker thread; a million-row table is about 40 MB in columns plus its ids. */
+const TABLES_MAX_BYTES = 160 * 1024 * 1024;
+/** Four Float64/Uint32 columns, one byte of gender, and an id string (~24 bytes) per row. */
+const tableBytes = (loaded: LoadedTable) => loaded.table.length * (8 * 3 + 4 + 1 + 24);
 /** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
 const FALLBACK_SAMPLE = { size: 200, seed: 42 };
 
@@ -33,10 +46,18 @@ export const uploadKey = (sha256: string, fileName: string) => `upload:${sha256}
 
 export class TableSource {
   private sample: Promise<LoadedTable> | undefined;
-  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT);
+  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT, {
+    maxBytes: TABLES_MAX_BYTES,
+    sizeOf: tableBytes,
+  });
 
   constructor(
-    private readonly options: { samplePath: string; limits?: Partial<IngestLimits>; loadBytes: BytesLoader },
+    private readonly options: {
+      samplePath: string;
+      limits?: Partial<IngestLimits>;
+      loadBytes: BytesLoader;
+      columns?: ColumnStore;
+    },
   ) {}
 
   async load(dataset: ActiveDataset): Promise<LoadedTable> {
@@ -51,9 +72,12 @@ export class TableSource {
     const key = uploadKey(dataset.sha256, dataset.fileName);
     const cached = this.uploads.get(key);
     if (cached) return cached;
+    const stored = this.options.columns?.load(dataset);
+    if (stored) return this.remember({ key, ...stored });
     const bytes = this.options.loadBytes(dataset);
     if (!bytes) throw new Error(`the stored file of dataset ${dataset.id} (${dataset.fileName}) is missing`);
     const { table, source } = await this.read(bytes, dataset.fileName);
+    this.options.columns?.save(dataset, { table, source });
     return this.remember({ key, table, source });
   }
 

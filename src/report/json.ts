@@ -29,6 +29,8 @@ export function analysisReport(
     restarts: analysis.restarts,
     k: analysis.k,
     kChosenBy: analysis.kChosenBy,
+    structure: analysis.structure,
+    structureTest: analysis.structureTest,
     recommendation: {
       k: analysis.selection.recommendedK,
       elbowK: analysis.selection.elbowK,

@@ -64,7 +64,10 @@ export function overview(a: Analysis): Block[] {
     { kind: 'heading', text: 'Segments' },
     {
       kind: 'para',
-      text: `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).`,
+      text:
+        a.k === 1
+          ? `${formatCount(a.rows)} customers from ${a.source.fileName} form one continuous group on ${features} (${scaled}): there are no clear segments, and any split would be an arbitrary cut. The nearest split, tentatively, is k = ${a.structureTest.k} (\`--k ${a.structureTest.k}\`).`
+          : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
     },
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelKey, UploadedDataset } from '../commands/context.ts';
+import { COLUMNS_FORMAT, decodeTable, encodeTable, type StoredTable } from './columns.ts';
 import type { Database } from './db.ts';
 
 export interface NewDataset {
@@ -45,6 +46,7 @@ export const datasetFromRow = (row: DatasetRow): UploadedDataset => ({
 
 const COLUMNS = 'id, team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, sha256';
 const bytesRow = z.object({ bytes: z.instanceof(Uint8Array) });
+const columnsRow = z.object({ format: z.number().int(), data: z.instanceof(Uint8Array) });
 
 export class DatasetRepository {
   constructor(private readonly db: Database) {}
@@ -82,6 +84,25 @@ export class DatasetRepository {
       .prepare('SELECT bytes FROM datasets WHERE id = ? AND team_id = ? AND channel_id = ?')
       .get(id, key.teamId, key.channelId);
     return raw === undefined ? null : bytesRow.parse(raw).bytes;
+  }
+
+  /** The parsed table stored for a dataset; null when there is none (or of an older format). */
+  columns(key: ChannelKey, id: number): StoredTable | null {
+    const raw = this.db
+      .prepare(
+        `SELECT c.format, c.data FROM dataset_columns c JOIN datasets d ON d.id = c.dataset_id
+         WHERE d.id = ? AND d.team_id = ? AND d.channel_id = ?`,
+      )
+      .get(id, key.teamId, key.channelId);
+    if (raw === undefined) return null;
+    const row = columnsRow.parse(raw);
+    return row.format === COLUMNS_FORMAT ? decodeTable(row.data) : null;
+  }
+
+  saveColumns(id: number, stored: StoredTable): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO dataset_columns (dataset_id, format, data) VALUES (?, ?, ?)')
+      .run(id, COLUMNS_FORMAT, encodeTable(stored));
   }
 
   /** Newest first. */

@@ -45,9 +45,16 @@ function migrate(db: Database, migrations: readonly Migration[]): void {
   // IMMEDIATE takes the write lock before reading the version, so two processes
   // opening a fresh file cannot both apply the same step.
   const apply = db.transaction(() => {
-    const current = schemaVersion(db);
+    // Every step not yet applied, by number: steps are numbered per owner in advance (002 jobs,
+    // 003 columns, …), so a lower number may land after a higher one was applied.
+    const applied = new Set(
+      db
+        .prepare('SELECT version FROM schema_version')
+        .all()
+        .map((row) => versionRow.parse(row).version),
+    );
     for (const step of migrations) {
-      if (step.version <= current) continue;
+      if (applied.has(step.version)) continue;
       db.exec(step.sql);
       db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(
         step.version,

@@ -3,8 +3,10 @@
  * Everything here is synchronous (better-sqlite3); each call is small and
  * indexed, so it is safe on the event loop.
  */
+import type { UploadedDataset } from '../commands/context.ts';
 import { AnalysisRepository } from './analyses.ts';
 import { ChannelRepository } from './channels.ts';
+import type { StoredTable } from './columns.ts';
 import { DatasetRepository } from './datasets.ts';
 import { type Database, openDatabase } from './db.ts';
 import { EventRepository } from './events.ts';
@@ -39,5 +41,13 @@ export function openStore(file: string, clock: () => Date = () => new Date()): S
     close: () => {
       if (db.open) db.close();
     },
+  };
+}
+
+/** The store's parsed-table cache in the shape the pipeline asks for (pipeline/tables.ts ColumnStore). */
+export function columnStore(store: Store) {
+  return {
+    load: (dataset: UploadedDataset) => store.datasets.columns(dataset, dataset.id),
+    save: (dataset: UploadedDataset, parsed: StoredTable) => store.datasets.saveColumns(dataset.id, parsed),
   };
 }

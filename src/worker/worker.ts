@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AnalysisEngine } from '../pipeline/engine.ts';
-import { openStore } from '../store/index.ts';
+import { columnStore, openStore } from '../store/index.ts';
 import {
   parseWorkerData,
   serializeError,
@@ -22,6 +22,7 @@ const engine = new AnalysisEngine({
   samplePath: data.samplePath,
   ...(data.limits ? { limits: data.limits } : {}),
   loadBytes: (dataset) => store?.datasets.bytes(dataset, dataset.id) ?? null,
+  ...(store ? { columns: columnStore(store) } : {}),
   ...(store ? { cache: store.analyses } : {}),
 });
 

@@ -7,6 +7,7 @@ import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchCharts } from './charts.ts';
 import { benchKnownK } from './known-k.ts';
+import { benchServiceLoad } from './service-load.ts';
 import { printSpeed } from './speed-report.ts';
 import { fmtMs } from './stats.ts';
 
@@ -80,3 +81,19 @@ line(`  ack p50 (${ack.n} commands)`, fmtMs(ack.p50Ms), 'Slack allows 3 s', ack.
 line('  ack p99', fmtMs(ack.p99Ms), 'Slack allows 3 s', ack.p99Ms < 3000);
 line(`  upload of ${ack.rows.toLocaleString('en-US')} rows → threaded summary`, fmtMs(ack.uploadMs));
 line('  progress edits of the "working" message', String(ack.progressEdits));
+
+console.log('\nSlack under load (issue 11): bot process, stand-in, 20 channels, one large upload');
+const load = await benchServiceLoad(quick ? 100_000 : 1_000_000, 300, quick ? 300 : 2000);
+line(
+  `  ack p50 (${load.ack.n} commands, ${load.rows.toLocaleString('en-US')}-row upload running)`,
+  fmtMs(load.ack.p50Ms),
+);
+line('  ack p99', fmtMs(load.ack.p99Ms), 'goal < 100 ms', load.ack.p99Ms < 100);
+line('  ack max', fmtMs(load.ack.maxMs), 'goal: none over 3 s', load.ack.maxMs < 3000);
+line('  small summary in another channel: wait', fmtMs(load.smallSummaryWaitMs));
+line('  the upload itself → answer', fmtMs(load.uploadMs));
+line(
+  `  RSS after warm-up → after ${load.rss.commands} commands`,
+  `${load.rss.afterWarmupMb.toFixed(0)} → ${load.rss.endMb.toFixed(0)} MB`,
+);
+line('  RSS growth', `${load.rss.growthPct.toFixed(1)} %`, 'goal < 10 %', load.rss.growthPct < 10);

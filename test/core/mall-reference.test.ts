@@ -20,6 +20,12 @@ describe.skipIf(!HAS_MALL)(
       expect(analysis.k).toBe(ref.k);
     });
 
+    it('finds clear structure: the silhouette beats every groupless reference draw', () => {
+      expect(analysis.structure).toBe('clear');
+      expect(analysis.structureTest.beatGaussian).toBe(20);
+      expect(analysis.structureTest.beatUniform).toBe(20);
+    });
+
     it('reaches scikit-learn inertia within 0.5 % and its silhouette, CH and DB', () => {
       expect(Math.abs(analysis.inertia - ref.inertia) / ref.inertia).toBeLessThan(0.005);
       expect(analysis.silhouette).toBeCloseTo(ref.silhouette, 2);
@@ -88,8 +94,8 @@ describe.skipIf(!HAS_MALL)(
         ['spreadBalance', 'pass'],
         ['separation', 'pass'],
       ]);
-      const hopkins = analysis.assumptions.find((c) => c.check === 'tendency')!;
-      expect(hopkins.value).toBeGreaterThan(0.75);
+      const tendency = analysis.assumptions.find((c) => c.check === 'tendency')!;
+      expect(tendency.details!.hopkins).toBeGreaterThan(0.75);
     });
   },
 );

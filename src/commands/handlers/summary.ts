@@ -2,7 +2,15 @@
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
-import { formatCount, formatMean, formatShare, plural, segmentsInWords, sourceNotes } from '../format.ts';
+import {
+  formatCount,
+  formatMean,
+  formatShare,
+  plural,
+  segmentsInWords,
+  sourceNotes,
+  VERDICT_MARK,
+} from '../format.ts';
 import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
@@ -33,12 +41,37 @@ export function segmentTable(segments: readonly Segment[], withGender = true): R
   };
 }
 
-/** Failed checks and the core's notes, so a summary never hides a reason to doubt it. */
+/** Every failed and borderline check and the core's notes, so a summary never hides a reason to doubt it. */
 export function analysisWarnings(analysis: Analysis): string[] {
-  const failed = analysis.assumptions
-    .filter((check) => check.status === 'fail')
-    .map((check) => `❌ ${check.title}: ${check.message} (see \`/segment check\`)`);
-  return [...failed, ...analysis.notes];
+  const doubts = analysis.assumptions
+    .filter((check) => check.status !== 'pass')
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
+    .map(
+      (check) => `${VERDICT_MARK[check.status]} ${check.title}: ${check.message} (see \`/segment check\`)`,
+    );
+  return [...doubts, ...analysis.notes];
+}
+
+/** The headline says what the structure test found: no groups, weak groups, or segments. */
+export function structureWords(analysis: Analysis): { title: string; text: string } {
+  const customers = plural(analysis.rows, 'customer');
+  if (analysis.k === 1)
+    return {
+      title: 'Customer segments: no clear segments',
+      text: `These ${customers} form one continuous group: any split into segments would be an arbitrary cut. The nearest split, tentatively, is k = ${analysis.structureTest.k} (\`/segment k ${analysis.structureTest.k}\`).`,
+    };
+  const words = `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${customers}.`;
+  if (analysis.structure === 'weak')
+    return {
+      title: `Customer segments: ${plural(analysis.k, 'tentative segment')}`,
+      text: `Weak structure: ${words} The groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.`,
+    };
+  if (analysis.structure === 'none')
+    return {
+      title: `Customer segments: ${plural(analysis.k, 'segment')} (arbitrary cuts)`,
+      text: `${words} The data shows no real groups, so these ${analysis.k} segments are arbitrary cuts through one continuous group.`,
+    };
+  return { title: `Customer segments: ${plural(analysis.k, 'segment')}`, text: words };
 }
 
 /** The k that scored next best (silhouette) after the one shown, if the sweep tried another. */
@@ -61,7 +94,10 @@ export function summaryActions(analysis: Analysis): ReplyAction[] {
 }
 
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
-  const hints = analysis.segments.map((s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${s.hint}`);
+  const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
+  const hints = analysis.segments.map(
+    (s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${tentative}${s.hint}`,
+  );
   const sections: ReplySection[] = [
     {
       heading: 'Based on',
@@ -74,8 +110,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     { heading: 'What to do with each segment', body: hints.join('\n') },
   ];
   return reply({
-    title: `Customer segments: ${plural(analysis.k, 'segment')}`,
-    text: `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${plural(analysis.rows, 'customer')}.`,
+    ...structureWords(analysis),
     sections,
     table: segmentTable(analysis.segments, hasGenderColumn(analysis.source)),
     actions: summaryActions(analysis),

@@ -1,6 +1,14 @@
 import { FEATURE_CATALOGUE } from '../features.ts';
 import type { Points } from '../points.ts';
-import type { AnalysisOptions, AssumptionCheck, CheckId, Eda, Segment, Verdict } from '../types.ts';
+import type {
+  AnalysisOptions,
+  AssumptionCheck,
+  CheckId,
+  Eda,
+  Segment,
+  StructureFigures,
+  Verdict,
+} from '../types.ts';
 
 /** What every check may read: the EDA, the settings, and (after fitting) the segments. */
 export interface CheckContext {
@@ -10,6 +18,8 @@ export interface CheckContext {
   standardised: Points;
   segments: Segment[];
   silhouette: number;
+  /** The null-reference structure test (core/structure.ts). */
+  structure: StructureFigures;
 }
 
 export type Check = (ctx: CheckContext) => AssumptionCheck;

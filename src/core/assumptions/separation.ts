@@ -2,6 +2,14 @@ import { type Check, result, verdictAtLeast } from './context.ts';
 
 /** Kaufman & Rousseeuw: silhouette > 0.5 reasonable structure, 0.25–0.5 weak, below 0.25 none. */
 export const separationCheck: Check = (ctx) => {
+  if (ctx.segments.length === 1)
+    return result('separation', 'Segments well separated', {
+      status: 'warn',
+      value: ctx.structure.silhouette,
+      threshold: 0.5,
+      message: `There is only one segment, so nothing to separate; split into k = ${ctx.structure.k}, the customers would score a silhouette of ${ctx.structure.silhouette.toFixed(2)}.`,
+      remedy: `\`/segment k ${ctx.structure.k}\` shows that split, as a tentative option.`,
+    });
   const value = ctx.silhouette;
   const status = verdictAtLeast(value, 0.5, 0.25);
   const weakest = ctx.segments.reduce((a, b) => (b.silhouette < a.silhouette ? b : a));

@@ -8,8 +8,8 @@ export const sizeBalanceCheck: Check = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
   const largest = ctx.segments.reduce((a, b) => (b.size > a.size ? b : a));
   const value = smallest.share;
-  const tooFew = smallest.size < 10;
-  const status = tooFew ? 'warn' : verdictAtLeast(value, 0.05, 0.01);
+  // Under 10 customers or under 1 % is a fail: too few to market to or to trust (issue 8).
+  const status = smallest.size < 10 ? 'fail' : verdictAtLeast(value, 0.05, 0.01);
   return result('sizeBalance', 'No tiny segments', {
     status,
     value,

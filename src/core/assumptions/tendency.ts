@@ -1,23 +1,40 @@
 import { hopkins } from '../hopkins.ts';
 import { deriveSeed } from '../random.ts';
-import { type Check, result, verdictAtLeast } from './context.ts';
+import type { Verdict } from '../types.ts';
+import { type Check, result } from './context.ts';
 
-/** Does the data have groups at all? K-means will always return k groups, even from noise. */
+const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies Record<string, Verdict>;
+
+/**
+ * Does the data have groups at all? K-means returns k groups even from noise.
+ * The null-reference structure test decides (core/structure.ts); Hopkins is
+ * reported beside it as a figure only: it passed every single Gaussian blob.
+ */
 export const tendencyCheck: Check = (ctx) => {
-  const value = hopkins(ctx.standardised, { seed: deriveSeed(ctx.options.seed, 'hopkins') });
-  const status = verdictAtLeast(value, 0.75, 0.6);
+  const st = ctx.structure;
+  const h = hopkins(ctx.standardised, { seed: deriveSeed(ctx.options.seed, 'hopkins') });
+  const reference = Math.max(st.gaussianMax, st.uniformMax);
+  const figures = `silhouette ${st.silhouette.toFixed(2)} at k = ${st.k}, against at most ${reference.toFixed(2)} on ${st.draws * 2} groupless reference draws; Hopkins ${h.toFixed(2)}`;
+  const status = STATUS[st.structure];
   return result('tendency', 'The data has natural groups', {
     status,
-    value,
-    threshold: 0.75,
+    value: st.silhouette,
+    threshold: reference,
     message:
-      status === 'pass'
-        ? `Customers clearly bunch into groups (Hopkins statistic ${value.toFixed(2)}; 0.5 would mean no grouping, 1 perfect grouping).`
-        : value < 0.5
-          ? `Customers are spread evenly rather than in groups (Hopkins statistic ${value.toFixed(2)}; 0.5 means no grouping), so segments are arbitrary cuts.`
-          : `Customers bunch only ${status === 'warn' ? 'weakly' : 'barely'} into groups (Hopkins statistic ${value.toFixed(2)}; 0.5 means no grouping), so segments may be arbitrary cuts.`,
+      st.structure === 'clear'
+        ? `Customers form real groups (${figures}).`
+        : st.structure === 'weak'
+          ? `Customers group only weakly: the segments are barely more distinct than cuts through groupless data (${figures}), so treat them as tentative.`
+          : `Customers form one continuous group: the segments are no more distinct than cuts through groupless data (${figures}), so any split would be arbitrary.`,
     ...(status === 'pass'
       ? {}
       : { remedy: 'Treat the segments as broad bands rather than distinct groups, or try other features.' }),
+    details: {
+      hopkins: h,
+      gaussianMax: st.gaussianMax,
+      uniformMax: st.uniformMax,
+      beatGaussian: st.beatGaussian,
+      beatUniform: st.beatUniform,
+    },
   });
 };

@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial.ts';
 import { jobsSchema } from './002-jobs.ts';
+import { datasetColumns } from './003-dataset-columns.ts';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'durable jobs', sql: jobsSchema },
+  { version: 3, name: 'parsed columns per dataset', sql: datasetColumns },
 ];

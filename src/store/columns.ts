@@ -1,0 +1,78 @@
+/**
+ * A parsed customer table (and what ingest said about its source) as one
+ * binary blob: a JSON header, the ids joined by NUL (a byte no accepted CSV
+ * contains), then each typed column's bytes, 8-byte aligned. Decoding copies
+ * each column once into its own typed array.
+ */
+import { z } from 'zod';
+import type { CustomerTable, SourceInfo } from '../core/types.ts';
+
+export const COLUMNS_FORMAT = 1;
+
+const NUMERIC = ['gender', 'age', 'income', 'spending', 'lines'] as const;
+type NumericColumn = (typeof NUMERIC)[number];
+const KINDS = {
+  gender: Uint8Array,
+  age: Float64Array,
+  income: Float64Array,
+  spending: Float64Array,
+  lines: Uint32Array,
+};
+
+const headerSchema = z.object({
+  length: z.number().int().min(0),
+  idsBytes: z.number().int().min(0),
+  source: z.custom<SourceInfo>((v) => typeof v === 'object' && v !== null),
+});
+
+export interface StoredTable {
+  table: CustomerTable;
+  source: SourceInfo;
+}
+
+const align = (n: number) => Math.ceil(n / 8) * 8;
+
+export function encodeTable({ table, source }: StoredTable): Buffer {
+  const ids = Buffer.from(table.ids.join('\0'), 'utf8');
+  const header = Buffer.from(JSON.stringify({ length: table.length, idsBytes: ids.length, source }), 'utf8');
+  const parts: Buffer[] = [];
+  const lengthPrefix = Buffer.alloc(8);
+  lengthPrefix.writeUInt32LE(header.length, 0);
+  parts.push(lengthPrefix, header, Buffer.alloc(align(header.length) - header.length));
+  parts.push(ids, Buffer.alloc(align(ids.length) - ids.length));
+  for (const name of NUMERIC) {
+    const col = table[name];
+    const bytes = Buffer.from(col.buffer, col.byteOffset, col.byteLength);
+    parts.push(bytes, Buffer.alloc(align(bytes.length) - bytes.length));
+  }
+  return Buffer.concat(parts);
+}
+
+/** The table back, or null when the blob is not one this format wrote (then the CSV is parsed again). */
+export function decodeTable(blob: Uint8Array): StoredTable | null {
+  try {
+    const data = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
+    const headerLength = data.readUInt32LE(0);
+    let at = 8;
+    const header = headerSchema.parse(JSON.parse(data.toString('utf8', at, at + headerLength)));
+    at += align(headerLength);
+    const n = header.length;
+    const ids = n === 0 ? [] : data.toString('utf8', at, at + header.idsBytes).split('\0');
+    if (ids.length !== n) return null;
+    at += align(header.idsBytes);
+    const columns = {} as Record<NumericColumn, Uint8Array | Float64Array | Uint32Array>;
+    for (const name of NUMERIC) {
+      const Kind = KINDS[name];
+      const bytes = n * Kind.BYTES_PER_ELEMENT;
+      if (at + bytes > data.length) return null;
+      const col = new Kind(n);
+      new Uint8Array(col.buffer).set(data.subarray(at, at + bytes));
+      columns[name] = col;
+      at += align(bytes);
+    }
+    const table = { length: n, ids, ...columns } as CustomerTable;
+    return { table, source: header.source };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../src/core/assumptions/context.ts';
+import { spreadBalanceCheck } from '../../../src/core/assumptions/spread-balance.ts';
+
+const ctx = (spreads: number[]) =>
+  ({
+    segments: spreads.map((spread, i) => ({ id: i + 1, name: `S${i + 1}`, spread })),
+  }) as unknown as CheckContext;
+
+describe('spread balance', () => {
+  it('gives the ratio in standard-deviation units and says so', () => {
+    // Mean squared distances 9 and 1: standard deviations 3 and 1.
+    const check = spreadBalanceCheck(ctx([9, 1]));
+    expect(check.value).toBeCloseTo(3, 10);
+    expect(check.status).toBe('fail');
+    expect(check.message).toContain('S1 has 3.0 times the standard deviation of the tightest segment');
+  });
+
+  it('passes similar spreads with matching words', () => {
+    const check = spreadBalanceCheck(ctx([2.25, 1]));
+    expect(check.status).toBe('pass');
+    expect(check.message).toContain('1.5 times the standard deviation');
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { readCustomers } from '../../src/ingest/csv.ts';
+import { TableSource } from '../../src/pipeline/tables.ts';
+import { decodeTable, encodeTable } from '../../src/store/columns.ts';
+import { columnStore, openStore, type Store } from '../../src/store/index.ts';
+import { CHANNEL_A, CHANNEL_B, newDataset, tempDir } from './helpers.ts';
+
+let tmp = tempDir();
+let store: Store | undefined;
+afterEach(() => {
+  store?.close();
+  store = undefined;
+  tmp.cleanup();
+  tmp = tempDir();
+});
+
+async function parsed(rows: number) {
+  const csv = customersToCsv(generateCustomers(rows, 5));
+  const { table, source } = await readCustomers(csv, { fileName: 'shop.csv' });
+  return { csv, table, source };
+}
+
+describe('stored columns', () => {
+  it('round-trip a parsed table and its source exactly', async () => {
+    const { table, source } = await parsed(1_000);
+    const back = decodeTable(encodeTable({ table, source }))!;
+    expect(back.source).toEqual(source);
+    expect(back.table).toEqual(table);
+    expect(back.table.age).toBeInstanceOf(Float64Array);
+    expect(decodeTable(new Uint8Array([1, 2, 3]))).toBeNull();
+  });
+
+  it('are kept per dataset, scoped to its channel, and survive a reopen', async () => {
+    const { csv, table, source } = await parsed(300);
+    store = openStore(tmp.file);
+    const id = store.datasets.insert(CHANNEL_A, newDataset('shop.csv', 300, csv));
+    expect(store.datasets.columns(CHANNEL_A, id)).toBeNull();
+    store.datasets.saveColumns(id, { table, source });
+    store.close();
+    store = openStore(tmp.file);
+    expect(store.datasets.columns(CHANNEL_A, id)?.table).toEqual(table);
+    expect(store.datasets.columns(CHANNEL_B, id)).toBeNull();
+  });
+
+  it('let a cold table load skip parsing the stored CSV once the columns are stored', async () => {
+    const { csv } = await parsed(300);
+    store = openStore(tmp.file);
+    const id = store.datasets.insert(CHANNEL_A, newDataset('shop.csv', 300, csv));
+    const dataset = store.datasets.get(CHANNEL_A, id)!;
+    let bytesRead = 0;
+    const source = () =>
+      new TableSource({
+        samplePath: '/nonexistent.csv',
+        loadBytes: (d) => {
+          bytesRead++;
+          return store!.datasets.bytes(d, d.id);
+        },
+        columns: columnStore(store!),
+      });
+    const first = await source().load(dataset);
+    expect(bytesRead).toBe(1);
+    const afterRestart = await source().load(dataset);
+    expect(bytesRead).toBe(1);
+    expect(afterRestart.table).toEqual(first.table);
+    expect(afterRestart.source).toEqual(first.source);
+  });
+});
