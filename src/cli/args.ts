@@ -3,10 +3,11 @@
  * InputError (exit code 2) that names the flag and what it accepts.
  */
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { parseFeatures, parseK, parseScaling } from '../commands/grammar-settings.ts';
 import { InputError } from '../core/errors.ts';
-import { featureForWord, K_LIMITS } from '../core/features.ts';
-import { FEATURES, type Feature, SCALINGS, type Scaling } from '../core/types.ts';
+import { K_LIMITS } from '../core/features.ts';
+import type { Feature, Scaling } from '../core/types.ts';
+import type { CommandArgs } from './transport.ts';
 
 export interface AnalyzeArgs {
   kind: 'analyze';
@@ -26,6 +27,7 @@ export interface AnalyzeArgs {
   limits: { maxBytes?: number; maxRows?: number; minValidShare?: number };
 }
 
+<<<<<<< HEAD
 export interface PredictArgs {
   kind: 'predict';
   data?: string;
@@ -35,6 +37,9 @@ export interface PredictArgs {
 }
 
 export type CliArgs = AnalyzeArgs | PredictArgs | { kind: 'help' };
+=======
+export type CliArgs = AnalyzeArgs | CommandArgs | { kind: 'help' };
+>>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
 
 const fail = (flag: string, expected: string, got: string) =>
   new InputError('invalid_option', `${flag} expects ${expected} (got "${got}")`);
@@ -47,14 +52,24 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
   return n;
 }
 
-function features(raw: string | undefined): Feature[] | undefined {
-  if (raw === undefined) return undefined;
-  const names = raw.split(/[,\s]+/).filter(Boolean);
-  const mapped = names.map(featureForWord);
-  if (!names.length || mapped.some((f) => !f)) {
-    throw fail('--features', `a comma-separated list of ${FEATURES.join(', ')}`, raw);
-  }
-  return mapped as Feature[];
+/**
+ * --k, --features and --scale read by the same grammar pieces as Slack's
+ * `/segment k`, `/segment features` and `/segment scale`: the same limits
+ * and the same words when a value is refused.
+ */
+export function settingsFlags(v: {
+  k?: string | undefined;
+  features?: string | undefined;
+  scale?: string | undefined;
+}) {
+  const k = v.k === undefined ? undefined : parseK([v.k]);
+  const chosen =
+    v.features === undefined ? undefined : parseFeatures(v.features.split(/[,\s]+/).filter(Boolean));
+  return {
+    ...(k?.kind === 'k' && k.k !== undefined ? { k: k.k } : {}),
+    ...(chosen?.kind === 'features' && chosen.features ? { features: chosen.features } : {}),
+    ...(v.scale === undefined ? {} : { scaling: parseScaling([v.scale]) }),
+  };
 }
 
 function kRange(raw: string | undefined): { min: number; max: number } | undefined {
@@ -64,13 +79,6 @@ function kRange(raw: string | undefined): { min: number; max: number } | undefin
   if (!(min >= K_LIMITS.min && max <= K_LIMITS.max && min <= max))
     throw fail('--k-range', `a range like 2..10 (from ${K_LIMITS.min}, up to ${K_LIMITS.max})`, raw);
   return { min, max };
-}
-
-function scaling(raw: string | undefined): Scaling | undefined {
-  if (raw === undefined) return undefined;
-  const parsed = z.enum(SCALINGS).safeParse(raw.toLowerCase());
-  if (!parsed.success) throw fail('--scale', SCALINGS.join(' | '), raw);
-  return parsed.data;
 }
 
 function cancellations(raw: string | undefined): 'net' | 'exclude' | undefined {
@@ -113,6 +121,32 @@ function parse(argv: string[]) {
   }
 }
 
+/** The commands that exist in Slack as `/segment <word>` and here as `segment <word> … --data FILE`. */
+const COMMAND_WORDS = new Set([
+  'summary',
+  'segments',
+  'eda',
+  'stats',
+  'check',
+  'k',
+  'features',
+  'scale',
+  'predict',
+  'export',
+]);
+
+function limitsFlags(v: {
+  'max-bytes'?: string | undefined;
+  'max-rows'?: string | undefined;
+  'min-valid'?: string | undefined;
+}) {
+  return defined({
+    maxBytes: wholeNumber('--max-bytes', v['max-bytes'], 1, Number.MAX_SAFE_INTEGER),
+    maxRows: wholeNumber('--max-rows', v['max-rows'], 1, Number.MAX_SAFE_INTEGER),
+    minValidShare: share(v['min-valid']),
+  });
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values: v, positionals } = parse(argv);
   const [command, ...rest] = positionals;
@@ -124,11 +158,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
     return {
       kind: 'analyze',
       file: rest[0]!,
+      ...settingsFlags(v),
       ...defined({
-        features: features(v.features),
-        k: wholeNumber('--k', v.k, K_LIMITS.min, K_LIMITS.max),
         kRange: kRange(v['k-range']),
-        scaling: scaling(v.scale),
         seed,
         restarts: wholeNumber('--restarts', v.restarts, 1, 100),
         out: v.out,
@@ -137,21 +169,26 @@ export function parseCliArgs(argv: string[]): CliArgs {
         export: v.export,
       }),
       json: v.json,
-      limits: defined({
-        maxBytes: wholeNumber('--max-bytes', v['max-bytes'], 1, Number.MAX_SAFE_INTEGER),
-        maxRows: wholeNumber('--max-rows', v['max-rows'], 1, Number.MAX_SAFE_INTEGER),
-        minValidShare: share(v['min-valid']),
-      }),
+      limits: limitsFlags(v),
     };
   }
-  if (command === 'predict')
-    return { kind: 'predict', customer: customer(rest), json: v.json, ...defined({ data: v.data, seed }) };
+  if (COMMAND_WORDS.has(command.toLowerCase())) {
+    return {
+      kind: 'command',
+      text: [command, ...rest].join(' '),
+      settings: settingsFlags(v),
+      json: v.json,
+      limits: limitsFlags(v),
+      ...defined({ data: v.data, seed, out: v.out }),
+    };
+  }
   throw new InputError(
     'unknown_command',
     `unknown command "${command}"; use \`segment analyze <file>\` or \`segment predict <age> <gender> <income> <spending>\``,
   );
 }
 
+<<<<<<< HEAD
 function customer(rest: string[]): PredictArgs['customer'] {
   if (rest.length !== 3 && rest.length !== 4) {
     throw new InputError(
@@ -182,6 +219,8 @@ function customer(rest: string[]): PredictArgs['customer'] {
 
 const GENDERS: Record<string, 'Male' | 'Female'> = { m: 'Male', male: 'Male', f: 'Female', female: 'Female' };
 
+=======
+>>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
 function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }

@@ -4,10 +4,11 @@
  * bug and exits 1.
  */
 import { describeInputError, isInputError } from '../core/errors.ts';
+import { terminalWords } from '../report/reply.ts';
 import { runAnalyze } from './analyze.ts';
 import { parseCliArgs } from './args.ts';
 import { HELP } from './help.ts';
-import { runPredict } from './predict.ts';
+import { runCommand } from './transport.ts';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -24,11 +25,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const args = parseCliArgs(argv);
     if (args.kind === 'help') io.stdout(HELP);
     else if (args.kind === 'analyze') io.stdout((await runAnalyze(args)).stdout);
-    else io.stdout(await runPredict(args));
+    else {
+      const outcome = await runCommand(args);
+      (outcome.code === 0 ? io.stdout : io.stderr)(outcome.stdout);
+      return outcome.code;
+    }
     return 0;
   } catch (e) {
     if (isInputError(e)) {
-      io.stderr(`error: ${describeInputError(e)}\n`);
+      io.stderr(`error: ${terminalWords(describeInputError(e))}\n`);
       return 2;
     }
     io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? e}\n`);

@@ -81,9 +81,9 @@ describe('segment analyze rejects bad input with exit code 2 and a specific mess
     await expectInputError(['analyze', 'x.csv', '--bogus'], /Unknown option '--bogus'/);
     await expectInputError(
       ['analyze', 'x.csv', '--scale', 'log'],
-      /--scale expects none \| zscore \| minmax \(got "log"\)/,
+      /scale must be zscore, minmax or none \(got "log"\)/,
     );
-    await expectInputError(['analyze', 'x.csv', '--features', 'age,height'], /--features expects/);
+    await expectInputError(['analyze', 'x.csv', '--features', 'age,height'], /"height" is not a feature/);
     await expectInputError(['analyze', 'x.csv', '--k-range', '5..2'], /--k-range/);
   });
 

@@ -27,17 +27,22 @@ describe('segment predict', () => {
 
   it('explains the answer in words', async () => {
     const run = await runCli('predict', '25', 'm', '20', '80');
-    expect(run.stdout).toMatch(/belongs to segment \d: .+ \(.*margin/);
-    expect(run.stdout).toContain('Distance to each segment centre');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/customer with an income of 20\.0 k\$/);
+    expect(run.stdout).toContain('Distance to centre');
   });
 
   it('rejects malformed customers with exit code 2', async () => {
     for (const [argv, message] of [
+<<<<<<< HEAD
       [['25', '60'], /predict needs <age> \[<gender>\] <income> <spending>/],
+=======
+      [['25', 'F', '60'], /predict needs 4 values/],
+>>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
       [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
-      [['abc', 'F', '60', '75'], /age must be a number \(got "abc"\)/],
-      [['25', 'F', '60', '175'], /spending/],
-      [['130', 'F', '60', '75'], /age/],
+      [['abc', 'F', '60', '75'], /age must be a whole number from 0 to 120 \(got "abc"\)/],
+      [['25', 'F', '60', '175'], /spending must be a number from 1 to 100 \(got "175"\)/],
+      [['130', 'F', '60', '75'], /age must be a whole number from 0 to 120 \(got "130"\)/],
     ] as const) {
       const run = await runCli('predict', ...argv);
       expect(run.code).toBe(2);

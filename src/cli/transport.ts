@@ -1,0 +1,149 @@
+/**
+ * `segment <command> … --data FILE`: the CLI as a second transport over
+ * commands/run(). The command text goes through the same grammar as Slack's
+ * `/segment` text, settings flags through the same grammar pieces and limits,
+ * the file through the same ingest and the same pipeline engine; the Reply is
+ * rendered for a terminal by report/reply.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type {
+  ActiveDataset,
+  ChannelPort,
+  ChannelSettings,
+  ChannelView,
+  CommandContext,
+} from '../commands/context.ts';
+import { parseCommand } from '../commands/grammar.ts';
+import type { Reply } from '../commands/reply.ts';
+import { run } from '../commands/run.ts';
+import type { IngestLimits } from '../ingest/csv.ts';
+import { readCustomerFile } from '../ingest/file.ts';
+import { AnalysisEngine } from '../pipeline/engine.ts';
+import { sha256Hex } from '../pipeline/tables.ts';
+import { toJson } from '../report/json.ts';
+import { replyToTerminal } from '../report/reply.ts';
+
+export const BUNDLED_SAMPLE = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
+const DEFAULT_SETTINGS: ChannelSettings = { k: null, features: ['income', 'spending'], scaling: null };
+const DEFAULT_SEED = 42;
+
+export interface CommandArgs {
+  kind: 'command';
+  /** The command words as they would follow `/segment`. */
+  text: string;
+  data?: string;
+  settings: Partial<ChannelSettings>;
+  seed?: number;
+  out?: string;
+  json: boolean;
+  limits: Partial<IngestLimits>;
+}
+
+/** The channel of a CLI run: the flags' settings, kept for this one command. */
+class FlagChannel implements ChannelPort {
+  constructor(private current: ChannelView) {}
+  view(): ChannelView {
+    return structuredClone(this.current);
+  }
+  saveK(k: number | null): void {
+    this.current = { ...this.current, settings: { ...this.current.settings, k } };
+  }
+  saveFeatures(features: ChannelSettings['features'], scaling: ChannelSettings['scaling']): void {
+    this.current = {
+      ...this.current,
+      settings: { ...this.current.settings, features: [...features], scaling },
+    };
+  }
+  reset(): void {}
+}
+
+async function datasetOf(path: string | undefined, limits: Partial<IngestLimits>) {
+  if (!path) return { dataset: { kind: 'sample' } as ActiveDataset, bytes: null };
+  // The same checks as `segment analyze` (path, size, rows, the share of valid rows).
+  const ingest = await readCustomerFile(path, limits);
+  const bytes = readFileSync(path);
+  const dataset: ActiveDataset = {
+    kind: 'upload',
+    id: 0,
+    teamId: 'cli',
+    channelId: 'cli',
+    fileName: basename(path),
+    uploadedBy: 'cli',
+    uploadedAt: new Date(),
+    rows: ingest.table.length,
+    skippedRows: ingest.source.skippedRows,
+    sha256: sha256Hex(bytes),
+  };
+  return { dataset, bytes };
+}
+
+export interface CommandOutcome {
+  stdout: string;
+  /** An answer that is an error exits 2, like any input problem. */
+  code: 0 | 2;
+}
+
+export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
+  const parsed = parseCommand(args.text);
+  if (!parsed.ok) throw parsed.error;
+  const { command } = parsed;
+  if (command.kind === 'data' || command.kind === 'reset') {
+    return {
+      stdout: `${command.kind} is about a Slack channel's upload; the CLI uses --data FILE\n`,
+      code: 2,
+    };
+  }
+  const { dataset, bytes } = await datasetOf(args.data, args.limits);
+  const engine = new AnalysisEngine({
+    samplePath: BUNDLED_SAMPLE,
+    limits: args.limits,
+    loadBytes: () => bytes,
+  });
+  const seed = args.seed ?? DEFAULT_SEED;
+  const settings = { ...DEFAULT_SETTINGS, ...args.settings };
+  const context: CommandContext = {
+    channel: new FlagChannel({ dataset, settings }),
+    runner: engine,
+    clock: () => new Date(),
+    seed,
+  };
+  if (command.kind === 'predict' && args.json) {
+    // The predict JSON keeps its fields: the customer, the data file and the prediction.
+    const result = await engine.analyze({ dataset, settings, seed, customer: command.customer });
+    const data = dataset.kind === 'upload' ? dataset.fileName : basename(BUNDLED_SAMPLE);
+    return { stdout: toJson({ customer: command.customer, data, ...result.prediction }), code: 0 };
+  }
+  const reply = await run(command, context);
+  if (command.kind === 'export' && !args.out && !reply.isError) {
+    return { stdout: reply.files.map((f) => f.content.toString('utf8')).join(''), code: 0 };
+  }
+  const written = args.out ? await writeFiles(reply, args.out, command.kind === 'export') : new Map();
+  return { stdout: replyToTerminal(reply, { written }), code: reply.isError ? 2 : 0 };
+}
+
+/** `--out`: a file name for `export`, a folder for the charts of any other command. */
+async function writeFiles(reply: Reply, out: string, single: boolean): Promise<Map<string, string>> {
+  const written = new Map<string, string>();
+  if (single) {
+    const [file] = reply.files;
+    if (file) {
+      await mkdir(dirname(out), { recursive: true });
+      await writeFile(out, file.content);
+      written.set(file.filename, out);
+    }
+    return written;
+  }
+  await mkdir(out, { recursive: true });
+  for (const item of [
+    ...reply.images.map((i) => ({ name: i.filename, bytes: i.png })),
+    ...reply.files.map((f) => ({ name: f.filename, bytes: f.content })),
+  ]) {
+    const path = join(out, item.name);
+    await writeFile(path, item.bytes);
+    written.set(item.name, path);
+  }
+  return written;
+}

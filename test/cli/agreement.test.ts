@@ -1,0 +1,94 @@
+/**
+ * The CLI and Slack are two transports over one grammar and one run(): the
+ * same input is accepted or refused by both, with the same words.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/commands/grammar.ts';
+import { errorReply } from '../../src/commands/messages.ts';
+import { DEFAULT_LIMITS } from '../../src/ingest/csv.ts';
+import { terminalWords } from '../../src/report/reply.ts';
+import { formatBytes } from '../../src/words.ts';
+import { runCli, tempFile } from '../support/cli.ts';
+import { SAMPLE_PATH } from '../support/mall.ts';
+
+/** What Slack answers to `/segment <text>` when the grammar refuses it: the first line of the error reply. */
+function slackRefusal(text: string): string {
+  const parsed = parseCommand(text);
+  if (parsed.ok) throw new Error(`Slack accepted "${text}"`);
+  return terminalWords(errorReply(parsed.error).text).split('\n')[0]!;
+}
+
+async function cliRefusal(...argv: string[]): Promise<string> {
+  const run = await runCli(...argv);
+  expect(run.code).toBe(2);
+  return run.stderr.replace(/^error: /, '').split('\n')[0]!;
+}
+
+describe('the CLI and Slack agree', () => {
+  it('refuse k = 20 the same way, as a command and as a flag', async () => {
+    const slack = slackRefusal('k 20');
+    expect(slack).toMatch(/k must be a whole number from 2 to 15/);
+    expect(await cliRefusal('k', '20', '--data', SAMPLE_PATH)).toBe(slack);
+    expect(await cliRefusal('analyze', SAMPLE_PATH, '--k', '20')).toBe(slack);
+    expect(await cliRefusal('summary', '--data', SAMPLE_PATH, '--k', '20')).toBe(slack);
+  });
+
+  it('refuse a single feature with the same words', async () => {
+    const slack = slackRefusal('features income');
+    expect(slack).toMatch(/features needs at least 2/);
+    expect(await cliRefusal('analyze', SAMPLE_PATH, '--features', 'income')).toBe(slack);
+    expect(await cliRefusal('predict', '25', 'F', '60', '75', '--features', 'income')).toBe(slack);
+  });
+
+  it('refuse age 500 with the same words', async () => {
+    const slack = slackRefusal('predict 500 F 60 75');
+    expect(slack).toMatch(/age must be a whole number from 0 to 120 \(got "500"\)/);
+    expect(await cliRefusal('predict', '500', 'F', '60', '75')).toBe(slack);
+  });
+
+  it('honour the predict flags instead of ignoring them', async () => {
+    const plain = JSON.parse((await runCli('predict', '25', 'F', '60', '75', '--json')).stdout);
+    const flagged = await runCli(
+      'predict',
+      ...[
+        '25',
+        'F',
+        '60',
+        '75',
+        '--features',
+        'age,income,spending',
+        '--k',
+        '3',
+        '--scale',
+        'zscore',
+        '--json',
+      ],
+    );
+    expect(flagged.code).toBe(0);
+    const r = JSON.parse(flagged.stdout);
+    expect(r.distances).toHaveLength(3);
+    expect(plain.distances.length).not.toBe(3);
+    expect(await cliRefusal('predict', '25', 'F', '60', '75', '--scale', 'log')).toBe(
+      slackRefusal('scale log'),
+    );
+  });
+
+  it('write sizes the same way: the default limit is "100 MB" on every path', async () => {
+    expect(formatBytes(100 * 1024 * 1024)).toBe('100 MB');
+    const big = tempFile(
+      'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n1,Male,19,15,39\n',
+    );
+    const refusal = await cliRefusal('analyze', big, '--max-bytes', '10');
+    expect(refusal).toMatch(/larger than the 10 bytes limit/);
+    expect(formatBytes(DEFAULT_LIMITS.maxBytes)).not.toMatch(/\.0 /);
+  });
+
+  it('export the same CSV as /segment export', async () => {
+    const run = await runCli('export', '--data', SAMPLE_PATH);
+    expect(run.code).toBe(0);
+    const header = run.stdout.replace(/^\uFEFF/, '').split('\r\n')[0];
+    expect(header).toBe(
+      'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100),Segment,Segment name,Distance to centre',
+    );
+  });
+});
