@@ -27,19 +27,7 @@ export interface AnalyzeArgs {
   limits: { maxBytes?: number; maxRows?: number; minValidShare?: number };
 }
 
-<<<<<<< HEAD
-export interface PredictArgs {
-  kind: 'predict';
-  data?: string;
-  customer: { age: number; gender?: 'Female' | 'Male'; income: number; spending: number };
-  json: boolean;
-  seed?: number;
-}
-
-export type CliArgs = AnalyzeArgs | PredictArgs | { kind: 'help' };
-=======
 export type CliArgs = AnalyzeArgs | CommandArgs | { kind: 'help' };
->>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
 
 const fail = (flag: string, expected: string, got: string) =>
   new InputError('invalid_option', `${flag} expects ${expected} (got "${got}")`);
@@ -188,39 +176,6 @@ export function parseCliArgs(argv: string[]): CliArgs {
   );
 }
 
-<<<<<<< HEAD
-function customer(rest: string[]): PredictArgs['customer'] {
-  if (rest.length !== 3 && rest.length !== 4) {
-    throw new InputError(
-      'invalid_customer',
-      `predict needs <age> [<gender>] <income> <spending>, e.g. segment predict 25 60 75 or segment predict 25 F 60 75 (got ${rest.length})`,
-    );
-  }
-  // Gender is optional: it does not decide the segment.
-  const [age, gender, income, spending] = (
-    rest.length === 3 ? [rest[0], undefined, rest[1], rest[2]] : rest
-  ) as [string, string | undefined, string, string];
-  const g = gender === undefined ? undefined : GENDERS[gender.toLowerCase()];
-  if (gender !== undefined && !g)
-    throw new InputError('invalid_customer', `gender must be M, F, Male or Female (got "${gender}")`);
-  const num = (name: string, raw: string) => {
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n))
-      throw new InputError('invalid_customer', `${name} must be a number (got "${raw}")`);
-    return n;
-  };
-  return {
-    age: num('age', age),
-    ...(g ? { gender: g } : {}),
-    income: num('income', income),
-    spending: num('spending', spending),
-  };
-}
-
-const GENDERS: Record<string, 'Male' | 'Female'> = { m: 'Male', male: 'Male', f: 'Female', female: 'Female' };
-
-=======
->>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
 function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }

@@ -2,19 +2,12 @@ export const HELP = `segment — customer segmentation with K-means
 
 Usage
   segment analyze <file> [options]     analyse a customer CSV and print the segments
-<<<<<<< HEAD
-  segment predict <age> [<gender>] <income> <spending> [--data <file>] [--json]
-                          (gender is optional: "predict 25 60 75" is age, income, spending)
-                                       place one new customer in a segment
-                                       (fits on --data, default the bundled sample)
-=======
   segment <summary|eda|check|k|features|scale|predict|export> … [--data <file>]
                                        any /segment command, on a file (default the bundled
                                        sample), with the same words and limits as in Slack;
                                        settings as flags: --k N, --features a,b, --scale s
   segment predict <age> <gender> <income> <spending> [--data <file>] [--json]
   segment export --data <file> [--out customers.csv]   the CSV of /segment export (stdout without --out)
->>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
 
 Options for analyze
   --features income,spending   features to cluster on: age, income, spending (default income,spending)
@@ -42,5 +35,4 @@ Examples
   segment analyze customers.csv --features age,income,spending --scale zscore --out report/
   segment analyze data/orders.csv --export customers-rfm.csv
   segment predict 25 F 60 75
-  segment predict 25 60 75
 `;

@@ -34,11 +34,7 @@ describe('segment predict', () => {
 
   it('rejects malformed customers with exit code 2', async () => {
     for (const [argv, message] of [
-<<<<<<< HEAD
-      [['25', '60'], /predict needs <age> \[<gender>\] <income> <spending>/],
-=======
       [['25', 'F', '60'], /predict needs 4 values/],
->>>>>>> c7a4fb8b33d0068ccb00f81be150e7e562eb0ccc
       [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
       [['abc', 'F', '60', '75'], /age must be a whole number from 0 to 120 \(got "abc"\)/],
       [['25', 'F', '60', '175'], /spending must be a number from 1 to 100 \(got "175"\)/],
