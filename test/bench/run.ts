@@ -7,6 +7,7 @@ import { benchAckLatency } from './ack-latency.ts';
 import { benchAnalysis } from './analysis.ts';
 import { benchCharts } from './charts.ts';
 import { benchKnownK } from './known-k.ts';
+import { benchRfm } from './rfm.ts';
 import { benchServiceLoad } from './service-load.ts';
 import { printSpeed } from './speed-report.ts';
 import { fmtMs } from './stats.ts';
@@ -72,6 +73,38 @@ if (!quick) {
     );
     if (c.svgBytes !== undefined)
       line('    total SVG size', `${(c.svgBytes / 1e6).toFixed(2)} MB`, 'bounded: same as 20,000 rows');
+  }
+}
+
+console.log(
+  '\nOrder lines → per-customer RFM segments (read, clean, aggregate, k sweep, report; own process)',
+);
+{
+  const r = benchRfm(quick ? 700 : 6_300, quick ? 1 : 3);
+  const n = r.lines.toLocaleString('en-US');
+  const big = r.lines >= 1_000_000;
+  line(`  ${n} lines: read`, fmtMs(r.readMs));
+  line(
+    `  ${n} lines: clean + aggregate (${r.customers.toLocaleString('en-US')} customers)`,
+    fmtMs(r.aggregateMs),
+  );
+  line(`  ${n} lines: k sweep + fit`, fmtMs(r.segmentMs));
+  line(
+    `  ${n} lines: total (no charts yet)`,
+    fmtMs(r.totalMs),
+    big ? 'budget < 10 s' : '',
+    big ? r.totalMs < 10_000 : undefined,
+  );
+  line(
+    `  ${n} lines: peak RSS`,
+    `${r.peakRssMb.toFixed(0)} MB`,
+    big ? 'budget < 1,000 MB' : '',
+    big ? r.peakRssMb < 1000 : undefined,
+  );
+  if ('skipped' in r.reference) line('  pandas + scikit-learn', 'skipped', r.reference.skipped);
+  else {
+    line('  pandas + scikit-learn, same work', fmtMs(r.reference.totalMs));
+    line('  ratio segment-bot / pandas + scikit-learn', `${(r.totalMs / r.reference.totalMs).toFixed(2)}×`);
   }
 }
 

@@ -75,7 +75,7 @@ describe('the summary’s buttons', () => {
     await click(channel, ts, tryK!);
     expect(messageText((await inThread(new RegExp(`k = ${k}|${k} segments`))).args)).toMatch(new RegExp(k));
     await click(channel, ts, check!);
-    await inThread(/assumption/i);
+    await inThread(/checks pass|Does k-means suit/);
     await click(channel, ts, charts!);
     const eda = await inThread(/statistic|distribution/i);
     expect(eda.args.thread_ts).toBe(ts);

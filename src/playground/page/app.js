@@ -172,7 +172,7 @@ function switchTo(id) {
   const channel = state.channels.find((c) => c.id === id);
   $('channel-name').textContent = `# ${channel.name}`;
   $('channel-topic').textContent = channel.topic;
-  $('composer').placeholder = `Message #${channel.name} — try /segment summary`;
+  $('composer').placeholder = `Message #${channel.name}`;
   rows.clear();
   $('messages').replaceChildren(intro(channel));
   for (const message of state.messages.values()) if (message.channel === id) place(message);

@@ -1,0 +1,36 @@
+// One order-line benchmark run in a fresh process (so peak RSS is this run's alone):
+// read → clean → aggregate → RFM segments → text and JSON report; timings as JSON.
+import { createReadStream } from 'node:fs';
+import { aggregateCustomers } from '../../src/core/rfm/aggregate.ts';
+import { analyzeRfm } from '../../src/core/rfm/analyze.ts';
+import { cleanOrderLines } from '../../src/core/rfm/clean.ts';
+import { readOrderLines } from '../../src/ingest/transactions/read.ts';
+import { toTerminal } from '../../src/report/document.ts';
+import { rfmJson, rfmSummary } from '../../src/report/rfm.ts';
+
+const file = process.argv[2]!;
+const t0 = performance.now();
+const ingest = await readOrderLines(createReadStream(file), { fileName: 'orders.csv' });
+const t1 = performance.now();
+const cleaning = cleanOrderLines(ingest.lines, { cancellations: 'net' });
+const aggregation = aggregateCustomers(ingest.lines, cleaning);
+const t2 = performance.now();
+const analysis = analyzeRfm(aggregation.customers);
+const t3 = performance.now();
+const result = { ingest, cleaning, aggregation, analysis };
+const text = toTerminal(rfmSummary(result)) + JSON.stringify(rfmJson(result));
+const t4 = performance.now();
+process.stdout.write(
+  `${JSON.stringify({
+    lines: ingest.totalLines,
+    customers: analysis.customers,
+    k: analysis.k,
+    readMs: t1 - t0,
+    aggregateMs: t2 - t1,
+    segmentMs: t3 - t2,
+    reportMs: t4 - t3,
+    totalMs: t4 - t0,
+    reportChars: text.length,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);

@@ -1,0 +1,65 @@
+/**
+ * Order-line benchmark: 1,000,000 generated Online Retail lines, file → RFM
+ * segments → report, each run in its own process; next to pandas +
+ * scikit-learn doing the same aggregation and k sweep (skipped, with the
+ * reason, where /usr/bin/python3 lacks them).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
+import { median } from './stats.ts';
+
+const ONCE = fileURLToPath(new URL('./rfm-once.ts', import.meta.url));
+const REFERENCE = fileURLToPath(new URL('./rfm_reference.py', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+export interface RfmBench {
+  lines: number;
+  customers: number;
+  runs: number;
+  readMs: number;
+  aggregateMs: number;
+  segmentMs: number;
+  totalMs: number;
+  peakRssMb: number;
+  reference: { totalMs: number; k: number; customers: number } | { skipped: string };
+}
+
+function reference(file: string): RfmBench['reference'] {
+  const probe = spawnSync(PYTHON, ['-c', 'import sklearn, pandas'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    return {
+      skipped: `${PYTHON} lacks scikit-learn or pandas (apt-get install python3-sklearn python3-pandas)`,
+    };
+  }
+  return JSON.parse(execFileSync(PYTHON, [REFERENCE, file], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+}
+
+/** `customers` planted customers at 20 lines per invoice give about 160 lines each. */
+export function benchRfm(customers = 6_300, runs = 3): RfmBench {
+  const dir = mkdtempSync(join(tmpdir(), 'segment-rfm-bench-'));
+  try {
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, generateOrderLines({ customers, seed: 2026, linesPerInvoice: 20 }).csv);
+    const results = Array.from({ length: runs }, () =>
+      JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', ONCE, file], { encoding: 'utf8' })),
+    );
+    const med = (key: string) => median(results.map((r) => r[key] as number));
+    return {
+      lines: results[0].lines,
+      customers: results[0].customers,
+      runs,
+      readMs: med('readMs'),
+      aggregateMs: med('aggregateMs'),
+      segmentMs: med('segmentMs'),
+      totalMs: med('totalMs'),
+      peakRssMb: Math.max(...results.map((r) => r.peakRssMb as number)),
+      reference: reference(file),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
