@@ -6,6 +6,7 @@
  * these live in commands/messages.ts and the renderers; core never imports this.
  */
 import type { FeatureSpec } from './core/features.ts';
+import { hasGenderColumn, hasIdColumn } from './core/source.ts';
 import type { SourceInfo, TextEncoding } from './core/types.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -83,13 +84,18 @@ const ENCODING_NAMES = {
 
 /**
  * How the file was read, when it is worth saying: the sheet of a workbook
- * ("Read the sheet "Customers" of the workbook.") or an encoding other than
- * UTF-8 ("Read as Windows-1252 (Latin-1) text."); null for a UTF-8 CSV.
+ * ("Read the sheet "Customers" of the workbook."), an encoding other than
+ * UTF-8 ("Read as Windows-1252 (Latin-1) text."), and the optional columns
+ * the file lacks. Empty for a UTF-8 CSV with every column.
  */
-export function sourceNote(source: Pick<SourceInfo, 'encoding' | 'sheet'>): string | null {
-  if (source.sheet !== undefined) return `Read the sheet "${source.sheet}" of the workbook.`;
-  if (source.encoding === undefined || source.encoding === 'utf-8') return null;
-  return `Read as ${ENCODING_NAMES[source.encoding]} text.`;
+export function sourceNotes(source: Pick<SourceInfo, 'encoding' | 'sheet' | 'absentColumns'>): string[] {
+  const notes: string[] = [];
+  if (source.sheet !== undefined) notes.push(`Read the sheet "${source.sheet}" of the workbook.`);
+  else if (source.encoding !== undefined && source.encoding !== 'utf-8')
+    notes.push(`Read as ${ENCODING_NAMES[source.encoding]} text.`);
+  if (!hasIdColumn(source)) notes.push('No CustomerID column: customers are numbered by row (1, 2, 3, …).');
+  if (!hasGenderColumn(source)) notes.push('No Gender column: the gender charts and columns are left out.');
+  return notes;
 }
 
 const boundWords = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));

@@ -2,6 +2,7 @@
  * The chart catalogue: one pure builder per chart kind, which charts each
  * Slack command shows, and renderCharts to turn an analysis into PNGs.
  */
+import { hasGenderColumn } from '../core/source.ts';
 import { renderSvg, svgToPng } from './render.ts';
 import { chooseK } from './specs/choose-k.ts';
 import { correlation } from './specs/correlation.ts';
@@ -76,8 +77,17 @@ export const CHART_GROUPS: {
  * layout (JavaScript) runs while sharp rasterises the previous ones on its
  * own threads.
  */
+/** Charts about gender: left out for a file without a Gender column. */
+const GENDER_CHARTS: readonly ChartKind[] = ['gender-split', 'spending-by-gender'];
+
+/** Whether a chart has anything to show for this input. */
+export function chartApplies(kind: ChartKind, input: ChartInput): boolean {
+  return !GENDER_CHARTS.includes(kind) || hasGenderColumn(input.analysis.source);
+}
+
 export async function renderCharts(input: ChartInput, kinds?: ChartKind[]): Promise<RenderedChart[]> {
-  const wanted = kinds ?? CHART_KINDS.filter((k) => k !== 'prediction' || input.prediction);
+  const asked = kinds ?? CHART_KINDS.filter((k) => k !== 'prediction' || input.prediction);
+  const wanted = asked.filter((kind) => chartApplies(kind, input));
   const pending: Array<Promise<RenderedChart>> = [];
   for (const kind of wanted) {
     const chart = CHART_BUILDERS[kind](input);

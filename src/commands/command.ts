@@ -3,7 +3,8 @@ import type { Feature, Gender, Scaling } from '../core/types.ts';
 /** A new customer as typed by a user (`/segment predict 25 F 60 75`). */
 export interface CustomerInput {
   age: number;
-  gender: Gender;
+  /** Optional: gender does not decide the segment (and a file may have no Gender column). */
+  gender?: Gender;
   income: number;
   spending: number;
 }

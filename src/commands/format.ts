@@ -17,7 +17,7 @@ export {
   plural,
   segmentsInWords,
   separationWords,
-  sourceNote,
+  sourceNotes,
 } from '../words.ts';
 
 export const VERDICT_MARK = { pass: '✅', warn: '⚠️', fail: '❌' } as const;

@@ -1,6 +1,7 @@
 /**
- * `predict 25 F 60 75` (age gender income spending) or
- * `predict age=25 gender=F income=60 spending=75` (any order). Every problem is
+ * `predict 25 F 60 75` (age gender income spending), `predict 25 60 75` (age
+ * income spending: gender is optional, it does not decide the segment) or
+ * `predict age=25 gender=F income=60 spending=75` (any order, gender optional). Every problem is
  * reported at once, in words, with the right form to copy.
  */
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { example, USAGE } from './help.ts';
 
 type Field = keyof CustomerInput;
 const FIELDS: readonly Field[] = ['age', 'gender', 'income', 'spending'];
+const REQUIRED: readonly Field[] = ['age', 'income', 'spending'];
 const GENDER_WORDS = ['gender', 'sex', 'genre'];
 /** A name in `name=value`: gender's words, or any word the feature catalogue knows for a feature. */
 const fieldFor = (name: string): Field | undefined =>
@@ -62,11 +64,13 @@ export function parsePredict(args: readonly string[]): CustomerInput {
 type RawValues = { values: Partial<Record<Field, string>>; problems: string[] };
 
 function positionalValues(args: readonly string[]): RawValues {
+  if (args.length === 3)
+    return { values: { age: args[0]!, income: args[1]!, spending: args[2]! }, problems: [] };
   if (args.length !== FIELDS.length) {
     const got = args.length ? `got ${args.length}: "${args.join(' ')}"` : 'got none';
-    const missing = args.length < FIELDS.length ? ` — missing ${listWords(FIELDS.slice(args.length))}` : '';
+    const missing = args.length < 3 ? ` — missing ${listWords(REQUIRED.slice(args.length))}` : '';
     throw predictError([
-      `predict needs 4 values in this order: age, gender, income and spending (${got})${missing}`,
+      `predict needs age, income and spending in this order, with an optional gender after the age (${got})${missing}`,
     ]);
   }
   return { values: { age: args[0]!, gender: args[1]!, income: args[2]!, spending: args[3]! }, problems: [] };
@@ -85,7 +89,7 @@ function namedValues(args: readonly string[]): RawValues {
     } else if (values[field] !== undefined) problems.push(`${field} is given twice`);
     else values[field] = value;
   }
-  const missing = FIELDS.filter((f) => values[f] === undefined);
+  const missing = REQUIRED.filter((f) => values[f] === undefined);
   if (missing.length) problems.push(`predict is missing ${listWords(missing)}`);
   return { values, problems };
 }

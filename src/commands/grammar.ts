@@ -37,7 +37,7 @@ const commandSchema = z.discriminatedUnion('kind', [
       kind: z.literal('predict'),
       customer: z.object({
         age: boundedNumber(FEATURE_CATALOGUE.age.bounds, 'age'),
-        gender: z.enum(['Female', 'Male']),
+        gender: z.enum(['Female', 'Male']).optional(),
         income: boundedNumber(FEATURE_CATALOGUE.income.bounds, 'income'),
         spending: boundedNumber(FEATURE_CATALOGUE.spending.bounds, 'spending'),
       }),

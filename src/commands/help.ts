@@ -30,8 +30,8 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     name: 'predict',
-    what: 'which segment a new customer belongs to (age, gender, income k$, spending score)',
-    examples: ['predict 25 F 60 75', 'predict age=25 gender=F income=60 spending=75'],
+    what: 'which segment a new customer belongs to: age, income k$ and spending score, with an optional gender after the age (`predict 25 60 75` means age 25, income 60, spending 75)',
+    examples: ['predict 25 60 75', 'predict 25 F 60 75', 'predict age=25 gender=F income=60 spending=75'],
   },
   { name: 'export', what: 'a CSV of every customer with their segment', examples: ['export'] },
   { name: 'data', what: 'which data this channel uses: file, uploader, date, rows', examples: ['data'] },

@@ -14,7 +14,7 @@ import type {
   UploadOutcome,
   UploadPort,
 } from './context.ts';
-import { plural, sourceNote } from './format.ts';
+import { plural } from './format.ts';
 import { datasetWords } from './handlers/shared.ts';
 import { summaryReply } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
@@ -92,11 +92,10 @@ export function uploadReply(
   previousK: number | null,
 ): Reply {
   const summary = summaryReply(outcome.analysis, dataset, outcome.images);
-  const read = sourceNote(outcome.analysis.source);
   return {
     ...summary,
     title: `New data: ${dataset.fileName}`,
-    text: `${dataset.fileName} is now this channel's data. ${read ? `${read} ` : ''}${summary.text}`,
+    text: `${dataset.fileName} is now this channel's data. ${summary.text}`,
     warnings: [...uploadWarnings(outcome, previousK), ...summary.warnings],
   };
 }

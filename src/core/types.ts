@@ -272,6 +272,8 @@ export interface SourceInfo {
   encoding?: TextEncoding;
   /** The sheet read, when the file was an Excel workbook. */
   sheet?: string;
+  /** Optional columns the file lacks: without `id`, row numbers are the ids; without `gender`, genders are unknown. */
+  absentColumns?: Array<'id' | 'gender'>;
 }
 
 /** The text encodings ingest reads (named in answers when not UTF-8). */

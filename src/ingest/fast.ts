@@ -134,17 +134,26 @@ class LineReader {
     const columns = this.reader.columns!;
     const at = columns.index;
     if (!fieldBounds(data, start, stop, this.sep, columns.width)) return false;
-    const idStart = STARTS[at.id]!;
-    const idEnd = ENDS[at.id]!;
-    if (!plainId(data, idStart, idEnd)) return false;
-    const gender = genderAt(data, STARTS[at.gender]!, ENDS[at.gender]!);
-    if (gender === GENDER_CODE.unknown) return false;
+    // Optional columns the file lacks: ids become row numbers (in RowReader), genders unknown.
+    const hasId = at.id !== -1;
+    const idStart = hasId ? STARTS[at.id]! : 0;
+    const idEnd = hasId ? ENDS[at.id]! : 0;
+    if (hasId && !plainId(data, idStart, idEnd)) return false;
+    const hasGender = at.gender !== -1;
+    const gender = hasGender ? genderAt(data, STARTS[at.gender]!, ENDS[at.gender]!) : GENDER_CODE.unknown;
+    if (hasGender && gender === GENDER_CODE.unknown) return false;
     const age = numberAt(data, STARTS[at.age]!, ENDS[at.age]!);
     const income = numberAt(data, STARTS[at.income]!, ENDS[at.income]!);
     const spending = numberAt(data, STARTS[at.spending]!, ENDS[at.spending]!);
     if (!passes(RULES.age, age) || !passes(RULES.income, income) || !passes(RULES.spending, spending))
       return false;
-    this.reader.acceptClean(data.toString('latin1', idStart, idEnd), gender, age, income, spending);
+    this.reader.acceptClean(
+      hasId ? data.toString('latin1', idStart, idEnd) : '',
+      gender,
+      age,
+      income,
+      spending,
+    );
     return true;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Header matching: which file column holds which of the five customer fields.
+ * Header matching: which file column holds which of the five customer fields
+ * (age, income and spending required; id and gender optional).
  * Names are compared after dropping case, accents, spaces and punctuation, so
  * `Annual Income (k$)`, `annual_income` and `ANNUAL INCOME` are the same name.
  */
@@ -47,9 +48,18 @@ for (const column of COLUMN_IDS) {
   });
 }
 
+/**
+ * The columns the analysis needs. Gender only describes segments and ids only
+ * label rows, so a file without them is read: unknown genders, row numbers as ids.
+ */
+export const REQUIRED_COLUMNS: readonly ColumnId[] = ['age', 'income', 'spending'];
+export type OptionalColumn = 'id' | 'gender';
+
 export interface ColumnMap {
-  /** Position of each field in a record. */
+  /** Position of each field in a record; -1 for an optional column the file does not have. */
   index: Record<ColumnId, number>;
+  /** Optional columns the file does not have. */
+  absent: OptionalColumn[];
   /** Header cells as written (what users see in messages). */
   written: Record<ColumnId, string>;
   columnsFound: string[];
@@ -66,19 +76,21 @@ export function mapHeader(cells: readonly string[], file: string, line: number):
     const current = best.get(match.column);
     if (!current || match.rank < current.rank) best.set(match.column, { at, rank: match.rank });
   });
-  const missing = COLUMN_IDS.filter((c) => !best.has(c));
+  const missing = REQUIRED_COLUMNS.filter((c) => !best.has(c));
   if (missing.length > 0) throw missingColumns(missing, cells, file, line);
 
   const index = {} as Record<ColumnId, number>;
   const written = {} as Record<ColumnId, string>;
+  const absent: OptionalColumn[] = [];
   for (const column of COLUMN_IDS) {
-    const at = best.get(column)!.at;
+    const at = best.get(column)?.at ?? -1;
+    if (at === -1) absent.push(column as OptionalColumn);
     index[column] = at;
-    written[column] = cells[at]!;
+    written[column] = at === -1 ? DISPLAY_NAMES[column] : cells[at]!;
   }
   const used = new Set(Object.values(index));
   const extraColumns = cells.filter((cell, at) => !used.has(at) && cell !== '');
-  return { index, written, columnsFound: [...cells], extraColumns, width: cells.length };
+  return { index, absent, written, columnsFound: [...cells], extraColumns, width: cells.length };
 }
 
 function missingColumns(
@@ -93,7 +105,7 @@ function missingColumns(
   const details = missing.map((c) => {
     const others = ALIASES[c].slice(1);
     const also = others.length > 0 ? ` (also accepted: ${others.join(', ')})` : '';
-    const why = c === 'id' ? ' is required, one id per customer' : ' is required';
+    const why = ' is required';
     return `"${DISPLAY_NAMES[c]}"${why}${also}`;
   });
   if (cells.length === 1) {

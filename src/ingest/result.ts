@@ -82,6 +82,7 @@ export function finish(reader: RowReader, limits: IngestLimits, facts: ReadFacts
       skippedRows: reader.skippedRows,
       encoding,
       ...(sheet !== undefined ? { sheet } : {}),
+      ...(reader.columns.absent.length > 0 ? { absentColumns: [...reader.columns.absent] } : {}),
     },
     problems: reader.problems.stored,
     problemCount: reader.problems.count,

@@ -77,7 +77,7 @@ export class RowReader {
   private row(record: string[], line: number, columns: ColumnMap): void {
     if (this.tooMany(line)) return;
     const at = columns.index;
-    if (record.length === columns.width) {
+    if (record.length === columns.width && columns.absent.length === 0) {
       const id = record[at.id]!.trim();
       const gender = genderCode(record[at.gender]!);
       const age = parseDecimal(record[at.age]!, this.decimalComma);
@@ -116,9 +116,10 @@ export class RowReader {
         return;
       }
     }
-    const cell = (c: ColumnId) => record[columns.index[c]]!;
+    // An absent id column gives row numbers (set in keep); an absent gender column, unknown genders.
+    const cell = (c: ColumnId) => (columns.index[c] === -1 ? '' : record[columns.index[c]]!);
     const converted = {
-      id: cell('id').trim(),
+      id: columns.index.id === -1 ? String(this.totalRows) : cell('id').trim(),
       age: parseDecimal(cell('age'), this.decimalComma),
       income: parseDecimal(cell('income'), this.decimalComma),
       spending: parseDecimal(cell('spending'), this.decimalComma),
@@ -130,7 +131,7 @@ export class RowReader {
       if (!reasons.has(key)) reasons.set(key, issue.message);
     }
     const gender = genderCode(cell('gender'));
-    if (gender === 0) reasons.set('gender', GENDER_EXPECTED);
+    if (gender === 0 && columns.index.gender !== -1) reasons.set('gender', GENDER_EXPECTED);
     for (const column of COLUMN_IDS) {
       const reason = reasons.get(column);
       if (reason === undefined) continue;
@@ -156,9 +157,11 @@ export class RowReader {
     spending: number,
     line: number,
   ): void {
-    const first = this.duplicates.add(id, this.table.length);
-    if (first >= 0) this.duplicates.note(id, this.table.lineOf(first), line);
-    this.table.add(id, gender, age, income, spending, line);
+    // Without an id column, the data row's number (1 for the first customer row) is its id.
+    const rowId = this.columns !== null && this.columns.index.id === -1 ? String(this.totalRows) : id;
+    const first = this.duplicates.add(rowId, this.table.length);
+    if (first >= 0) this.duplicates.note(rowId, this.table.lineOf(first), line);
+    this.table.add(rowId, gender, age, income, spending, line);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { FEATURE_CATALOGUE } from '../core/features.ts';
 import { scaleVector } from '../core/scale.ts';
+import { hasGenderColumn } from '../core/source.ts';
 import { type Analysis, type CustomerTable, FEATURES, GENDER_CODE } from '../core/types.ts';
 
 export const EXPORT_COLUMNS = [
@@ -45,17 +46,22 @@ export function distancesToCentre(table: CustomerTable, analysis: Analysis): Flo
   return out;
 }
 
-/** UTF-8 text with a byte-order mark, so spreadsheet programs read segment names correctly. */
+/**
+ * UTF-8 text with a byte-order mark, so spreadsheet programs read segment
+ * names correctly. A file without a Gender column exports none.
+ */
 export function customersCsv(table: CustomerTable, analysis: Analysis): string {
   const names = new Map(analysis.segments.map((s) => [s.id, s.name]));
   const distances = distancesToCentre(table, analysis);
-  const lines = [`\uFEFF${csvLine(EXPORT_COLUMNS)}`];
+  const gender = hasGenderColumn(analysis.source);
+  const columns = gender ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((c) => c !== 'Gender');
+  const lines = [`\uFEFF${csvLine(columns)}`];
   for (let i = 0; i < table.length; i++) {
     const segment = analysis.labels[i]!;
     lines.push(
       csvLine([
         table.ids[i]!,
-        genderName(table.gender[i]),
+        ...(gender ? [genderName(table.gender[i])] : []),
         String(table.age[i]),
         String(table.income[i]),
         String(table.spending[i]),

@@ -10,19 +10,40 @@ import {
   formatMean,
   formatShare,
   separationWords,
-  sourceNote,
+  sourceNotes,
   VERDICT_MARK,
 } from '../commands/format.ts';
+import { hasGenderColumn } from '../core/source.ts';
 import type { Analysis } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
 
 export function segmentsTable(a: Analysis): Block {
+  // A file without a Gender column has no gender shares to show.
+  const gender = hasGenderColumn(a.source);
   return {
     kind: 'table',
-    columns: ['#', 'Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending', 'Female / Male'],
-    align: ['right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    columns: [
+      '#',
+      'Segment',
+      'Customers',
+      'Share',
+      'Mean age',
+      'Income k$',
+      'Spending',
+      ...(gender ? ['Female / Male'] : []),
+    ],
+    align: [
+      'right',
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+      'right',
+      ...(gender ? ['right' as const] : []),
+    ],
     rows: a.segments.map((s) => [
       String(s.id),
       s.name,
@@ -31,7 +52,7 @@ export function segmentsTable(a: Analysis): Block {
       formatMean(s.meanAge),
       formatMean(s.meanIncome),
       formatMean(s.meanSpending),
-      `${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`,
+      ...(gender ? [`${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`] : []),
     ]),
   };
 }
@@ -110,7 +131,7 @@ const SHOWN_PROBLEMS = 10;
 export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: number): Block[] {
   const items = [
     `${formatCount(a.source.totalRows)} rows read, ${formatCount(a.rows)} used, ${formatCount(a.source.skippedRows)} skipped.`,
-    ...[sourceNote(a.source)].filter((note) => note !== null),
+    ...sourceNotes(a.source),
     ...(a.eda.extraColumns.length ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`] : []),
     ...(a.eda.duplicateIds ? [`${formatCount(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
     ...problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.kept ? 'Kept' : 'Skipped'}: ${describeProblem(p)}.`),
@@ -147,11 +168,15 @@ export function edaTable(a: Analysis): Block[] {
         formatCount(d.outliers),
       ]),
     },
-    {
-      kind: 'para',
-      text: `Gender: ${formatCount(a.eda.gender.Female)} female (${formatShare(a.eda.gender.shares.Female)}), ${formatCount(a.eda.gender.Male)} male (${formatShare(a.eda.gender.shares.Male)})${a.eda.gender.unknown ? `, ${formatCount(a.eda.gender.unknown)} not stated` : ''}.`,
-    },
+    ...(hasGenderColumn(a.source) ? [genderLine(a)] : []),
   ];
+}
+
+function genderLine(a: Analysis): Block {
+  return {
+    kind: 'para',
+    text: `Gender: ${formatCount(a.eda.gender.Female)} female (${formatShare(a.eda.gender.shares.Female)}), ${formatCount(a.eda.gender.Male)} male (${formatShare(a.eda.gender.shares.Male)})${a.eda.gender.unknown ? `, ${formatCount(a.eda.gender.unknown)} not stated` : ''}.`,
+  };
 }
 
 export type SummarySection = 'segments' | 'k' | 'checks' | 'eda';

@@ -107,3 +107,26 @@ describe('segment analyze on data files it cannot read', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('files without the optional Gender and CustomerID columns', () => {
+  // The sample without its CustomerID and Gender columns.
+  const bare = `Age,Annual Income (k$),Spending Score (1-100)\n${rows.map((r) => r.split(',').slice(2).join(',')).join('\n')}\n`;
+
+  it('segments a file without Gender or CustomerID, saying so, with the same figures', async () => {
+    const path = tempFile(bare, 'bare.csv');
+    expect(figures(await analyzeJson(path))).toEqual(figures(await analyzeJson(SAMPLE_PATH)));
+    const run = await runCli('analyze', path);
+    expect(run.stdout).toContain('No Gender column: the gender charts and columns are left out.');
+    expect(run.stdout).toContain('No CustomerID column: customers are numbered by row (1, 2, 3, …).');
+    expect(run.stdout).not.toContain('Female / Male');
+  });
+
+  it('predicts from age, income and spending alone: predict 25 60 75', async () => {
+    const run = await runCli('predict', '25', '60', '75', '--data', tempFile(bare, 'bare-predict.csv'));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /A 25-year-old customer with an income of 60\.0 k\$ and a spending score of 75\.0 belongs to segment \d+/,
+    );
+  });
+});

@@ -34,7 +34,7 @@ describe('segment predict', () => {
 
   it('rejects malformed customers with exit code 2', async () => {
     for (const [argv, message] of [
-      [['25', 'F', '60'], /predict needs 4 values/],
+      [['25', 'F', '60'], /income must be a number of k\$ from 0 to 10,000 \(got "F"\)/],
       [['25', 'Q', '60', '75'], /gender must be M, F, Male or Female \(got "Q"\)/],
       [['abc', 'F', '60', '75'], /age must be a whole number from 0 to 120 \(got "abc"\)/],
       [['25', 'F', '60', '175'], /spending must be a number from 1 to 100 \(got "175"\)/],

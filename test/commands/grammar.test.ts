@@ -147,14 +147,24 @@ describe('predict', () => {
   });
   it('lists the missing positional values', () => {
     expect(failure('predict 25 F').message).toBe(
-      'predict needs 4 values in this order: age, gender, income and spending (got 2: "25 F") — missing income and spending',
+      'predict needs age, income and spending in this order, with an optional gender after the age (got 2: "25 F") — missing spending',
     );
     expect(failure('predict').message).toBe(
-      'predict needs 4 values in this order: age, gender, income and spending (got none) — missing age, gender, income and spending',
+      'predict needs age, income and spending in this order, with an optional gender after the age (got none) — missing age, income and spending',
     );
   });
+  it('reads three positional values as age, income and spending, without a gender', () => {
+    expect(command('predict 25 60 75')).toEqual({
+      kind: 'predict',
+      customer: { age: 25, income: 60, spending: 75 },
+    });
+    expect(command('predict age=25 income=60 spending=75')).toEqual({
+      kind: 'predict',
+      customer: { age: 25, income: 60, spending: 75 },
+    });
+  });
   it('lists the missing named values', () => {
-    expect(failure('predict age=25 income=60').message).toBe('predict is missing gender and spending');
+    expect(failure('predict age=25 income=60').message).toBe('predict is missing spending');
   });
   it('refuses unknown and repeated names', () => {
     expect(failure('predict age=25 height=180 gender=F income=60 spending=75').message).toBe(
@@ -196,7 +206,7 @@ describe('unknown commands', () => {
 describe('predict with named values, all problems at once', () => {
   it('reports a bad value together with the missing names', () => {
     expect(failure('predict age=x').message).toBe(
-      'predict is missing gender, income and spending; age must be a whole number from 0 to 120 (got "x")',
+      'predict is missing income and spending; age must be a whole number from 0 to 120 (got "x")',
     );
   });
 });

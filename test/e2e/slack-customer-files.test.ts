@@ -8,8 +8,8 @@ import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
-import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, sendEvent } from '../support/slack-signer.ts';
+import { messageText, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
+import { fileShareEnvelope, sendCommand, sendEvent } from '../support/slack-signer.ts';
 import { SlackStandin } from '../support/slack-standin.ts';
 import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
@@ -154,5 +154,50 @@ describe('a channel where other files are shared', () => {
     await standin.waitFor(() => postsIn(standin, 'CQUIET')[0], 30_000, 'the marker reply');
     expect(inThread('CQUIET', ts)).toHaveLength(0);
     expect(postsIn(standin, 'CQUIET')).toHaveLength(1);
+  });
+});
+
+describe('a channel that shares a file without Gender and CustomerID', () => {
+  it('segments it with a note, without gender columns or charts, and predicts from 25 60 75', async () => {
+    const [, ...rows] = CUSTOMERS.trim().split('\n');
+    const bare = `Age,Annual Income (k$),Spending Score (1-100)\n${rows.map((r) => r.split(',').slice(2).join(',')).join('\n')}\n`;
+    const { ts, text } = await share('CBARE', 'bare.csv', bare);
+    expect(text).toContain('No Gender column: the gender charts and columns are left out.');
+    expect(text).toContain('No CustomerID column: customers are numbered by row');
+    expect(text).not.toMatch(/Female\/Male/);
+    expect(text).toMatch(/k = \d+/);
+    const before = postsIn(standin, 'CBARE').length;
+    const sent = await sendCommand(bot.url, {
+      text: 'predict 25 60 75',
+      channel_id: 'CBARE',
+      response_url: standin.responseUrl(),
+    });
+    expect(sent.status).toBe(200);
+    const post = await standin.waitFor(() => postsIn(standin, 'CBARE')[before], 60_000, 'the prediction');
+    const predicted = messageText(post.args);
+    expect(predicted).toMatch(/Predicted segment/);
+    expect(predicted).toContain(
+      'A 25-year-old customer with an income of 60.0 k$ and a spending score of 75.0',
+    );
+    const eda = await sendCommand(bot.url, {
+      text: 'eda',
+      channel_id: 'CBARE',
+      response_url: standin.responseUrl(),
+    });
+    expect(eda.status).toBe(200);
+    const edaPost = await standin.waitFor(
+      () => postsIn(standin, 'CBARE')[before + 1],
+      60_000,
+      'the eda answer',
+    );
+    expect(messageText(edaPost.args)).toContain('(the file has no Gender column)');
+    const charts = await standin.waitFor(
+      () => sharesIn(standin, 'CBARE', tsOf(edaPost))[0],
+      60_000,
+      'eda charts',
+    );
+    expect(charts.files.map((f) => f.filename)).not.toContain('gender-split.png');
+    expect(charts.files.map((f) => f.filename)).not.toContain('spending-by-gender.png');
+    expect(ts).toBeTruthy();
   });
 });

@@ -38,14 +38,10 @@ describe('files that cannot be read as customer CSV', () => {
     expect(error.where).toEqual({ file: FILE, line: 1 });
   });
 
-  it('names every missing column, and says the id column is required', async () => {
-    const error = await readError(csv('Gender,Age,Income', 'Male,19,15'));
-    expect(error.message).toBe(
-      'missing the columns "CustomerID" and "Spending Score (1-100)"; found: Gender, Age, Income',
-    );
-    expect(error.details[0]).toBe(
-      '"CustomerID" is required, one id per customer (also accepted: customer_id, Customer ID, cust_id, id, ID client, Numéro client)',
-    );
+  it('names every missing required column (age, income, spending), not the optional id and gender', async () => {
+    const error = await readError(csv('Gender,Score', 'Male,15'));
+    expect(error.message).toBe('missing the columns "Age" and "Annual Income (k$)"; found: Gender, Score');
+    expect(error.details[0]).toBe('"Age" is required');
   });
 
   it('hints at the delimiter when the header reads as a single column', async () => {

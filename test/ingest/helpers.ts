@@ -14,8 +14,12 @@ export const MALL_HEADER = 'CustomerID,Gender,Age,Annual Income (k$),Spending Sc
 /** Lines joined with \n, plus a final line break. */
 export const csv = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
-export const read = (input: IngestInput, limits?: Partial<IngestLimits>): Promise<IngestResult> =>
-  readCustomers(input, { fileName: FILE, ...(limits ? { limits } : {}) });
+export const read = (
+  input: IngestInput,
+  limits?: Partial<IngestLimits>,
+  parser?: 'fast' | 'strict',
+): Promise<IngestResult> =>
+  readCustomers(input, { fileName: FILE, ...(limits ? { limits } : {}), ...(parser ? { parser } : {}) });
 
 export async function readError(input: IngestInput, limits?: Partial<IngestLimits>): Promise<InputError> {
   try {

@@ -1,4 +1,5 @@
 /** `/segment eda`: descriptive statistics of the channel's data, plus the distribution charts. */
+import { hasGenderColumn } from '../../core/source.ts';
 import type { Eda, FeatureSummary } from '../../core/types.ts';
 import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
@@ -51,7 +52,7 @@ function correlationWords(eda: Eda): string {
   return pairs.join('\n');
 }
 
-export function edaReply(eda: Eda, datasetLine: string, images: Reply['images']): Reply {
+export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'], withGender = true): Reply {
   const { Female, Male, unknown } = eda.gender;
   const gender =
     `${formatCount(Female)} female (${formatShare(eda.gender.shares.Female)}), ` +
@@ -59,7 +60,9 @@ export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'])
     (unknown ? `, ${formatCount(unknown)} unknown` : '');
   return reply({
     title: 'The data at a glance',
-    text: `${formatCount(eda.rows)} customers: ${gender}.`,
+    text: withGender
+      ? `${formatCount(eda.rows)} customers: ${gender}.`
+      : `${formatCount(eda.rows)} customers (the file has no Gender column).`,
     sections: [
       { heading: 'Based on', body: `${datasetLine}.` },
       { heading: 'Data quality', body: qualityWords(eda) },
@@ -73,5 +76,5 @@ export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'])
 export async function eda(context: CommandContext): Promise<Reply> {
   const view = context.channel.view();
   const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'eda'));
-  return edaReply(analysis.eda, datasetWords(view.dataset), images);
+  return edaReply(analysis.eda, datasetWords(view.dataset), images, hasGenderColumn(analysis.source));
 }

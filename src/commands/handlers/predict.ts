@@ -7,7 +7,7 @@ import type { Reply, ReplyTable } from '../reply.ts';
 import { analysisRequest, reply } from './shared.ts';
 
 export function customerWords(c: CustomerInput): string {
-  return `A ${c.age}-year-old ${c.gender.toLowerCase()} customer with an income of ${formatMean(c.income)} k$ and a spending score of ${formatMean(c.spending)}`;
+  return `A ${c.age}-year-old ${c.gender ? `${c.gender.toLowerCase()} ` : ''}customer with an income of ${formatMean(c.income)} k$ and a spending score of ${formatMean(c.spending)}`;
 }
 
 export function clarityWords(prediction: Prediction): string {

@@ -1,38 +1,42 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
+import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
-import { formatCount, formatMean, formatShare, plural, segmentsInWords, VERDICT_MARK } from '../format.ts';
+import {
+  formatCount,
+  formatMean,
+  formatShare,
+  plural,
+  segmentsInWords,
+  sourceNotes,
+  VERDICT_MARK,
+} from '../format.ts';
 import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
 
-export function segmentTable(segments: readonly Segment[]): ReplyTable {
+/** The segments as a table; `withGender` false for a file without a Gender column. */
+export function segmentTable(segments: readonly Segment[], withGender = true): ReplyTable {
   // Customers whose gender was not stated are kept; their share shows only when there are any.
   const unstated = segments.some((s) => percent(s.genderShares.unknown) !== '0');
   const gender = (s: Segment) => {
     const shares = `${percent(s.genderShares.Female)}/${percent(s.genderShares.Male)}`;
     return unstated ? `${shares}/${percent(s.genderShares.unknown)}` : shares;
   };
+  const columns = ['Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending'];
+  const rows = segments.map((s) => [
+    `${s.id}. ${s.name}`,
+    formatCount(s.size),
+    formatShare(s.share),
+    formatMean(s.meanAge),
+    formatMean(s.meanIncome),
+    formatMean(s.meanSpending),
+  ]);
+  if (!withGender) return { columns, rows, align: ['left', 'right', 'right', 'right', 'right', 'right'] };
   return {
-    columns: [
-      'Segment',
-      'Customers',
-      'Share',
-      'Mean age',
-      'Income k$',
-      'Spending',
-      unstated ? 'Female/Male/not stated %' : 'Female/Male %',
-    ],
-    rows: segments.map((s) => [
-      `${s.id}. ${s.name}`,
-      formatCount(s.size),
-      formatShare(s.share),
-      formatMean(s.meanAge),
-      formatMean(s.meanIncome),
-      formatMean(s.meanSpending),
-      gender(s),
-    ]),
+    columns: [...columns, unstated ? 'Female/Male/not stated %' : 'Female/Male %'],
+    rows: rows.map((row, i) => [...row, gender(segments[i]!)]),
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
   };
 }
@@ -95,13 +99,20 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     (s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${tentative}${s.hint}`,
   );
   const sections: ReplySection[] = [
-    { heading: 'Based on', body: `${datasetWords(dataset)}.\nSettings: ${settingsWords(analysis)}.` },
+    {
+      heading: 'Based on',
+      body: [
+        `${datasetWords(dataset)}.`,
+        ...sourceNotes(analysis.source),
+        `Settings: ${settingsWords(analysis)}.`,
+      ].join('\n'),
+    },
     { heading: 'What to do with each segment', body: hints.join('\n') },
   ];
   return reply({
     ...structureWords(analysis),
     sections,
-    table: segmentTable(analysis.segments),
+    table: segmentTable(analysis.segments, hasGenderColumn(analysis.source)),
     actions: summaryActions(analysis),
     images,
     warnings: analysisWarnings(analysis),
