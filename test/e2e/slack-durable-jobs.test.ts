@@ -140,7 +140,7 @@ describe('downloads and commands, in one running bot', () => {
     const hung = standin.addFile({ name: 'hung.csv', content: SMALL, hangAfter: 100 });
     await share(bot.url, 'EvHung', 'CHUNG', hung);
     expect(await finalAnswer('CHUNG', 30_000)).toMatch(
-      /The download of hung\.csv stalled: nothing arrived for 1\.5 s after 100 B/,
+      /The download of hung\.csv stalled: nothing arrived for 1\.5 s after 100 bytes/,
     );
     const next = standin.addFile({ name: 'after-hung.csv', content: BIG });
     await share(bot.url, 'EvAfterHung', 'CHUNG2', next);

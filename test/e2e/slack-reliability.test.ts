@@ -115,7 +115,7 @@ describe('delivery', () => {
     const mistake = await standin.waitFor(() => responsesTo(standin, 'mistake')[0]);
     expect(help.body.response_type).toBe('ephemeral');
     expect(messageText(help.body)).toMatch(/\/segment summary/);
-    expect(messageText(mistake.body)).toMatch(/predict needs 4 values/);
+    expect(messageText(mistake.body)).toMatch(/predict needs age, income and spending/);
     expect(postsIn(standin, 'CHELP')).toHaveLength(0);
   });
 });
