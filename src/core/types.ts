@@ -111,6 +111,14 @@ export interface BoxSummary {
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 
+/** The setting a remedy changes, as data; words for it live at the edges. */
+export type RemedyAction =
+  | { action: 'scale'; to: Scaling }
+  | { action: 'features' }
+  | { action: 'k'; k: number }
+  | { action: 'fewer-k' }
+  | { action: 'k-table' };
+
 export type CheckId =
   | 'scale'
   | 'correlation'
@@ -131,7 +139,14 @@ export interface AssumptionCheck {
   threshold: number;
   /** One plain sentence a marketer can read. */
   message: string;
+  /**
+   * Advice in plain words, without command names. With `action` it names the
+   * setting to change and has no closing full stop: each transport appends its
+   * own way of changing it (the scale command in Slack, the `--scale` flag
+   * in the CLI).
+   */
   remedy?: string;
+  action?: RemedyAction;
   /** Extra figures per feature / segment, for charts and the JSON report. */
   details?: Record<string, number>;
 }

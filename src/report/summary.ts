@@ -13,8 +13,9 @@ import {
   sourceNotes,
   VERDICT_MARK,
 } from '../commands/format.ts';
+import { remedySentence } from '../commands/remedy.ts';
 import { hasGenderColumn } from '../core/source.ts';
-import type { Analysis } from '../core/types.ts';
+import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
@@ -108,22 +109,26 @@ export function checks(a: Analysis): Block[] {
       kind: 'list',
       items: a.assumptions.map(
         (c) =>
-          `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${asCliAdvice(c.remedy)}` : ''}`,
+          `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${remedySentence(c, cliSetting)}` : ''}`,
       ),
     },
   ];
 }
 
-/**
- * The checks phrase remedies as Slack commands (the product's main surface);
- * in the CLI report the same advice names the CLI's flags.
- */
-export function asCliAdvice(remedy: string): string {
-  return remedy
-    .replace(/`\/segment scale (\w+)`/g, '`--scale $1`')
-    .replace(/`\/segment features …`/g, '`--features …`')
-    .replace(/`\/segment k <smaller number>`/g, '`--k <smaller number>`')
-    .replace(/`\/segment k`/g, 'the table of k values');
+/** How the user changes a setting on the command line. */
+export function cliSetting(a: RemedyAction): string {
+  switch (a.action) {
+    case 'scale':
+      return `\`--scale ${a.to}\``;
+    case 'features':
+      return '`--features …`';
+    case 'k':
+      return `\`--k ${a.k}\``;
+    case 'fewer-k':
+      return '`--k <smaller number>`';
+    case 'k-table':
+      return 'the table of k values';
+  }
 }
 
 const SHOWN_PROBLEMS = 10;

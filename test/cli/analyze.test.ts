@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { asCliAdvice } from '../../src/report/summary.ts';
+import { remedySentence } from '../../src/commands/remedy.ts';
+import { cliSetting } from '../../src/report/summary.ts';
 import { runCli, tempFile } from '../support/cli.ts';
 import { HAS_MALL, MALL_PATH, NO_MALL, REFERENCE, SAMPLE_PATH } from '../support/mall.ts';
 
@@ -122,10 +123,13 @@ describe('segment analyze: same data, same segments', () => {
   });
 
   it('names CLI flags, not Slack commands, in its advice', () => {
-    expect(asCliAdvice('Standardise the features: `/segment scale zscore`.')).toBe(
-      'Standardise the features: `--scale zscore`.',
-    );
-    expect(asCliAdvice('Try fewer segments: `/segment k <smaller number>`.')).toBe(
+    expect(
+      remedySentence(
+        { remedy: 'Standardise the features', action: { action: 'scale', to: 'zscore' } },
+        cliSetting,
+      ),
+    ).toBe('Standardise the features: `--scale zscore`.');
+    expect(remedySentence({ remedy: 'Try fewer segments', action: { action: 'fewer-k' } }, cliSetting)).toBe(
       'Try fewer segments: `--k <smaller number>`.',
     );
   });

@@ -1,7 +1,9 @@
 /** `/segment check`: each k-means assumption with its verdict, figure, threshold and remedy. */
+
 import type { AssumptionCheck, Verdict } from '../../core/types.ts';
 import type { CommandContext } from '../context.ts';
 import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
+import { remedySentence } from '../remedy.ts';
 import type { Reply, ReplySection, ReplyTable } from '../reply.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
@@ -25,7 +27,8 @@ function checkSection(check: AssumptionCheck): ReplySection {
     check.message,
     `Figure ${formatFigure(check.value)}, threshold ${formatFigure(check.threshold)}.`,
   ];
-  if (check.remedy && check.status !== 'pass') lines.push(`What to do: ${check.remedy}`);
+  const remedy = remedySentence(check);
+  if (remedy && check.status !== 'pass') lines.push(`What to do: ${remedy}`);
   return { heading: `${VERDICT_MARK[check.status]} ${check.title}`, body: lines.join('\n') };
 }
 

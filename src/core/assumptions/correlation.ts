@@ -24,7 +24,7 @@ export const correlationCheck: Check = (ctx) => {
       status === 'pass'
         ? `No two features move together strongly (largest correlation ${worst.r.toFixed(2)}, between ${pair}).`
         : `${pair} are strongly correlated (r = ${worst.r.toFixed(2)}): they largely measure the same thing and count twice.`,
-    ...(status === 'pass' ? {} : { remedy: 'Drop one of the two features: `/segment features …`.' }),
+    ...(status === 'pass' ? {} : { remedy: 'Drop one of the two features', action: { action: 'features' } }),
     details,
   });
 };

@@ -26,7 +26,9 @@ export const scaleCheck: Check = (ctx) => {
       status === 'pass'
         ? `The features have similar spreads (largest/smallest standard deviation ${ratio.toFixed(2)}), so none dominates the distances.`
         : `${FEATURE_WORDS[widest.feature]} varies ${ratio.toFixed(1)} times as much as ${FEATURE_WORDS[narrowest.feature]}, so it dominates how customers are grouped.`,
-    ...(status === 'pass' ? {} : { remedy: 'Standardise the features: `/segment scale zscore`.' }),
+    ...(status === 'pass'
+      ? {}
+      : { remedy: 'Standardise the features', action: { action: 'scale', to: 'zscore' } }),
     details,
   });
 };

@@ -8,7 +8,8 @@ export const separationCheck: Check = (ctx) => {
       value: ctx.structure.silhouette,
       threshold: 0.5,
       message: `There is only one segment, so nothing to separate; split into k = ${ctx.structure.k}, the customers would score a silhouette of ${ctx.structure.silhouette.toFixed(2)}.`,
-      remedy: `\`/segment k ${ctx.structure.k}\` shows that split, as a tentative option.`,
+      remedy: `A split into k = ${ctx.structure.k} is there as a tentative option`,
+      action: { action: 'k', k: ctx.structure.k },
     });
   const value = ctx.silhouette;
   const status = verdictAtLeast(value, 0.5, 0.25);
@@ -23,7 +24,10 @@ export const separationCheck: Check = (ctx) => {
         : `Segments overlap ${status === 'warn' ? 'partly' : 'heavily'} (silhouette ${value.toFixed(2)}); ${weakest.name} is the least distinct (${weakest.silhouette.toFixed(2)}).`,
     ...(status === 'pass'
       ? {}
-      : { remedy: 'Look at `/segment k` for a k that separates better, or change the features.' }),
+      : {
+          remedy: 'Look for a k that separates better, or change the features',
+          action: { action: 'k-table' },
+        }),
     details: Object.fromEntries(ctx.segments.map((s) => [String(s.id), s.silhouette])),
   });
 };

@@ -18,7 +18,7 @@ export const sizeBalanceCheck: Check = (ctx) => {
       status === 'pass'
         ? `The smallest segment, ${smallest.name}, still holds ${percent(value)} of customers (${count(smallest.size)}); the largest holds ${count(largest.size)}.`
         : `${smallest.name} holds only ${count(smallest.size)} customer${smallest.size === 1 ? '' : 's'} (${percent(value)}), too few to rely on.`,
-    ...(status === 'pass' ? {} : { remedy: 'Try fewer segments: `/segment k <smaller number>`.' }),
+    ...(status === 'pass' ? {} : { remedy: 'Try fewer segments', action: { action: 'fewer-k' } }),
     details: { smallest: smallest.size, largest: largest.size, ratio: smallest.size / largest.size },
   });
 };
