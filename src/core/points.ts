@@ -45,12 +45,3 @@ export function column(points: Points, j: number): Float64Array {
   for (let i = 0; i < points.n; i++) out[i] = points.data[i * points.d + j]!;
   return out;
 }
-
-export function squaredDistance(a: Float64Array, ai: number, b: Float64Array, bi: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const t = a[ai + j]! - b[bi + j]!;
-    s += t * t;
-  }
-  return s;
-}

@@ -51,7 +51,3 @@ export function applyScaler(points: Points, scaler: ScalerParams): Points {
 export function scaleVector(x: readonly number[], scaler: ScalerParams): number[] {
   return x.map((v, j) => (v - scaler.shift[j]!) / scaler.divisor[j]!);
 }
-
-export function unscaleVector(x: ArrayLike<number>, scaler: ScalerParams): number[] {
-  return Array.from(x, (v, j) => v * scaler.divisor[j]! + scaler.shift[j]!);
-}

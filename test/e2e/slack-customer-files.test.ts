@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
 import { messageText, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, sendCommand, sendEvent } from '../support/slack-signer.ts';
-import { SlackStandin } from '../support/slack-standin.ts';
+import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
 let standin: SlackStandin;

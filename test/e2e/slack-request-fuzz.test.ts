@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.ts';
 import { newDataDir, testEnv } from '../support/slack-app.ts';
 import { type BotProcess, freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
-import { commandBody, signatureHeaders } from '../support/slack-signer.ts';
-import { SlackStandin } from '../support/slack-standin.ts';
+import { commandBody, signatureHeaders } from '../../src/playground/standin/signer.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
 
 let standin: SlackStandin;
 let bot: BotProcess;
