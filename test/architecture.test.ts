@@ -134,7 +134,17 @@ const LAYERS: Record<string, string[]> = {
   ingest: ['ingest', 'core', 'words.ts'],
   pipeline: ['pipeline', 'commands', 'charts', 'ingest', 'core', 'words.ts'],
   worker: ['worker', 'pipeline', 'store', 'commands', 'ingest', 'core', 'words.ts'],
+  // The edges: each translates between one outside world and run(); none reaches into another edge.
+  jobs: ['jobs', 'log.ts'],
+  store: ['store', 'jobs', 'commands', 'core'],
+  slack: ['slack', 'jobs', 'commands', 'words.ts', 'log.ts', 'metrics.ts', 'config.ts', 'service.ts'],
+  cli: ['cli', 'report', 'commands', 'pipeline', 'charts', 'ingest', 'core'],
+  playground: ['playground', 'slack', 'commands', 'main.ts'],
 };
+
+/** Analysis runs only through the pipeline (and run()); an edge that called core's entry points would be a second path. */
+const ANALYSIS_ENTRY_POINTS = ['core/analyze.ts', 'core/model.ts', 'core/rfm/analyze.ts'];
+const EDGES = ['slack', 'cli', 'store', 'jobs', 'playground', 'report'];
 
 describe('layers import inward', () => {
   for (const [layer, allowed] of Object.entries(LAYERS)) {
@@ -150,4 +160,22 @@ describe('layers import inward', () => {
       expect(offences).toEqual([]);
     });
   }
+});
+
+describe('the edges never run an analysis themselves', () => {
+  it(`no file in ${EDGES.join(', ')} imports ${ANALYSIS_ENTRY_POINTS.join(', ')} (type imports aside)`, () => {
+    const offences = EDGES.flatMap((edge) =>
+      sourceFiles(join(ROOT, 'src', edge)).flatMap((file) =>
+        [
+          ...withoutComments(readFileSync(file, 'utf8')).matchAll(
+            /^import\s(?!type\s)[^;]*?from\s['"]([^'"]+)['"]/gm,
+          ),
+        ]
+          .map((m) => relative(join(ROOT, 'src'), resolve(dirname(file), m[1]!)))
+          .filter((target) => ANALYSIS_ENTRY_POINTS.includes(target))
+          .map((target) => `${relative(ROOT, file)} imports src/${target}`),
+      ),
+    );
+    expect(offences).toEqual([]);
+  });
 });

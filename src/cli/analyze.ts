@@ -1,8 +1,6 @@
-import { analyze } from '../core/analyze.ts';
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
-import { readCustomerFile } from '../ingest/file.ts';
-import { isOrderLineFile } from '../ingest/transactions/file.ts';
+import { analyzeCustomerFile, holdsOrderLines } from '../pipeline/customers.ts';
 import { toTerminal } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
 import { fullSummary } from '../report/summary.ts';
@@ -16,10 +14,9 @@ export interface AnalyzeOutcome {
 }
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome | { stdout: string }> {
-  if (await isOrderLineFile(args.file)) return { stdout: await runAnalyzeOrders(args) };
-  const ingest = await readCustomerFile(args.file, args.limits);
-  const analysis = analyze(
-    ingest.table,
+  if (await holdsOrderLines(args.file)) return { stdout: await runAnalyzeOrders(args) };
+  const { ingest, analysis } = await analyzeCustomerFile(
+    args.file,
     {
       ...(args.features && { features: args.features }),
       ...(args.k && { k: args.k }),
@@ -28,7 +25,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome | { 
       ...(args.seed !== undefined && { seed: args.seed }),
       ...(args.restarts && { restarts: args.restarts }),
     },
-    ingest.source,
+    args.limits,
   );
   if (args.out) {
     const { writeReport } = await import('./write-report.ts');
