@@ -16,11 +16,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
+import { fileShareEnvelope, type Sent, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { testEnv } from '../support/slack-app.ts';
 import { freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, type Sent, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
-import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { percentile } from './ack-latency.ts';
 
 export interface ServiceLoad {

@@ -7,10 +7,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
+import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
 import { messageText, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
-import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
 let standin: SlackStandin;

@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { SlackStandin, type StoredFile } from '../../src/playground/standin/server.ts';
+import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot, testEnv } from '../support/slack-app.ts';
 import { type BotProcess, freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { messageText, postsIn, responsesTo, tsOf, updatesOf } from '../support/slack-recorded.ts';
-import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
-import { SlackStandin, type StoredFile } from '../../src/playground/standin/server.ts';
 
 let standin: SlackStandin;
 beforeAll(async () => {

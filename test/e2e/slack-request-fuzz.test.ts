@@ -9,10 +9,10 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
+import { commandBody, signatureHeaders } from '../../src/playground/standin/signer.ts';
 import { newDataDir, testEnv } from '../support/slack-app.ts';
 import { type BotProcess, freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
-import { commandBody, signatureHeaders } from '../../src/playground/standin/signer.ts';
-import { SlackStandin } from '../../src/playground/standin/server.ts';
 
 let standin: SlackStandin;
 let bot: BotProcess;
