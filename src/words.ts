@@ -50,6 +50,15 @@ export function formatBytes(bytes: number): string {
   return `${formatCount(bytes)} ${bytes === 1 ? 'byte' : 'bytes'}`;
 }
 
+/**
+ * The one sentence for a file over the size limit, whichever gate stops it
+ * (Slack's announced size, the download, the CLI's stat, the stream guard):
+ * "sales.csv is 120 MB, over the 100 MB limit; …". `size` is undefined when
+ * only "more than the limit" is known (a stream cut off at the limit).
+ */
+export const fileTooLarge = (name: string, size: number | undefined, maxBytes: number) =>
+  `${name} is ${size === undefined ? 'larger than' : `${formatBytes(size)}, over`} the ${formatBytes(maxBytes)} limit; remove unused columns or split it`;
+
 /** "2026-11-29" (UTC, so every reader sees the same date). */
 export const formatDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../core/errors.ts';
-import { formatBytes } from './chunks.ts';
+import { fileTooLarge } from '../words.ts';
 import { DEFAULT_LIMITS, type IngestLimits, type IngestResult, readCustomers } from './csv.ts';
 
 export async function readCustomerFile(
@@ -27,11 +27,7 @@ export async function readCustomerFile(
     });
   }
   if (info.size > maxBytes) {
-    throw new InputError(
-      'file_too_large',
-      `the file is ${formatBytes(info.size)}, larger than the ${formatBytes(maxBytes)} limit; remove unused columns or split it`,
-      { file },
-    );
+    throw new InputError('file_too_large', fileTooLarge('the file', info.size, maxBytes), { file });
   }
   // The byte limit is also enforced while streaming, in case the file grows while being read.
   return readCustomers(createReadStream(path), { fileName: file, limits });

@@ -4,7 +4,7 @@
  * at all is decided by decode.ts.
  */
 import { InputError } from '../core/errors.ts';
-import { formatBytes } from './chunks.ts';
+import { fileTooLarge } from '../words.ts';
 
 export async function* guardBytes(
   chunks: AsyncIterable<Buffer>,
@@ -15,11 +15,7 @@ export async function* guardBytes(
   for await (const chunk of chunks) {
     total += chunk.length;
     if (total > maxBytes) {
-      throw new InputError(
-        'file_too_large',
-        `the file is larger than the ${formatBytes(maxBytes)} limit; remove unused columns or split it`,
-        { file },
-      );
+      throw new InputError('file_too_large', fileTooLarge('the file', undefined, maxBytes), { file });
     }
     yield chunk;
   }

@@ -5,7 +5,7 @@
  * sent anywhere else), never following a redirect, and never mistaking Slack's
  * HTML login page (what a token without files:read gets, with status 200) for data.
  */
-import { formatBytes } from './blocks/notices.ts';
+import { fileTooLarge, formatBytes } from '../words.ts';
 
 /** The fields of a files.info / event file object this module reads. */
 export interface SharedFile {
@@ -144,11 +144,7 @@ export function downloadUrl(file: SharedFile, allowedHost: string, maxBytes: num
 }
 
 const tooLarge = (name: string, size: number | undefined, maxBytes: number) =>
-  new FileRefusal(
-    'too_large',
-    `${name} is ${size === undefined ? 'larger than' : `${formatBytes(size)}, over`} the ${formatBytes(maxBytes)} limit; ` +
-      'remove unused columns or split it.',
-  );
+  new FileRefusal('too_large', `${fileTooLarge(name, size, maxBytes)}.`);
 
 /**
  * GETs an allowed URL with the bot token, without following redirects,

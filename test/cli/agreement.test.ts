@@ -7,7 +7,7 @@ import { parseCommand } from '../../src/commands/grammar.ts';
 import { errorReply } from '../../src/commands/messages.ts';
 import { DEFAULT_LIMITS } from '../../src/ingest/csv.ts';
 import { terminalWords } from '../../src/report/reply.ts';
-import { formatBytes } from '../../src/words.ts';
+import { fileTooLarge, formatBytes } from '../../src/words.ts';
 import { runCli, tempFile } from '../support/cli.ts';
 import { SAMPLE_PATH } from '../support/mall.ts';
 
@@ -79,7 +79,11 @@ describe('the CLI and Slack agree', () => {
       'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n1,Male,19,15,39\n',
     );
     const refusal = await cliRefusal('analyze', big, '--max-bytes', '10');
-    expect(refusal).toMatch(/larger than the 10 bytes limit/);
+    expect(refusal).toMatch(/is \d+ bytes, over the 10 bytes limit; remove unused columns or split it/);
+    // The Slack gate words it with the same sentence (src/words.ts fileTooLarge), naming the file.
+    expect(fileTooLarge('big.csv', 57, 10)).toBe(
+      'big.csv is 57 bytes, over the 10 bytes limit; remove unused columns or split it',
+    );
     expect(formatBytes(DEFAULT_LIMITS.maxBytes)).not.toMatch(/\.0 /);
   });
 

@@ -55,7 +55,7 @@ describe('readCustomerFile', () => {
     const error = await fileError(join(dir, 'shop.csv'), { maxBytes: 50 });
     expect(error.code).toBe('file_too_large');
     expect(error.message).toBe(
-      `the file is ${Buffer.byteLength(text)} bytes, larger than the 50 bytes limit; remove unused columns or split it`,
+      `the file is ${Buffer.byteLength(text)} bytes, over the 50 bytes limit; remove unused columns or split it`,
     );
     expect(error.where).toEqual({ file: 'shop.csv' });
   });
