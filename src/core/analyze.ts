@@ -3,7 +3,7 @@
  *
  *   CustomerTable ─1─▶ EDA ─2─▶ feature matrix ─3─▶ scaled ─4─▶ k sweep ─5─▶ final fit
  *                                                                              │
- *        Analysis ◀─8─ model ◀─7─ assumption checks ◀─6─ segment profiles ◀────┘
+ *        Analysis ◀─9─ model ◀─8─ stability ◀─7─ checks ◀─6─ segment profiles ◀─┘
  *
  * Pure and deterministic: the same table, options and seed give the same
  * Analysis. Large tables sweep k on a seeded sample (said in selection.sample
@@ -19,6 +19,7 @@ import { deriveSeed } from './random.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
 import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
+import { stability } from './stability.ts';
 import { structureTest } from './structure.ts';
 import type { Analysis, AnalysisOptions, CustomerTable, Segment, SegmentModel, SourceInfo } from './types.ts';
 
@@ -67,7 +68,7 @@ const oneGroup = (s: Segment): Segment => ({
 });
 
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
-export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'done';
+export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'stability' | 'done';
 export type AnalysisObserver = (step: AnalysisStep) => void;
 
 export function analyze(
@@ -130,6 +131,9 @@ export function analyze(
     silhouette: fit.silhouette,
     structure,
   }); // 7
+  observe('stability');
+  // Bootstrap resamples of the sweep set (sampled on big files), so this costs the same at 1M rows.
+  const stable = stability({ sweepSet: sweep.sweepSet, k, centroids: fit.centroids, options }); // 8
   const model: SegmentModel = {
     version: 1,
     features: options.features,
@@ -146,7 +150,7 @@ export function analyze(
       silhouette: fit.silhouette,
       restarts: options.restarts,
     },
-  }; // 8
+  }; // 9
   observe('done');
   return {
     version: 1,
@@ -159,6 +163,7 @@ export function analyze(
     kChosenBy: options.k ? 'user' : 'recommendation',
     structure: structure.structure,
     structureTest: structure,
+    stability: stable,
     restarts: options.restarts,
     selection: sweep.selection,
     inertia: fit.inertia,

@@ -241,6 +241,33 @@ export interface StructureFigures {
   uniform: { mean: number; sd: number };
 }
 
+/** Hennig's reading of a segment's mean bootstrap Jaccard (core/stability.ts). */
+export type StabilityVerdict = 'stable' | 'fair' | 'doubtful';
+
+export interface SegmentStability {
+  /** The segment's id (1-based, as in `segments`). */
+  id: number;
+  /** Mean over resamples of the segment's best Jaccard against the resample's clusters. */
+  jaccard: number;
+  /** The lowest of those Jaccards. */
+  min: number;
+  /** Resamples in which its best Jaccard was 0.5 or less. */
+  dissolved: number;
+  verdict: StabilityVerdict;
+}
+
+/** Bootstrap stability (core/stability.ts): how often each k wins, and how well each segment holds. */
+export interface Stability {
+  resamples: number;
+  /** Customers each resample drew (with repeats): the sweep set, capped. */
+  sampleSize: number;
+  /** k-means++ starts per k in each resample. */
+  restarts: number;
+  /** Recommended k → number of resamples that chose it. */
+  kFrequency: Record<string, number>;
+  segments: SegmentStability[];
+}
+
 export interface Analysis {
   version: 1;
   source: SourceInfo;
@@ -253,6 +280,7 @@ export interface Analysis {
   kChosenBy: 'user' | 'recommendation';
   structure: Structure;
   structureTest: StructureFigures;
+  stability: Stability;
   restarts: number;
   selection: Selection;
   inertia: number;

@@ -31,6 +31,7 @@ export function analysisReport(
     kChosenBy: analysis.kChosenBy,
     structure: analysis.structure,
     structureTest: analysis.structureTest,
+    stability: analysis.stability,
     recommendation: {
       k: analysis.selection.recommendedK,
       elbowK: analysis.selection.elbowK,

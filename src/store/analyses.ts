@@ -30,6 +30,8 @@ const analysisShape = z.looseObject({
   selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })) }),
   eda: z.looseObject({ describe: z.array(z.unknown()) }),
   assumptions: z.array(z.unknown()),
+  // Rows cached before bootstrap stability existed lack it: refuse them, so they are recomputed.
+  stability: z.looseObject({ resamples: z.number(), segments: z.array(z.unknown()) }),
 });
 
 // JSON has no NaN or Infinity (a zero-variance skewness is NaN); keep them exact.

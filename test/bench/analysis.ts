@@ -16,6 +16,8 @@ export interface AnalysisBench {
   parseMs: number;
   sweepMs: number;
   fitMs: number;
+  /** Bootstrap resamples (core/stability.ts). */
+  stabilityMs: number;
   analysisMs: number;
   totalMs: number;
   peakRssMb: number;
@@ -39,6 +41,7 @@ export function benchAnalysis(sizes = [200, 100_000, 1_000_000], runs = 3): Anal
         parseMs: med('parseMs'),
         sweepMs: med('sweepMs'),
         fitMs: med('fitMs'),
+        stabilityMs: med('stabilityMs'),
         analysisMs: med('analysisMs'),
         totalMs: med('totalMs'),
         peakRssMb: Math.max(...results.map((r) => r.peakRssMb as number)),

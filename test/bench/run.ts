@@ -36,12 +36,13 @@ if (knownKOnly) {
 }
 printSpeed(quick);
 if (speedOnly) process.exit(0);
-console.log('Analysis (parse → EDA → k sweep → final fit → checks), each run in its own process');
+console.log('Analysis (parse → EDA → k sweep → final fit → checks → stability), each run in its own process');
 for (const r of benchAnalysis(quick ? [200, 100_000] : [200, 100_000, 1_000_000], quick ? 1 : 3)) {
   const n = r.rows.toLocaleString('en-US');
   line(`  ${n} rows: parse`, fmtMs(r.parseMs));
   line(`  ${n} rows: k sweep (k = 2..10)`, fmtMs(r.sweepMs));
   line(`  ${n} rows: final fit`, fmtMs(r.fitMs));
+  line(`  ${n} rows: stability (20 resamples)`, fmtMs(r.stabilityMs));
   if (r.rows <= 200) line(`  ${n} rows: analysis`, fmtMs(r.analysisMs), 'budget < 1 s', r.analysisMs < 1000);
   const endToEnd = r.rows >= 1_000_000;
   line(

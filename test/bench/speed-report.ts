@@ -34,6 +34,9 @@ function printRow(r: SpeedBench): void {
     );
   }
   console.log(`      checks ${pad(fmtMs(r.phases.checks), 8)}  (assumption checks; no bound)`);
+  console.log(
+    `      stability ${pad(fmtMs(r.phases.stability), 8)}  (20 bootstrap resamples of at most 1,000 rows; no bound)`,
+  );
 }
 
 export function printSpeed(quick: boolean): void {

@@ -31,7 +31,7 @@ export interface SpeedBench {
   runs: number;
   project: Timed;
   reference: Timed | null;
-  phases: Record<'parse' | 'eda' | 'sweep' | 'fit' | 'checks', number>;
+  phases: Record<'parse' | 'eda' | 'sweep' | 'fit' | 'checks' | 'stability', number>;
   bounds: Record<'parse' | 'eda' | 'sweep' | 'fit', number>;
 }
 
@@ -91,7 +91,14 @@ export function benchSpeed(rows: number, runs: number, withReference: boolean): 
     runs,
     project: medianOf(project),
     reference: withReference ? medianOf(reference) : null,
-    phases: { parse: p.parseMs!, eda: p.edaMs!, sweep: p.sweepMs!, fit: p.fitMs!, checks: p.checksMs! },
+    phases: {
+      parse: p.parseMs!,
+      eda: p.edaMs!,
+      sweep: p.sweepMs!,
+      fit: p.fitMs!,
+      checks: p.checksMs!,
+      stability: p.stabilityMs!,
+    },
     bounds: { parse: b.parseMs!, eda: b.edaMs!, sweep: b.sweepMs!, fit: b.fitMs! },
   };
 }

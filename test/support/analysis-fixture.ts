@@ -167,6 +167,13 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
       gaussian: { mean: 0.34, sd: 0.014 },
       uniform: { mean: 0.41, sd: 0.013 },
     },
+    stability: {
+      resamples: 20,
+      sampleSize: Math.min(n, 1_000),
+      restarts: 3,
+      kFrequency: { 5: 15, 6: 5 },
+      segments: segments.map((s) => ({ id: s.id, jaccard: 0.98, min: 0.9, dissolved: 0, verdict: 'stable' })),
+    },
     restarts: 10,
     selection: {
       rows,
