@@ -17,6 +17,7 @@ import type {
   CommandContext,
 } from '../commands/context.ts';
 import { parseCommand } from '../commands/grammar.ts';
+import { predictionWarningWords } from '../commands/messages.ts';
 import type { Reply } from '../commands/reply.ts';
 import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
@@ -111,10 +112,18 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
     seed,
   };
   if (command.kind === 'predict' && args.json) {
-    // The predict JSON keeps its fields: the customer, the data file and the prediction.
+    // The predict JSON keeps its fields: the customer, the data file and the prediction;
+    // `tentative` and `warnings` (in words; the codes stay inside) say when the customer is unlike the data.
     const result = await engine.analyze({ dataset, settings, seed, customer: command.customer });
     const data = dataset.kind === 'upload' ? dataset.fileName : basename(BUNDLED_SAMPLE);
-    return { stdout: toJson({ customer: command.customer, data, ...result.prediction }), code: 0 };
+    const { warnings = [], ...prediction } = result.prediction ?? {};
+    const json = {
+      customer: command.customer,
+      data,
+      ...prediction,
+      warnings: warnings.map(predictionWarningWords),
+    };
+    return { stdout: toJson(json), code: 0 };
   }
   const reply = await run(command, context);
   if (command.kind === 'export' && !args.out && !reply.isError) {

@@ -4,6 +4,9 @@
  * kind of mistake and what happens next.
  */
 import { describeInputError, type InputError, type InputErrorCode } from '../core/errors.ts';
+import { FEATURE_CATALOGUE, type FeatureSpec } from '../core/features.ts';
+import type { PredictionWarning } from '../core/types.ts';
+import { formatCount, formatDecimal, formatMeasure, formatPercent } from './format.ts';
 import { USAGE } from './help.ts';
 import type { Reply } from './reply.ts';
 
@@ -57,4 +60,24 @@ export function errorReply(error: InputError, after?: string): Reply {
 export function missingChartsWarning(titles: readonly string[]): string {
   const list = titles.length === 1 ? `the ${titles[0]} chart` : `these charts: ${titles.join(', ')}`;
   return `Could not draw ${list} this time; the figures above are complete. Ask again to retry.`;
+}
+
+/** "600 k$", "15.5 k$", "70": a customer's value as the file writes it, with its measure. */
+const valueWords = (spec: FeatureSpec, x: number) =>
+  `${Number.isInteger(x) ? formatCount(x) : formatDecimal(x, spec.decimals)}${spec.measure ? ` ${spec.measure}` : ''}`;
+
+const UNLIKE = 'unlike any customer in this data';
+
+/**
+ * Why a prediction is tentative, in one plain sentence each (the Slack reply's
+ * warnings and `segment predict --json`'s `warnings`).
+ */
+export function predictionWarningWords(warning: PredictionWarning): string {
+  if (warning.code === 'far_from_centres') {
+    const share = formatPercent(warning.quantile * 100);
+    return `${UNLIKE}: ${formatMeasure(warning.distance)} from the nearest segment centre, where ${share} of the file's customers are within ${formatMeasure(warning.limit)} of their own`;
+  }
+  const spec = FEATURE_CATALOGUE[warning.feature];
+  const side = warning.code === 'above_training_range' ? 'above the highest' : 'below the lowest';
+  return `${UNLIKE}: ${spec.noun} ${valueWords(spec, warning.value)} is ${side} in the file (${valueWords(spec, warning.limit)})`;
 }

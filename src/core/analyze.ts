@@ -16,6 +16,7 @@ import { finalFit } from './fit.ts';
 import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
 import { deriveSeed } from './random.ts';
+import { ownCentreDistanceQuantile, trainingRanges } from './reach.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
 import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
@@ -150,6 +151,9 @@ export function analyze(
       silhouette: fit.silhouette,
       restarts: options.restarts,
     },
+    // What predict() checks a new customer against (core/reach.ts).
+    ranges: trainingRanges(raw, options.features),
+    distanceP99: ownCentreDistanceQuantile(scaled, fit.labels, fit.centroids),
   }; // 9
   observe('done');
   return {

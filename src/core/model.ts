@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { boundedNumber, FEATURE_CATALOGUE } from './features.ts';
+import { unlikeTraining } from './reach.ts';
 import { scaleVector } from './scale.ts';
 import { FEATURES, type Feature, type Prediction, SCALINGS, type SegmentModel } from './types.ts';
 
@@ -43,6 +44,9 @@ const modelSchema = z.object({
     silhouette: z.number(),
     restarts: z.number(),
   }),
+  // Added after version 1 shipped: optional, so a model stored without them still loads and predicts.
+  ranges: z.partialRecord(z.enum(FEATURES), z.object({ min: z.number(), max: z.number() })).optional(),
+  distanceP99: z.number().min(0).optional(),
 });
 
 export const serializeModel = (model: SegmentModel): string => JSON.stringify(model);
@@ -72,13 +76,14 @@ export function validateCustomer(customer: NewCustomer): NewCustomer {
   return parsed.data;
 }
 
-/** Nearest centre after the model's own scaling; margin = (d₂ − d₁) / (d₂ + d₁), 0 on a border, 1 at a centre. */
+/**
+ * Nearest centre after the model's own scaling; margin = (d₂ − d₁) / (d₂ + d₁), 0 on a border, 1 at a centre.
+ * A customer unlike the training data (core/reach.ts) still gets the nearest segment, marked tentative.
+ */
 export function predict(model: SegmentModel, customer: NewCustomer): Prediction {
   const valid = validateCustomer(customer);
-  const x = scaleVector(
-    model.features.map((f: Feature) => valid[f]),
-    model.scaler,
-  );
+  const values = model.features.map((f: Feature) => valid[f]);
+  const x = scaleVector(values, model.scaler);
   const distances = model.centroids.map((c, i) => ({
     id: model.segments[i]!.id,
     name: model.segments[i]!.name,
@@ -89,10 +94,13 @@ export function predict(model: SegmentModel, customer: NewCustomer): Prediction 
   const sum = first.distance + second.distance;
   const margin = sum > 0 ? (second.distance - first.distance) / sum : 1;
   const segment = model.segments.find((s) => s.id === first.id)!;
+  const warnings = unlikeTraining(model, values, first.distance);
   return {
     segment,
     distances,
     margin,
     clarity: margin >= 0.3 ? 'clear' : margin >= 0.1 ? 'fairly clear' : 'borderline',
+    tentative: warnings.length > 0,
+    warnings,
   };
 }

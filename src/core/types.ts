@@ -211,7 +211,42 @@ export interface SegmentModel {
   centroids: number[][];
   segments: Array<{ id: number; name: string; hint: string }>;
   training: { rows: number; k: number; seed: number; inertia: number; silhouette: number; restarts: number };
+  /**
+   * Per used feature, the lowest and highest training value (original units): a new
+   * customer outside them is unlike any customer the model saw. Absent in models
+   * saved before it existed; predict then skips the range check.
+   */
+  ranges?: Partial<Record<Feature, FeatureRange>>;
+  /**
+   * The 99th percentile of training customers' distances to their own centre, in the
+   * scaled space: a new customer farther than this from every centre fits no segment
+   * well. Absent in older models; predict then skips the distance check.
+   */
+  distanceP99?: number;
 }
+
+export interface FeatureRange {
+  min: number;
+  max: number;
+}
+
+/** Why a prediction is only tentative: the customer is unlike the training data. Worded at the edge. */
+export type PredictionWarning =
+  | {
+      code: 'above_training_range' | 'below_training_range';
+      feature: Feature;
+      value: number;
+      /** The training maximum (above) or minimum (below). */
+      limit: number;
+    }
+  | {
+      code: 'far_from_centres';
+      /** Distance to the nearest centre, in the scaled space. */
+      distance: number;
+      /** The training distance quantile it exceeds (SegmentModel.distanceP99). */
+      limit: number;
+      quantile: number;
+    };
 
 export interface Prediction {
   segment: { id: number; name: string; hint: string };
@@ -220,6 +255,9 @@ export interface Prediction {
   /** Runner-up distance minus nearest distance, relative to the nearest pair's sum (0 = on the border, 1 = at the centre). */
   margin: number;
   clarity: 'clear' | 'fairly clear' | 'borderline';
+  /** True when the customer is unlike the training data (see `warnings`): the segment is the nearest, not a fit. */
+  tentative: boolean;
+  warnings: PredictionWarning[];
 }
 
 /** Whether the data has groups at all (core/structure.ts): 'none' makes the answer one segment. */

@@ -25,6 +25,28 @@ describe('segment predict', () => {
     },
   );
 
+  it.skipIf(!HAS_MALL)(
+    `marks a customer far outside the Mall file tentative, with the warning ${HAS_MALL ? '' : NO_MALL}`,
+    async () => {
+      const run = await runCli('predict', '30', 'F', '600', '50', '--data', MALL_PATH, '--json');
+      expect(run.code).toBe(0);
+      const r = JSON.parse(run.stdout);
+      expect(r.tentative).toBe(true);
+      expect(r.warnings).toContain(
+        'unlike any customer in this data: annual income 600 k$ is above the highest in the file (137 k$)',
+      );
+      // The existing fields are unchanged.
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['customer', 'data', 'segment', 'distances', 'margin', 'clarity']),
+      );
+    },
+  );
+
+  it.skipIf(!HAS_MALL)(`keeps an ordinary Mall customer firm ${HAS_MALL ? '' : NO_MALL}`, async () => {
+    const run = await runCli('predict', '25', 'F', '60', '75', '--data', MALL_PATH, '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ tentative: false, warnings: [] });
+  });
+
   it('explains the answer in words', async () => {
     const run = await runCli('predict', '25', 'm', '20', '80');
     expect(run.code).toBe(0);

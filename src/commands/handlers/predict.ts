@@ -3,6 +3,7 @@ import type { Prediction } from '../../core/types.ts';
 import type { Command, CustomerInput } from '../command.ts';
 import type { CommandContext } from '../context.ts';
 import { formatFigure, formatMean } from '../format.ts';
+import { predictionWarningWords } from '../messages.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
 import { analysisRequest, reply } from './shared.ts';
 
@@ -34,31 +35,66 @@ export function distanceTable(prediction: Prediction): ReplyTable {
   };
 }
 
+/**
+ * A customer unlike the training data still has a nearest segment, but the
+ * margin and the segment's advice were made for customers like those in the
+ * file: say it is a guess, and put checking the figures before the advice.
+ */
+function tentativeParts(customer: CustomerInput, prediction: Prediction) {
+  const { segment } = prediction;
+  return {
+    title: `Nearest segment, tentatively: ${segment.name}`,
+    text: `${customerWords(customer)} is unlike any customer in this data. The nearest segment is ${segment.id}, ${segment.name}, but that is only a guess.`,
+    sections: [
+      {
+        heading: 'How clear',
+        body: 'Not clear: this customer lies outside what the data covers, so no segment fits them well, whatever the distances below say.',
+      },
+      {
+        heading: 'What to do',
+        body: `Check this customer's figures first. If they are right, treat the customer on their own: the advice for ${segment.name} ("${segment.hint}") was made for customers unlike this one.`,
+      },
+    ],
+  };
+}
+
+function confidentParts(customer: CustomerInput, prediction: Prediction) {
+  const { segment } = prediction;
+  return {
+    title: `Predicted segment: ${segment.name}`,
+    text: `${customerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
+    sections: [
+      {
+        heading: 'How clear',
+        body: `${clarityWords(prediction)} (margin ${formatFigure(prediction.margin)}).`,
+      },
+      { heading: 'What to do', body: segment.hint },
+    ],
+  };
+}
+
 export function predictReply(
   customer: CustomerInput,
   prediction: Prediction,
   images: Reply['images'],
   usesGender: boolean,
 ): Reply {
-  const { segment } = prediction;
-  const sections = [
-    {
-      heading: 'How clear',
-      body: `${clarityWords(prediction)} (margin ${formatFigure(prediction.margin)}).`,
-    },
-    { heading: 'What to do', body: segment.hint },
-  ];
+  const parts = prediction.tentative
+    ? tentativeParts(customer, prediction)
+    : confidentParts(customer, prediction);
+  const sections = [...parts.sections];
   if (!usesGender)
     sections.push({
       heading: 'Note',
       body: 'Gender does not decide the segment; the profiles only report it.',
     });
   return reply({
-    title: `Predicted segment: ${segment.name}`,
-    text: `${customerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
+    title: parts.title,
+    text: parts.text,
     sections,
     table: distanceTable(prediction),
     images,
+    warnings: prediction.warnings.map(predictionWarningWords),
   });
 }
 
