@@ -14,6 +14,7 @@ import {
   VERDICT_MARK,
 } from '../commands/format.ts';
 import { remedySentence } from '../commands/remedy.ts';
+import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from '../commands/stability.ts';
 import { hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
@@ -47,7 +48,7 @@ export function segmentsTable(a: Analysis): Block {
     ],
     rows: a.segments.map((s) => [
       String(s.id),
-      s.name,
+      [s.name, stabilityFlag(segmentStability(a, s))].filter(Boolean).join(' '),
       formatCount(s.size),
       formatShare(s.share),
       formatMean(s.meanAge),
@@ -70,6 +71,7 @@ export function overview(a: Analysis): Block[] {
           ? `${formatCount(a.rows)} customers from ${a.source.fileName} form one continuous group on ${features} (${scaled}): there are no clear segments, and any split would be an arbitrary cut. The nearest split, tentatively, is k = ${a.structureTest.k} (\`--k ${a.structureTest.k}\`).`
           : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
     },
+    ...(stabilityLine(a) ? [{ kind: 'para' as const, text: stabilityLine(a) }] : []),
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
     { kind: 'list', items: a.segments.map((s) => `${s.name}: ${s.hint}`) },
@@ -103,6 +105,7 @@ export function kChoice(a: Analysis): Block[] {
 }
 
 export function checks(a: Analysis): Block[] {
+  const stable = stabilityDetails(a);
   return [
     { kind: 'heading', text: 'K-means assumption checks' },
     {
@@ -112,6 +115,10 @@ export function checks(a: Analysis): Block[] {
           `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${remedySentence(c, cliSetting)}` : ''}`,
       ),
     },
+    { kind: 'heading', text: stable.heading },
+    { kind: 'para', text: stable.lead },
+    { kind: 'list', items: stable.items },
+    { kind: 'para', text: stable.reading },
   ];
 }
 

@@ -5,6 +5,7 @@ import type { CommandContext } from '../context.ts';
 import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
 import { remedySentence } from '../remedy.ts';
 import type { Reply, ReplySection, ReplyTable } from '../reply.ts';
+import { stabilitySection } from '../stability.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const VERDICT_WORD: Record<Verdict, string> = { pass: 'passes', warn: 'borderline', fail: 'fails' };
@@ -49,6 +50,7 @@ export async function check(context: CommandContext): Promise<Reply> {
     sections: [
       { heading: 'Based on', body: `${datasetWords(view.dataset)}.\nSettings: ${settingsWords(analysis)}.` },
       ...analysis.assumptions.map(checkSection),
+      stabilitySection(analysis),
     ],
     table: checkTable(analysis.assumptions),
     images,

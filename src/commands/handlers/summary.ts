@@ -1,6 +1,6 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
 import { hasGenderColumn } from '../../core/source.ts';
-import type { Analysis, Segment } from '../../core/types.ts';
+import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import {
   formatCount,
@@ -12,12 +12,20 @@ import {
   VERDICT_MARK,
 } from '../format.ts';
 import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import { segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
 
-/** The segments as a table; `withGender` false for a file without a Gender column. */
-export function segmentTable(segments: readonly Segment[], withGender = true): ReplyTable {
+/**
+ * The segments as a table; `withGender` false for a file without a Gender
+ * column. A segment that does not hold across resamples is flagged by its name.
+ */
+export function segmentTable(
+  segments: readonly Segment[],
+  withGender = true,
+  stability: (s: Segment) => SegmentStability | undefined = () => undefined,
+): ReplyTable {
   // Customers whose gender was not stated are kept; their share shows only when there are any.
   const unstated = segments.some((s) => percent(s.genderShares.unknown) !== '0');
   const gender = (s: Segment) => {
@@ -26,7 +34,7 @@ export function segmentTable(segments: readonly Segment[], withGender = true): R
   };
   const columns = ['Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending'];
   const rows = segments.map((s) => [
-    `${s.id}. ${s.name}`,
+    [`${s.id}. ${s.name}`, stabilityFlag(stability(s))].filter(Boolean).join(' '),
     formatCount(s.size),
     formatShare(s.share),
     formatMean(s.meanAge),
@@ -95,9 +103,11 @@ export function summaryActions(analysis: Analysis): ReplyAction[] {
 
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
-  const hints = analysis.segments.map(
-    (s) => `• *${s.name}* (${plural(s.size, 'customer')}): ${tentative}${s.hint}`,
-  );
+  const hints = analysis.segments.map((s) => {
+    const flag = stabilityFlag(segmentStability(analysis, s));
+    return `• *${s.name}* (${plural(s.size, 'customer')}${flag ? `; ${flag}` : ''}): ${tentative}${s.hint}`;
+  });
+  const firmness = stabilityLine(analysis);
   const sections: ReplySection[] = [
     {
       heading: 'Based on',
@@ -107,12 +117,16 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
         `Settings: ${settingsWords(analysis)}.`,
       ].join('\n'),
     },
+    // How firm the answer is, before any advice rests on it (the figures are in `check`).
+    ...(firmness ? [{ body: firmness }] : []),
     { heading: 'What to do with each segment', body: hints.join('\n') },
   ];
   return reply({
     ...structureWords(analysis),
     sections,
-    table: segmentTable(analysis.segments, hasGenderColumn(analysis.source)),
+    table: segmentTable(analysis.segments, hasGenderColumn(analysis.source), (s) =>
+      segmentStability(analysis, s),
+    ),
     actions: summaryActions(analysis),
     images,
     warnings: analysisWarnings(analysis),

@@ -1,0 +1,98 @@
+/**
+ * Bootstrap stability (core/stability.ts) in words, the same in Slack, the
+ * CLI and report.md: one line for a summary, a flag for a segment that does
+ * not hold, and the full figures for `check`.
+ */
+import type { Analysis, Segment, SegmentStability, Stability, StabilityVerdict } from '../core/types.ts';
+import { formatCount, formatFigure, listWords } from './format.ts';
+
+const VERDICT_WORDS: Record<StabilityVerdict, string> = {
+  stable: 'stable',
+  fair: 'only fairly stable',
+  doubtful: 'unstable',
+};
+
+/** Two decimals, rounded down, so "Jaccard ≥ 0.97" is true of the figure it summarises. */
+const atLeast = (x: number) => formatFigure(Math.floor(x * 100) / 100);
+
+/** k → wins, most wins first (ties: smaller k first). */
+export function kVotes(stability: Stability): Array<{ k: number; wins: number }> {
+  return Object.entries(stability.kFrequency)
+    .map(([k, wins]) => ({ k: Number(k), wins }))
+    .sort((a, b) => b.wins - a.wins || a.k - b.k);
+}
+
+const wins = (s: Stability, k: number) => s.kFrequency[String(k)] ?? 0;
+
+function voteWords(a: Analysis): string {
+  const s = a.stability;
+  const top = kVotes(s)[0];
+  const own = `k = ${a.k} won ${formatCount(wins(s, a.k))} of ${formatCount(s.resamples)} resamples`;
+  if (!top || top.k === a.k) return own;
+  return `${own} (k = ${top.k} won ${formatCount(top.wins)})`;
+}
+
+/** "⚠️ unstable" by a segment's name (its figure is in the summary line and `check`); empty when stable. */
+export function stabilityFlag(figures: SegmentStability | undefined): string {
+  if (!figures || figures.verdict === 'stable') return '';
+  return `⚠️ ${VERDICT_WORDS[figures.verdict]}`;
+}
+
+export const segmentStability = (a: Analysis, segment: Pick<Segment, 'id'>) =>
+  a.stability.segments.find((s) => s.id === segment.id);
+
+/** The summary's one line, e.g. "Stable: k = 5 won 15 of 20 resamples; every segment held together (Jaccard ≥ 0.97)." */
+export function stabilityLine(a: Analysis): string {
+  const s = a.stability;
+  if (a.k === 1) {
+    const votes = kVotes(s);
+    const ks = votes.map((v) => v.k).sort((x, y) => x - y);
+    const range = ks.length > 1 ? `between k = ${ks[0]} and k = ${ks.at(-1)}` : `at k = ${ks[0]}`;
+    return votes.length
+      ? `Stability: across ${formatCount(s.resamples)} resamples the nearest split landed ${range} (most often k = ${votes[0]!.k}, ${formatCount(votes[0]!.wins)} times).`
+      : '';
+  }
+  const weak = s.segments.filter((g) => g.verdict !== 'stable');
+  if (!weak.length) {
+    const lowest = Math.min(...s.segments.map((g) => g.jaccard));
+    return `Stable: ${voteWords(a)}; every segment held together (Jaccard ≥ ${atLeast(lowest)}).`;
+  }
+  const named = weak.map(
+    (g) => `segment ${g.id} (${VERDICT_WORDS[g.verdict]}, Jaccard ${formatFigure(g.jaccard)})`,
+  );
+  const verdict = weak.some((g) => g.verdict === 'doubtful') ? 'Unstable' : 'Fairly stable';
+  return `${verdict}: ${voteWords(a)}; ${formatCount(weak.length)} of ${formatCount(s.segments.length)} segments did not hold firmly: ${listWords(named)}.`;
+}
+
+/** The full figures: every k vote and every segment's Jaccard, lowest Jaccard and dissolutions. */
+export function stabilityDetails(a: Analysis): {
+  heading: string;
+  lead: string;
+  items: string[];
+  reading: string;
+} {
+  const s = a.stability;
+  const votes = kVotes(s)
+    .map((v) => `k = ${v.k}: ${formatCount(v.wins)}`)
+    .join(', ');
+  const name = (id: number) => a.segments.find((g) => g.id === id)?.name ?? `Segment ${id}`;
+  return {
+    heading: 'How firm the segments are (bootstrap)',
+    lead: `${formatCount(s.resamples)} bootstrap resamples of ${formatCount(s.sampleSize)} customers (repeats dropped), each analysed again. The k rule chose ${votes || 'no k'}.`,
+    items:
+      a.k === 1
+        ? ['There is one group, so there is no segment to test.']
+        : s.segments.map(
+            (g) =>
+              `${g.id}. ${name(g.id)}: Jaccard ${formatFigure(g.jaccard)} (lowest ${formatFigure(g.min)}, dissolved in ${formatCount(g.dissolved)} of ${formatCount(s.resamples)}), ${VERDICT_WORDS[g.verdict]}.`,
+          ),
+    reading:
+      "Jaccard is how much of a segment a resample finds again as one group (Hennig's clusterboot): 0.85 or more is stable, under 0.6 unstable; 0.5 or less in a resample counts as dissolved.",
+  };
+}
+
+/** The `check` reply's section. */
+export function stabilitySection(a: Analysis): { heading: string; body: string } {
+  const d = stabilityDetails(a);
+  return { heading: d.heading, body: [d.lead, ...d.items.map((i) => `• ${i}`), d.reading].join('\n') };
+}
