@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../src/core/assumptions/context.ts';
+import { outliersCheck } from '../../../src/core/assumptions/outliers.ts';
+import { mahalanobisOutliers } from '../../../src/core/mahalanobis.ts';
+import type { Points } from '../../../src/core/points.ts';
+import { createRng, normal } from '../../../src/core/random.ts';
+import type { Feature } from '../../../src/core/types.ts';
+
+function normalPoints(n: number, d: number, seed: number): Points {
+  const rng = createRng(seed);
+  return { n, d, data: Float64Array.from({ length: n * d }, () => normal(rng)) };
+}
+
+const ctx = (points: Points, features: Feature[]) =>
+  ({ standardised: points, options: { features } }) as unknown as CheckContext;
+
+const ALL: Feature[] = ['age', 'income', 'spending'];
+
+describe('outliers check', () => {
+  it('passes clean normal data for every number of features', () => {
+    for (const d of [2, 3])
+      for (const n of [200, 2_000]) {
+        const check = outliersCheck(ctx(normalPoints(n, d, 40 + d + n), ALL.slice(3 - d)));
+        expect(check.status, `d = ${d}, n = ${n}`).toBe('pass');
+        expect(check.value).toBeLessThanOrEqual(0.01);
+      }
+    for (const d of [2, 3, 5]) {
+      const found = mahalanobisOutliers(normalPoints(5_000, d, 7 + d));
+      expect(found.count / 5_000, `d = ${d}`).toBeLessThan(0.004);
+    }
+  });
+
+  it('finds 5 % planted customers, counts customers and names the feature they stand out on', () => {
+    const points = normalPoints(1_000, 3, 3);
+    // 50 customers with one income typed far out: 50 customers, not 50 values on some features.
+    for (let i = 0; i < 50; i++) points.data[i * 3 + 1] = 8 + (i % 3);
+    const found = mahalanobisOutliers(points);
+    expect([...found.flagged.subarray(0, 50)].every((f) => f === 1)).toBe(true);
+    const check = outliersCheck(ctx(points, ALL));
+    expect(['warn', 'fail']).toContain(check.status);
+    expect(check.value).toBeCloseTo(found.count / 1_000, 12);
+    expect(check.details!.customers).toBe(found.count);
+    expect(check.details!.income).toBeGreaterThanOrEqual(50);
+    expect(check.message).toMatch(
+      new RegExp(`^${found.count} customers \\(${(check.value * 100).toFixed(1)} % of customers\\)`),
+    );
+    expect(check.message).toContain('standing out most on annual income (');
+  });
+
+  it('finds a customer far out in a random direction on several features', () => {
+    const points = normalPoints(300, 3, 9);
+    points.data.set([5, -5, 5], 0);
+    const found = mahalanobisOutliers(points);
+    expect(found.flagged[0]).toBe(1);
+    expect(outliersCheck(ctx(points, ALL)).message).toMatch(/^1 customer \(0\.3 % of customers\) lies far/);
+  });
+
+  it('flags the same customers whatever the row order and when every row is repeated', () => {
+    const points = normalPoints(400, 3, 21);
+    for (let i = 0; i < 12; i++) points.data[i * 3] = 7;
+    const base = mahalanobisOutliers(points);
+    const n = points.n;
+    const order = Array.from({ length: n }, (_, i) => (i * 151) % n);
+    const shuffled: Points = {
+      n,
+      d: 3,
+      data: Float64Array.from(
+        { length: n * 3 },
+        (_, k) => points.data[order[Math.floor(k / 3)]! * 3 + (k % 3)]!,
+      ),
+    };
+    const s = mahalanobisOutliers(shuffled);
+    expect(order.map((from) => base.flagged[from])).toEqual([...s.flagged]);
+    const twice: Points = { n: 2 * n, d: 3, data: Float64Array.from([...points.data, ...points.data]) };
+    const t = mahalanobisOutliers(twice);
+    expect(t.count).toBe(2 * base.count);
+    expect([...t.flagged.subarray(0, n)]).toEqual([...base.flagged]);
+    expect(outliersCheck(ctx(twice, ALL)).status).toBe(outliersCheck(ctx(points, ALL)).status);
+  });
+
+  it('copes with a constant feature', () => {
+    const points = normalPoints(100, 2, 5);
+    for (let i = 0; i < 100; i++) points.data[i * 2] = 0;
+    expect(outliersCheck(ctx(points, ['income', 'spending'])).status).toBe('pass');
+  });
+});
