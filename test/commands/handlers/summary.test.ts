@@ -1,23 +1,56 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { summaryReply } from '../../../src/commands/handlers/summary.ts';
 import { analyze } from '../../../src/core/analyze.ts';
 import { knownKTable } from '../../../src/core/known-k.ts';
+import type { Analysis } from '../../../src/core/types.ts';
+import { replyMessage } from '../../../src/slack/blocks/reply.ts';
+
+/** Everything a Slack user sees in the summary message. */
+const slackText = (analysis: Analysis) =>
+  replyMessage(summaryReply(analysis, { kind: 'sample' }, []))
+    .blocks.map((b) => JSON.stringify(b))
+    .join('\n');
 
 describe('summary reply', () => {
-  it('shows a 2-customer segment as a failed check', () => {
+  let tiny: Analysis;
+  beforeAll(() => {
     const { table } = knownKTable({ k: 3, n: 300, separation: 8, shape: 'balanced', dims: 2, seed: 4 });
     // Two customers far from everyone else become their own segment at k = 4.
     table.income[0] = 140;
     table.spending[0] = 100;
     table.income[1] = 139;
     table.spending[1] = 99;
-    const analysis = analyze(table, { k: 4 });
-    expect(analysis.segments.map((s) => s.size)).toContain(2);
-    const size = analysis.assumptions.find((c) => c.check === 'sizeBalance')!;
+    tiny = analyze(table, { k: 4 });
+  });
+
+  it('shows a 2-customer segment as a failed check, in the Reply and in the Slack message', () => {
+    expect(tiny.segments.map((s) => s.size)).toContain(2);
+    const size = tiny.assumptions.find((c) => c.check === 'sizeBalance')!;
     expect(size.status).toBe('fail');
-    const reply = summaryReply(analysis, { kind: 'sample' }, []);
+    const reply = summaryReply(tiny, { kind: 'sample' }, []);
     expect(
       reply.warnings.some((w) => w.startsWith('❌ No tiny segments') && w.includes('only 2 customers')),
     ).toBe(true);
+    expect(slackText(tiny)).toContain('No tiny segments');
+    expect(slackText(tiny)).toContain('only 2 customers (0.7%)');
+  });
+
+  it('shows every borderline check too, not only the failed ones, fails first', () => {
+    const warned = {
+      ...tiny,
+      assumptions: tiny.assumptions.map((c) =>
+        c.check === 'skewness' || c.check === 'correlation'
+          ? { ...c, status: 'warn' as const, message: `borderline ${c.check}` }
+          : c,
+      ),
+    };
+    const { warnings } = summaryReply(warned, { kind: 'sample' }, []);
+    const doubts = warned.assumptions.filter((c) => c.status !== 'pass');
+    expect(doubts.length).toBeGreaterThanOrEqual(3);
+    for (const c of doubts) expect(warnings.some((w) => w.includes(c.message))).toBe(true);
+    expect(warnings[0]).toMatch(/^❌/);
+    const text = slackText(warned);
+    expect(text).toContain('borderline skewness');
+    expect(text).toContain('borderline correlation');
   });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../src/core/assumptions/context.ts';
 import { spreadBalanceCheck } from '../../../src/core/assumptions/spread-balance.ts';
+import { createRng } from '../../../src/core/random.ts';
 
 const ctx = (spreads: number[]) =>
   ({
     segments: spreads.map((spread, i) => ({ id: i + 1, name: `S${i + 1}`, spread })),
   }) as unknown as CheckContext;
+
+/** The one ratio the message states. */
+const statedRatio = (message: string) =>
+  Number(/(\d+(?:\.\d+)?) times the standard deviation/.exec(message)?.[1]);
 
 describe('spread balance', () => {
   it('gives the ratio in standard-deviation units and says so', () => {
@@ -20,5 +25,16 @@ describe('spread balance', () => {
     const check = spreadBalanceCheck(ctx([2.25, 1]));
     expect(check.status).toBe('pass');
     expect(check.message).toContain('1.5 times the standard deviation');
+  });
+
+  it('states in its text the figure it reports as value, for any spreads', () => {
+    const rng = createRng(8);
+    for (let run = 0; run < 200; run++) {
+      const spreads = Array.from({ length: 2 + Math.floor(rng() * 8) }, () => 0.05 + rng() * 3);
+      const check = spreadBalanceCheck(ctx(spreads));
+      const sds = spreads.map(Math.sqrt);
+      expect(check.value).toBeCloseTo(Math.max(...sds) / Math.min(...sds), 12);
+      expect(statedRatio(check.message)).toBe(Number(check.value.toFixed(1)));
+    }
   });
 });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../../src/core/assumptions/context.ts';
+import { sizeBalanceCheck } from '../../../src/core/assumptions/size-balance.ts';
+
+const ctx = (sizes: number[]) => {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return {
+    segments: sizes.map((size, i) => ({ id: i + 1, name: `S${i + 1}`, size, share: size / total })),
+  } as unknown as CheckContext;
+};
+
+describe('size balance', () => {
+  it('fails a segment under 10 customers, however large its share', () => {
+    const check = sizeBalanceCheck(ctx([40, 30, 9]));
+    expect(check.status).toBe('fail');
+    expect(check.message).toContain('S3 holds only 9 customers');
+    expect(check.action).toEqual({ action: 'fewer-k' });
+  });
+
+  it('fails a segment under 1 % of customers, however many customers it has', () => {
+    const check = sizeBalanceCheck(ctx([1_000, 985, 15]));
+    expect(check.value).toBeCloseTo(0.0075, 10);
+    expect(check.status).toBe('fail');
+    expect(check.message).toContain('only 15 customers (0.8%)');
+  });
+
+  it('warns from 1 % to 5 %, and passes from 5 % with at least 10 customers', () => {
+    expect(sizeBalanceCheck(ctx([600, 370, 30])).status).toBe('warn');
+    expect(sizeBalanceCheck(ctx([500, 400, 100])).status).toBe('pass');
+    expect(sizeBalanceCheck(ctx([100, 90, 10])).status).toBe('pass');
+  });
+});
