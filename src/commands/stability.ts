@@ -4,7 +4,7 @@
  * not hold, and the full figures for `check`.
  */
 import type { Analysis, Segment, SegmentStability, Stability, StabilityVerdict } from '../core/types.ts';
-import { formatCount, formatFigure, listWords } from './format.ts';
+import { formatCount, formatFigure, listWords, plural } from './format.ts';
 
 const VERDICT_WORDS: Record<StabilityVerdict, string> = {
   stable: 'stable',
@@ -76,9 +76,10 @@ export function stabilityDetails(a: Analysis): {
     .map((v) => `k = ${v.k}: ${formatCount(v.wins)}`)
     .join(', ');
   const name = (id: number) => a.segments.find((g) => g.id === id)?.name ?? `Segment ${id}`;
+  const unvoted = s.resamples - Object.values(s.kFrequency).reduce((x, y) => x + y, 0);
   return {
     heading: 'How firm the segments are (bootstrap)',
-    lead: `${formatCount(s.resamples)} bootstrap resamples of ${formatCount(s.sampleSize)} customers (repeats dropped), each analysed again. The k rule chose ${votes || 'no k'}.`,
+    lead: `${formatCount(s.resamples)} bootstrap resamples of ${formatCount(s.sampleSize)} customers (repeats dropped), each analysed again. The k rule chose ${votes || 'no k'}.${unvoted ? ` ${plural(unvoted, 'resample')} held too few different customers to choose a k.` : ''}`,
     items:
       a.k === 1
         ? ['There is one group, so there is no segment to test.']

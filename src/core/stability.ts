@@ -133,7 +133,9 @@ export function stability(input: StabilityInput): Stability {
     const points = selectRows(base, rows);
     const distinct = distinctRows(points, Math.max(k, options.kRange.min));
     const opts = resampleOptions(options, points.n, restarts, deriveSeed(seed, 'fit', r));
-    const sweep = distinct >= options.kRange.min ? sweepK(points, opts) : undefined;
+    // A small resample may hold too few different customers for the k range: it then has no vote.
+    const canSweep = Math.min(distinct, points.n - 1) >= options.kRange.min;
+    const sweep = canSweep ? sweepK(points, opts) : undefined;
     if (sweep) {
       const won = String(sweep.selection.recommendedK);
       kFrequency[won] = (kFrequency[won] ?? 0) + 1;

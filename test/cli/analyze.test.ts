@@ -31,6 +31,11 @@ interface JsonReport {
   }>;
   assumptions: Array<{ check: string; status: string; value: number; threshold: number; message: string }>;
   eda: { rows: number };
+  stability: {
+    resamples: number;
+    kFrequency: Record<string, number>;
+    segments: Array<{ id: number; jaccard: number }>;
+  };
 }
 
 async function analyzeJson(...args: string[]): Promise<JsonReport> {
@@ -71,6 +76,11 @@ describe.skipIf(!HAS_MALL)(`segment analyze on the real Mall file ${HAS_MALL ? '
       expect.arrayContaining(['check', 'status', 'value', 'threshold', 'message']),
     );
     expect(r.eda.rows).toBe(200);
+    // Issue 8's contract: bootstrap stability, every segment held (Jaccard ≥ 0.9).
+    expect(r.stability.resamples).toBe(20);
+    expect(Object.values(r.stability.kFrequency).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(r.stability.segments.map((s) => s.id)).toEqual([1, 2, 3, 4, 5]);
+    for (const s of r.stability.segments) expect(s.jaccard).toBeGreaterThanOrEqual(0.9);
   });
 
   it('prints a readable summary by default', async () => {

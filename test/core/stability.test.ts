@@ -65,6 +65,16 @@ describe('bootstrap stability in the analysis', () => {
   });
 });
 
+describe('small files', () => {
+  it('a resample with too few different customers for the k range abstains instead of failing', () => {
+    const tiny = knownKTable({ k: 3, n: 12, separation: 8, shape: 'balanced', dims: 2, seed: 1 }).table;
+    const a = analyze(tiny, { kRange: { min: 8, max: 10 } });
+    const votes = Object.values(a.stability.kFrequency).reduce((x, y) => x + y, 0);
+    expect(votes).toBeLessThan(20);
+    expect(a.stability.resamples).toBe(20);
+  });
+});
+
 describe.skipIf(!HAS_MALL)(`stability on the real Mall file ${HAS_MALL ? '' : NO_MALL}`, () => {
   let analysis: Analysis;
   beforeAll(async () => {
