@@ -12,7 +12,7 @@ import { FEATURES, type Feature, type Prediction, SCALINGS, type SegmentModel } 
 
 export interface NewCustomer {
   age: number;
-  gender?: 'Female' | 'Male';
+  gender?: 'Female' | 'Male' | undefined;
   income: number;
   spending: number;
 }

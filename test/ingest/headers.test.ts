@@ -48,6 +48,7 @@ describe('mapHeader', () => {
       } catch (e) {
         return e as InputError;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(InputError);
     expect(error?.code).toBe('missing_column');

@@ -60,7 +60,7 @@ export const HANDLERS: Record<string, Handler> = {
       files: files.map((f) => ({
         ...s.pending.get(f.id)!,
         id: f.id,
-        title: f.title,
+        ...(f.title === undefined ? {} : { title: f.title }),
         bytes: s.uploaded.get(f.id)!,
       })),
     });
