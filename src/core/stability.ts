@@ -36,6 +36,7 @@ import { fitKMeans } from './kmeans.ts';
 import { type Points, selectRows } from './points.ts';
 import { createRng, deriveSeed, sampleIndices } from './random.ts';
 import { distinctRows, kmeansOptionsFor, sweepK } from './selection.ts';
+import { sortedRows } from './structure.ts';
 import type { AnalysisOptions, SegmentStability, Stability, StabilityVerdict } from './types.ts';
 
 export const STABILITY = { resamples: 20, sampleSize: 1_000, restarts: 3 } as const;
@@ -127,7 +128,10 @@ export function stability(input: StabilityInput): Stability {
   const restarts = Math.min(options.restarts, input.settings?.restarts ?? STABILITY.restarts);
   const seed = deriveSeed(options.seed, 'stability');
   const size = Math.min(input.sweepSet.n, input.settings?.sampleSize ?? STABILITY.sampleSize);
-  const base = selectRows(input.sweepSet, sampleIndices(input.sweepSet.n, size, deriveSeed(seed, 'base')));
+  // Sorted, so the resamples (and so the verdicts) do not depend on the file's row order.
+  const base = sortedRows(
+    selectRows(input.sweepSet, sampleIndices(input.sweepSet.n, size, deriveSeed(seed, 'base'))),
+  );
   const original = nearest(base, input.centroids, k);
   const kFrequency: Record<string, number> = {};
   const scores = Array.from({ length: k }, () => [] as number[]);

@@ -108,7 +108,7 @@ export function uniformDraw(points: Points, seed: number): Points {
 }
 
 /** Rows in lexicographic order, so the verdict cannot depend on the file's row order. */
-function sortedRows(points: Points): Points {
+export function sortedRows(points: Points): Points {
   const { n, d, data } = points;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
     for (let j = 0; j < d; j++) {
