@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_BUILDERS, CHART_KINDS, compileChart, segmentColor } from '../../src/charts/index.ts';
+import { predict } from '../../src/core/model.ts';
 import { fixtureInput, walk } from './support.ts';
 
 const inputs = {
@@ -103,6 +104,22 @@ describe('chart conventions', () => {
       expect(axes.length, kind).toBeGreaterThan(0);
       for (const axis of axes) expect(axis.tickCount, kind).toBe((axis.values as unknown[]).length);
     }
+  });
+
+  it('calls the segment of a customer unlike the data tentative, not a match', () => {
+    const customer = { age: 30, income: 600, spending: 50 };
+    // The fixture's model is built by hand without training ranges, so the warning is given here.
+    const result = {
+      ...predict(a.model, customer),
+      tentative: true,
+      warnings: [
+        { code: 'above_training_range' as const, feature: 'income' as const, value: 600, limit: 137 },
+      ],
+    };
+    const p = CHART_BUILDERS.prediction({ ...input, prediction: { customer, result } });
+    expect(p.title).toMatch(/^New customer, tentatively: /);
+    expect(p.alt).toContain('unlike any customer in the data, so only tentatively');
+    expect(p.alt).not.toMatch(/match|borderline/);
   });
 
   it('refuses to draw a prediction chart without a prediction', () => {

@@ -31,10 +31,14 @@ export function prediction(input: ChartInput): ChartSpec {
   ]
     .filter(Boolean)
     .join(', ');
-  const title = `New customer: ${segmentLabel(result.segment)}`;
+  // Unlike the training data: the nearest centre is a guess, whatever the margin says.
+  const match = result.tentative
+    ? 'unlike any customer in the data, so only tentatively'
+    : CLARITY[result.clarity];
+  const title = `New customer${result.tentative ? ', tentatively' : ''}: ${segmentLabel(result.segment)}`;
   const alt =
     `A new customer (${who}) sits nearest the centre of segment ${segmentLabel(result.segment)}, ` +
-    `${CLARITY[result.clarity]} (margin ${fixed(result.margin)})` +
+    `${match} (margin ${fixed(result.margin)})` +
     (runnerUp ? `; the next closest is ${runnerUp.name}.` : '.');
   const pos = { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } };
   const join = {
@@ -59,7 +63,7 @@ export function prediction(input: ChartInput): ChartSpec {
     encoding: pos,
   };
   const subtitle = [
-    `A ${customer.gender ? `${customer.gender.toLowerCase()} ` : ''}customer aged ${customer.age}, income ${customer.income} k$, spending score ${customer.spending}: ${CLARITY[result.clarity]} (margin ${fixed(result.margin)}, 0 = on a border, 1 = at a centre).`,
+    `A ${customer.gender ? `${customer.gender.toLowerCase()} ` : ''}customer aged ${customer.age}, income ${customer.income} k$, spending score ${customer.spending}: ${match} (margin ${fixed(result.margin)}, 0 = on a border, 1 = at a centre).`,
     ...mapSubtitle(input, parts),
   ];
   const spec = {
