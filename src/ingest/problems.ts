@@ -25,11 +25,25 @@ export class ProblemLog {
   /** The first few problems that dropped a row: what a "too many invalid rows" error shows. */
   readonly firstSkips: RowProblem[] = [];
   count = 0;
+  /** Skipped rows per (column, reason), over the whole file: the commonest one names what went wrong. */
+  private readonly skipReasons = new Map<string, { column: string; reason: string; rows: number }>();
 
   add(problem: RowProblem): void {
     this.count++;
     if (this.stored.length < MAX_STORED) this.stored.push(problem);
-    if (!problem.kept && this.firstSkips.length < 5) this.firstSkips.push(problem);
+    if (problem.kept) return;
+    if (this.firstSkips.length < 5) this.firstSkips.push(problem);
+    const key = `${problem.column}\u0000${problem.reason}`;
+    const seen = this.skipReasons.get(key);
+    if (seen) seen.rows++;
+    else this.skipReasons.set(key, { column: problem.column, reason: problem.reason, rows: 1 });
+  }
+
+  /** The reason that skipped the most rows (the first seen on a tie), or undefined when none was skipped. */
+  commonestSkip(): { column: string; reason: string; rows: number } | undefined {
+    let best: { column: string; reason: string; rows: number } | undefined;
+    for (const entry of this.skipReasons.values()) if (!best || entry.rows > best.rows) best = entry;
+    return best;
   }
 }
 

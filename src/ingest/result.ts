@@ -99,9 +99,15 @@ function tooManyInvalid(reader: RowReader, file: string, minValidShare: number):
   const valid = reader.table.length;
   // Round the share down so 89.6% is never shown as meeting a 90% floor.
   const share = Math.floor((valid / reader.totalRows) * 100 + 1e-9);
+  const commonest = reader.problems.commonestSkip();
+  // The commonest reason says what to fix in one go (a column in dollars, a shifted column, a wrong layout).
+  const why = commonest
+    ? ` The commonest problem, in ${commonest.rows} of ${reader.skippedRows} skipped rows: ` +
+      `${commonest.column ? `column ${commonest.column}, ` : ''}${commonest.reason}.`
+    : '';
   const message =
     `only ${valid} of ${reader.totalRows} rows are valid (${share}%); ` +
-    `at least ${Math.round(minValidShare * 100)}% must be. The first problems:`;
+    `at least ${Math.round(minValidShare * 100)}% must be.${why} The first problems:`;
   return new InputError(
     'too_many_invalid_rows',
     message,

@@ -73,7 +73,7 @@ describe('files with too many bad rows', () => {
     expect(error.code).toBe('too_many_invalid_rows');
     expect(error.where).toEqual({ file: 'customers.csv' });
     expect(error.message).toBe(
-      'only 3 of 10 rows are valid (30%); at least 90% must be. The first problems:',
+      'only 3 of 10 rows are valid (30%); at least 90% must be. The commonest problem, in 7 of 7 skipped rows: column Age, expected a whole number from 0 to 120. The first problems:',
     );
     expect(error.details).toEqual([
       'line 5, column Age: "abc" — expected a whole number from 0 to 120',
@@ -83,6 +83,17 @@ describe('files with too many bad rows', () => {
       'line 9, column Age: "200" — expected a whole number from 0 to 120',
     ]);
     expect(describeInputError(error)).not.toMatch(/ at .*\.ts/);
+  });
+
+  it('names the commonest reason when most rows are skipped, counted over the whole file', async () => {
+    // Income written in dollars on most rows, and one row with a bad score.
+    const rows = Array.from({ length: 40 }, (_, i) => `${i},Female,30,${i < 30 ? 45_000 + i : 45},50`);
+    rows.push('99,Male,30,40,500');
+    const error = await readError(csv(MALL_HEADER, ...rows));
+    expect(error.code).toBe('too_many_invalid_rows');
+    expect(describeInputError(error)).toMatch(
+      /^customers\.csv: only 10 of 41 rows are valid \(24%\); at least 90% must be\. The commonest problem, in 30 of 31 skipped rows: column Annual Income \(k\$\), expected a number of k\$ from 0 to 10,000\./,
+    );
   });
 
   it('lets the caller lower the floor', async () => {
