@@ -55,11 +55,14 @@ export function parsePredict(args: readonly string[]): CustomerInput {
     if (raw[field] === undefined) continue;
     const parsed = FIELD_RULES[field].schema.safeParse(raw[field]);
     if (parsed.success) values[field] = parsed.data;
-    else problems.push(`${field} must be ${FIELD_RULES[field].expected} (got "${raw[field]}")`);
+    else problems.push(`${field} must be ${FIELD_RULES[field].expected} (got "${shown(raw[field])}")`);
   }
   if (problems.length) throw predictError(problems);
   return values as unknown as CustomerInput;
 }
+
+/** A typed value echoed back, cut so 400 pasted digits do not fill the answer. */
+const shown = (value: string) => (value.length > 24 ? `${value.slice(0, 23)}…` : value);
 
 type RawValues = { values: Partial<Record<Field, string>>; problems: string[] };
 
@@ -67,7 +70,7 @@ function positionalValues(args: readonly string[]): RawValues {
   if (args.length === 3)
     return { values: { age: args[0]!, income: args[1]!, spending: args[2]! }, problems: [] };
   if (args.length !== FIELDS.length) {
-    const got = args.length ? `got ${args.length}: "${args.join(' ')}"` : 'got none';
+    const got = args.length ? `got ${args.length}: "${shown(args.join(' '))}"` : 'got none';
     const missing = args.length < 3 ? ` — missing ${listWords(REQUIRED.slice(args.length))}` : '';
     throw predictError([
       `predict needs age, income and spending in this order, with an optional gender after the age (${got})${missing}`,

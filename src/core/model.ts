@@ -73,7 +73,9 @@ export function validateCustomer(customer: NewCustomer): NewCustomer {
     const issue = parsed.error.issues[0]!;
     throw new InputError('invalid_customer', issue.message, { column: String(issue.path[0] ?? '') });
   }
-  return parsed.data;
+  // -0 passes `>= 0` but would be worded "-0.0"; it is the customer's 0.
+  const { age, income, spending } = parsed.data;
+  return { ...parsed.data, age: age + 0, income: income + 0, spending: spending + 0 };
 }
 
 /**

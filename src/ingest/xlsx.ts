@@ -120,13 +120,33 @@ const isFilled = (cell: Cell) => cell !== null && !(typeof cell === 'string' && 
 /** The text a CSV export of the cell would hold: numbers in full precision, dates as ISO dates. */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? plainDecimal(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (cell instanceof Date) {
     const iso = cell.toISOString();
     return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z');
   }
   return cell;
+}
+
+/**
+ * A number as the plain decimal a CSV export writes, exactly: String() gives
+ * `1e-7` and `1e+21`, which the row rules refuse as typed text, so a workbook
+ * cell would get another verdict than the same value in a CSV file. -0 is 0.
+ */
+export function plainDecimal(x: number): string {
+  const text = String(x + 0);
+  const e = text.indexOf('e');
+  if (e === -1) return text;
+  const sign = text.startsWith('-') ? '-' : '';
+  const mantissa = text.slice(sign.length, e);
+  const exponent = Number(text.slice(e + 1));
+  const digits = mantissa.replace('.', '');
+  // Position of the decimal point within `digits` once the exponent is applied.
+  const point = (mantissa.indexOf('.') === -1 ? mantissa.length : mantissa.indexOf('.')) + exponent;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 const passwordProtected = (file: string) =>
