@@ -1,6 +1,19 @@
 import { type Check, result, verdictAtLeast } from './context.ts';
 
-/** Kaufman & Rousseeuw: silhouette > 0.5 reasonable structure, 0.25–0.5 weak, below 0.25 none. */
+/**
+ * Kaufman & Rousseeuw: silhouette > 0.5 reasonable structure, 0.25–0.5 weak,
+ * below 0.25 none.
+ *
+ * Repeated rows: the silhouette is the one scikit-learn reports (Mall 0.5539),
+ * where a(i) averages over the *other* members of i's segment, so a row's own
+ * copy counts as a neighbour at distance 0. With every row twice a(i) shrinks
+ * by the factor (2m−2)/(2m−1) for a segment of m while b(i) stays, which
+ * lifts the silhouette by at most 1/(2m−2) (about 0.01 once every segment
+ * has 50 customers; a segment under 10 already fails the size check). Kept
+ * for the reference figures; the verdict can only move within that of 0.25 or 0.5 (tested in
+ * test/core/assumptions/invariance.test.ts). Row order does not matter while
+ * every customer is in the silhouette sample (3,000 by default).
+ */
 export const separationCheck: Check = (ctx) => {
   if (ctx.segments.length === 1)
     return result('separation', 'Segments well separated', {

@@ -3,7 +3,15 @@ import { type Check, result, verdictAtLeast } from './context.ts';
 const count = (n: number) => n.toLocaleString('en-US');
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-/** Tiny segments are easy to miss for k-means and too small to market to. */
+/**
+ * Tiny segments are easy to miss for k-means and too small to market to.
+ * Under 1 % of customers, or under 10 customers, is a fail with nothing to
+ * soften it. The share does not change when every row appears twice; the
+ * count of 10 does, on purpose: it is about how many rows there are to market
+ * to, and the core cannot tell a repeated export line from two customers
+ * with the same profile (drop repeated customers at ingest). So a segment of
+ * 5–9 rows that is at least 1 % of the file fails once and warns doubled.
+ */
 export const sizeBalanceCheck: Check = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
   const largest = ctx.segments.reduce((a, b) => (b.size > a.size ? b : a));

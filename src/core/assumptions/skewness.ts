@@ -4,6 +4,13 @@ import { type Check, describeFeatures, FEATURE_WORDS, result, verdictAtMost } fr
  * K-means does not need normal features, but a long tail stretches distances
  * on one side. Bulmer's reading: |skew| < 0.5 roughly symmetric, 0.5–1
  * moderate, > 1 strong.
+ *
+ * Repeated rows: the figure is the EDA's adjusted Fisher–Pearson skewness
+ * (pandas' and the EDA table's), whose small-sample factor √(n(n−1))/(n−2)
+ * changes when every row appears twice, by less than 3/n of the figure. Kept,
+ * so this check and the EDA table show one number; the verdict can only move
+ * when the skewness is within that of 0.5 or 1 (tested in
+ * test/core/assumptions/invariance.test.ts). Row order does not matter.
  */
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -8,7 +8,11 @@ const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies 
 /**
  * Does the data have groups at all? K-means returns k groups even from noise.
  * The null-reference structure test decides (core/structure.ts); Hopkins is
- * reported beside it as a figure only: it passed every single Gaussian blob.
+ * reported beside it as a figure only: it passed every single Gaussian blob,
+ * it samples by row index (so row order moves it), and with every row
+ * repeated each sampled customer finds its own copy at distance 0, which
+ * drives it to 1. The structure verdict depends on neither (its sample is
+ * taken in value order; see structureSample).
  */
 export const tendencyCheck: Check = (ctx) => {
   const st = ctx.structure;
