@@ -165,7 +165,8 @@ export function edaTable(a: Analysis): Block[] {
     { kind: 'heading', text: 'Descriptive statistics' },
     {
       kind: 'table',
-      columns: ['Feature', 'Mean', 'Std', 'Min', 'Q1', 'Median', 'Q3', 'Max', 'Skew', 'Outliers'],
+      // Values past Tukey's fences, per feature; the outlier check counts customers (core/mahalanobis.ts).
+      columns: ['Feature', 'Mean', 'Std', 'Min', 'Q1', 'Median', 'Q3', 'Max', 'Skew', 'Tukey outliers'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: a.eda.describe.map((d) => [
         FEATURE_TITLES[d.feature],

@@ -8,7 +8,20 @@ import { analysisRequest, datasetWords, FEATURE_LABELS, reply } from './shared.t
 
 export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
   return {
-    columns: ['Feature', 'Count', 'Mean', 'Std', 'Min', 'Q1', 'Median', 'Q3', 'Max', 'Skew', 'Outliers'],
+    // Values past Tukey's fences, per feature; the outlier check counts customers (core/mahalanobis.ts).
+    columns: [
+      'Feature',
+      'Count',
+      'Mean',
+      'Std',
+      'Min',
+      'Q1',
+      'Median',
+      'Q3',
+      'Max',
+      'Skew',
+      'Tukey outliers',
+    ],
     rows: describe.map((f) => [
       FEATURE_LABELS[f.feature],
       formatCount(f.count),
