@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
+import { predict } from '../../src/core/model.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { tempDir } from './helpers.ts';
@@ -34,6 +35,22 @@ describe('analysis cache', () => {
     expect(loaded!.inertia).toBeNaN();
     expect(loaded!.segments).toEqual(analysis.segments);
     expect(loaded!.model).toEqual(analysis.model);
+  });
+
+  it('still predicts from a stored analysis whose model predates the training ranges', () => {
+    const file = reopenable();
+    const analysis = analyze(generateCustomers(200, 42));
+    const { ranges: _ranges, distanceP99: _p99, ...oldModel } = analysis.model;
+    store!.analyses.save('sha:old.csv', 'settings', { ...analysis, model: oldModel });
+    store!.close();
+    store = openStore(file);
+    const loaded = store.analyses.load('sha:old.csv', 'settings')!;
+    expect(loaded.model.ranges).toBeUndefined();
+    // The checks it lacks the figures for are skipped; the nearest segment is the same.
+    const customer = { age: 30, income: 600, spending: 50 };
+    expect(predict(loaded.model, customer)).toMatchObject({ tentative: false, warnings: [] });
+    expect(predict(loaded.model, customer).segment).toEqual(predict(analysis.model, customer).segment);
+    expect(predict(analysis.model, customer).tentative).toBe(true);
   });
 
   it('misses for other settings and refuses a row whose labels do not match its row count', () => {
