@@ -41,6 +41,11 @@ export interface FeatureSpec {
   /** What one unit of it is, in words, for "a number of … from 0 to 10,000" ('' when unitless). */
   readonly measure: string;
   readonly bounds: Bounds;
+  /**
+   * A unit mix-up common enough to name: values `factor` times too large, written
+   * in `unit` (incomes in dollars in a k$ column). A file refused for such values says so.
+   */
+  readonly unitSlip?: { readonly factor: number; readonly unit: string };
   /** Decimals shown for a mean or a centre. */
   readonly decimals: number;
 }
@@ -78,6 +83,8 @@ export const FEATURE_CATALOGUE: Readonly<Record<Feature, FeatureSpec>> = {
     measure: 'k$',
     // Thousands of dollars: 10,000 k$ is ten million a year, beyond any mall customer.
     bounds: { min: 0, max: 10_000, whole: false },
+    // Exports often give dollars: 45,000 in a k$ column is 45 k$.
+    unitSlip: { factor: 1000, unit: 'dollars' },
     decimals: 1,
   },
   spending: {

@@ -4,10 +4,13 @@
  * and the one place that decides whether enough rows were valid.
  */
 import { InputError } from '../core/errors.ts';
+import { FEATURE_CATALOGUE } from '../core/features.ts';
 import type { CustomerTable, SourceInfo, TextEncoding } from '../core/types.ts';
+import { formatCount } from './chunks.ts';
 import type { DuplicateId } from './duplicates.ts';
 import { describeProblem, type RowProblem } from './problems.ts';
 import type { RowReader } from './rows.ts';
+import type { NumericColumn } from './rules.ts';
 import type { Delimiter } from './sniff.ts';
 
 export interface IngestLimits {
@@ -107,11 +110,24 @@ function tooManyInvalid(reader: RowReader, file: string, minValidShare: number):
     : '';
   const message =
     `only ${valid} of ${reader.totalRows} rows are valid (${share}%); ` +
-    `at least ${Math.round(minValidShare * 100)}% must be.${why} The first problems:`;
+    `at least ${Math.round(minValidShare * 100)}% must be.${why}${slipWords(reader, commonest)} The first problems:`;
   return new InputError(
     'too_many_invalid_rows',
     message,
     { file },
     reader.problems.firstSkips.map(describeProblem),
   );
+}
+
+/** When the commonest problem is mostly values in a slipped unit (dollars for k$), the fix in one line. */
+function slipWords(reader: RowReader, commonest: { column: string; rows: number } | undefined): string {
+  if (!commonest || reader.columns === null) return '';
+  for (const column of Object.keys(reader.unitSlips) as NumericColumn[]) {
+    const spec = FEATURE_CATALOGUE[column];
+    const slip = spec.unitSlip;
+    if (!slip || reader.columns.written[column] !== commonest.column) continue;
+    if (reader.unitSlips[column] * 2 < commonest.rows) continue;
+    return ` These look like ${slip.unit} rather than ${spec.measure}: divide the column by ${formatCount(slip.factor)}.`;
+  }
+  return '';
 }

@@ -7,11 +7,20 @@
  * because this runs inside the parser's 'data' event.
  */
 import { InputError } from '../core/errors.ts';
+import { FEATURE_CATALOGUE } from '../core/features.ts';
 import { formatCount } from './chunks.ts';
 import { DuplicateFinder } from './duplicates.ts';
 import { COLUMN_IDS, type ColumnId, type ColumnMap, mapHeader } from './headers.ts';
 import { clip, ProblemLog, type RowProblem } from './problems.ts';
-import { GENDER_EXPECTED, genderCode, parseDecimal, passes, RULES, rowSchema } from './rules.ts';
+import {
+  GENDER_EXPECTED,
+  genderCode,
+  type NumericColumn,
+  parseDecimal,
+  passes,
+  RULES,
+  rowSchema,
+} from './rules.ts';
 import type { Delimiter } from './sniff.ts';
 import { TableBuilder } from './table-builder.ts';
 
@@ -29,6 +38,8 @@ export class RowReader {
   /** Set once the input has shown a `"`: without one no value can span lines, and the check is skipped. */
   quotesSeen = false;
   readonly missing: Record<ColumnId, number> = { id: 0, gender: 0, age: 0, income: 0, spending: 0 };
+  /** Rows refused for a value that would be plausible in the feature's slipped unit (dollars for k$). */
+  readonly unitSlips: Record<NumericColumn, number> = { age: 0, income: 0, spending: 0 };
   readonly problems = new ProblemLog();
   readonly table = new TableBuilder();
   readonly duplicates = new DuplicateFinder();
@@ -139,6 +150,8 @@ export class RowReader {
       issues.push({ column: columns.written[column], value: clip(cell(column)), reason });
     }
     const { id, age, income, spending } = converted;
+    if (!checked.success)
+      for (const column of NUMERIC_COLUMNS) if (slipped(column, converted[column])) this.unitSlips[column]++;
     this.commit(issues, line, checked.success);
     if (checked.success) this.keep(id, gender, age, income, spending, line);
   }
@@ -163,6 +176,14 @@ export class RowReader {
     if (first >= 0) this.duplicates.note(rowId, this.table.lineOf(first), line);
     this.table.add(rowId, gender, age, income, spending, line);
   }
+}
+
+const NUMERIC_COLUMNS = Object.keys(RULES) as NumericColumn[];
+
+/** Above the bound, but plausible once divided by the catalogue's unit slip (45,000 "k$" is 45 k$). */
+function slipped(column: NumericColumn, value: number): boolean {
+  const slip = FEATURE_CATALOGUE[column].unitSlip;
+  return slip !== undefined && value > RULES[column].max && passes(RULES[column], value / slip.factor);
 }
 
 function isBlank(cell: string): boolean {

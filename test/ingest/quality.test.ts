@@ -92,8 +92,15 @@ describe('files with too many bad rows', () => {
     const error = await readError(csv(MALL_HEADER, ...rows));
     expect(error.code).toBe('too_many_invalid_rows');
     expect(describeInputError(error)).toMatch(
-      /^customers\.csv: only 10 of 41 rows are valid \(24%\); at least 90% must be\. The commonest problem, in 30 of 31 skipped rows: column Annual Income \(k\$\), expected a number of k\$ from 0 to 10,000\./,
+      /^customers\.csv: only 10 of 41 rows are valid \(24%\); at least 90% must be\. The commonest problem, in 30 of 31 skipped rows: column Annual Income \(k\$\), expected a number of k\$ from 0 to 10,000\. These look like dollars rather than k\$: divide the column by 1,000\. The first problems:/,
     );
+  });
+
+  it('does not call a refused income column dollars when its values are not', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${i},Female,30,${i < 15 ? 'n/a' : 45},50`);
+    const error = await readError(csv(MALL_HEADER, ...rows));
+    expect(error.message).toMatch(/The commonest problem, in 15 of 15 skipped rows: column Annual Income/);
+    expect(error.message).not.toMatch(/dollars/);
   });
 
   it('lets the caller lower the floor', async () => {
