@@ -43,7 +43,7 @@ describe.skipIf(!HAS_MALL)(`charts of a real analysis of the Mall file ${HAS_MAL
   it('describes the classic five segments with their real numbers', () => {
     const alt = CHART_BUILDERS['segment-map'](input).alt;
     expect(alt).toContain('Five segments of 200 customers');
-    expect(alt).toContain('the largest, Mid income · Mid spending, holds 41% of customers');
+    expect(alt).toContain('the largest, Mid income · Mid spending, holds 40.5% of customers');
     expect(CHART_BUILDERS['gender-split'](input).alt).toContain('112 (56%) female and 88 (44%) male');
     expect(CHART_BUILDERS.correlation(input).alt).toContain('age with spending score (r = −0.33');
   });

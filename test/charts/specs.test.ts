@@ -76,7 +76,7 @@ describe('chart conventions', () => {
     const big = a.segments[0]!;
     const alt = CHART_BUILDERS['segment-map'](input).alt;
     expect(alt).toContain(`Five segments of 200 customers`);
-    expect(alt).toContain(`the largest, ${big.name}, holds ${Math.round(big.share * 100)}% of customers`);
+    expect(alt).toContain(`the largest, ${big.name}, holds ${(big.share * 100).toFixed(1)}% of customers`);
   });
 
   it('states counts and shares that add up to 100 % in the gender split', () => {

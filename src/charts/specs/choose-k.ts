@@ -1,7 +1,9 @@
 /**
- * Choosing k: inertia (the elbow) and the average silhouette against k, one
- * above the other on the same k axis, with the recommended k marked and the
- * reason written out. A k picked by the user is marked too.
+ * Choosing k: inertia and the average silhouette against k, one above the
+ * other on the same k axis, with the recommended k marked and the reason
+ * written out. A k picked by the user is marked too. The inertia panel marks
+ * no elbow: the rule (core/selection.ts) does not use one, and a marked
+ * elbow beside a different recommendation read as a contradiction.
  */
 import { INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
@@ -126,7 +128,6 @@ export function chooseK(input: ChartInput): ChartSpec {
   const bestSil = sel.rows.find((r) => r.k === sel.silhouetteK);
   const alt =
     `Inertia and average silhouette for k = ${Math.min(...ks)} to ${Math.max(...ks)}; k = ${sel.recommendedK} is recommended` +
-    (sel.elbowK ? `, the elbow is at k = ${sel.elbowK}` : ', the inertia curve has no clear elbow') +
     ` and the silhouette peaks at k = ${sel.silhouetteK} (${fixed(bestSil?.silhouette ?? 0)}).`;
   const sample = sel.sample
     ? `k was chosen on a random sample of ${int(sel.sample.size)} of ${int(sel.sample.of)} customers.`
@@ -137,10 +138,10 @@ export function chooseK(input: ChartInput): ChartSpec {
     vconcat: [
       panel(
         'inertia',
-        'Inertia: spread within segments; the bend (elbow) is where more segments stop paying off',
+        'Inertia: spread within segments; it always falls as segments are added',
         `Inertia (${unitName}lower = tighter)`,
-        sel.elbowK,
-        'elbow',
+        null,
+        '',
       ),
       panel(
         'silhouette',

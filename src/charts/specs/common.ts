@@ -4,7 +4,7 @@
  * across charts), and the number words used in titles and alt text.
  */
 import type { Analysis, Segment } from '../../core/types.ts';
-import { formatCount, formatPercent, formatWholeShare, separationWords } from '../../words.ts';
+import { formatCount, formatShare, formatWholeShare, separationWords } from '../../words.ts';
 import { textWidth } from '../data/text-width.ts';
 import { CHART_WIDTH, CONFIG, FONT_SIZE, GENDER_COLOR, segmentColor } from '../theme.ts';
 
@@ -66,9 +66,10 @@ export function roundedPercents(counts: readonly number[]): number[] {
 }
 
 /** Each segment's share as a whole percentage, consistent across every chart. */
+/** Each segment's share as the tables write it ("19.5%"), so a legend and the table beside it agree. */
 export const segmentPercents = (a: Analysis): Map<number, string> => {
-  const p = roundedPercents(a.segments.map((s) => s.size));
-  return new Map(a.segments.map((s, i) => [s.id, formatPercent(p[i]!)]));
+  const total = a.segments.reduce((sum, s) => sum + s.size, 0);
+  return new Map(a.segments.map((s) => [s.id, formatShare(total ? s.size / total : 0)]));
 };
 
 export const fixed = (x: number, digits = 2) => x.toFixed(digits).replace('-', '−');
