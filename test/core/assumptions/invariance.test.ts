@@ -9,10 +9,15 @@ import { analyze } from '../../../src/core/analyze.ts';
 import type { CheckContext } from '../../../src/core/assumptions/context.ts';
 import { CHECKS } from '../../../src/core/assumptions/index.ts';
 import { tendencyCheck } from '../../../src/core/assumptions/tendency.ts';
+import { computeEda } from '../../../src/core/eda.ts';
 import { knownKTable } from '../../../src/core/known-k.ts';
+import { resolveOptions } from '../../../src/core/options.ts';
 import type { Points } from '../../../src/core/points.ts';
+import { pointsFromTable } from '../../../src/core/points.ts';
 import { createRng } from '../../../src/core/random.ts';
+import { applyScaler, fitScaler } from '../../../src/core/scale.ts';
 import { structureSample } from '../../../src/core/structure.ts';
+import { generateCustomers } from '../../../src/core/synthetic.ts';
 import type {
   Analysis,
   AnalysisOptions,
@@ -122,6 +127,54 @@ function expectWithin(a: AssumptionCheck, b: AssumptionCheck, bound: number, thr
   expect(Math.abs(a.value - b.value), a.check).toBeLessThanOrEqual(slack + 1e-12);
   if (thresholds.every((t) => Math.abs(b.value - t) > slack)) expect(a.status, a.check).toBe(b.status);
 }
+
+describe('the data checks, on 40 random files', () => {
+  /** Scale, correlation, outliers and skewness read only the EDA and the z-scored rows. */
+  const dataChecks = (t: CustomerTable, features: AnalysisOptions['features']) => {
+    const options = resolveOptions({ features });
+    const raw = pointsFromTable(t, features);
+    const ctx = {
+      eda: computeEda(t, {
+        fileName: 'f',
+        columnsFound: [],
+        extraColumns: [],
+        missing: {},
+        totalRows: t.length,
+        skippedRows: 0,
+      }),
+      options,
+      standardised: applyScaler(raw, fitScaler(raw, 'zscore')),
+    } as unknown as CheckContext;
+    return (['scale', 'correlation', 'outliers', 'skewness'] as const).map((id) => CHECKS[id](ctx));
+  };
+
+  it('give the same verdicts shuffled and with every row twice', () => {
+    const rng = createRng(77);
+    const featureSets: Array<AnalysisOptions['features']> = [
+      ['income', 'spending'],
+      ['age', 'income', 'spending'],
+      ['age', 'spending'],
+    ];
+    for (let run = 0; run < 40; run++) {
+      const t = generateCustomers(30 + Math.floor(rng() * 600), 1000 + run);
+      // Some files get a few far-out incomes, so the outlier verdict is not always a pass.
+      for (let i = 0; i < Math.floor(rng() * 0.08 * t.length); i++) t.income[i] = 400 + i;
+      const features = featureSets[run % 3]!;
+      const base = dataChecks(t, features);
+      const mixed = dataChecks(shuffled(t, run), features);
+      const doubled = dataChecks(twice(t), features);
+      base.forEach((b, i) => {
+        expect(mixed[i]!.status, `${b.check}, run ${run}`).toBe(b.status);
+        expect(mixed[i]!.value).toBeCloseTo(b.value, 9);
+        if (b.check === 'skewness') expectWithin(doubled[i]!, b, 3 / t.length, [0.5, 1]);
+        else {
+          expect(doubled[i]!.status, `${b.check} doubled, run ${run}`).toBe(b.status);
+          expect(doubled[i]!.value).toBeCloseTo(b.value, 9);
+        }
+      });
+    }
+  });
+});
 
 describe('the structure sample', () => {
   const points = (rows: number[][]): Points => ({
