@@ -6,7 +6,7 @@
  * these live in commands/messages.ts and the renderers; core never imports this.
  */
 import type { FeatureSpec } from './core/features.ts';
-import { hasGenderColumn, hasIdColumn } from './core/source.ts';
+import { hasAgeColumn, hasGenderColumn, hasIdColumn } from './core/source.ts';
 import type { SourceInfo, TextEncoding } from './core/types.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -104,6 +104,7 @@ export function sourceNotes(source: Pick<SourceInfo, 'encoding' | 'sheet' | 'abs
     notes.push(`Read as ${ENCODING_NAMES[source.encoding]} text.`);
   if (!hasIdColumn(source)) notes.push('No CustomerID column: customers are numbered by row (1, 2, 3, …).');
   if (!hasGenderColumn(source)) notes.push('No Gender column: the gender charts and columns are left out.');
+  if (!hasAgeColumn(source)) notes.push('No Age column: age is left out of the profiles.');
   return notes;
 }
 

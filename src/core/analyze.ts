@@ -20,6 +20,7 @@ import { ownCentreDistanceQuantile, trainingRanges } from './reach.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
 import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
+import { featureNotInFile, featuresMissingFrom } from './source.ts';
 import { stability } from './stability.ts';
 import { structureTest } from './structure.ts';
 import type { Analysis, AnalysisOptions, CustomerTable, Segment, SegmentModel, SourceInfo } from './types.ts';
@@ -81,6 +82,9 @@ export function analyze(
   const options = resolveOptions(partial);
   const src = source ?? inMemorySource(table);
   requireEnoughRows(table, options, src);
+  // A file without an Age column holds NaN ages: clustering on them is refused, never computed.
+  const absent = featuresMissingFrom(src, options.features);
+  if (absent.length > 0) throw featureNotInFile(absent, src);
   const notes: string[] = [];
   observe('eda');
   const eda = computeEda(table, src); // 1

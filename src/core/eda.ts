@@ -6,12 +6,12 @@
 import { histogram } from './histogram.ts';
 import { uniqueWholeNumbers } from './ids.ts';
 import { type Ordered, ordered } from './order.ts';
+import { featuresInSource, hasAgeColumn } from './source.ts';
 import { type Moments, mean, moments, pearsonFromMoments, type Quartiles, tukeyFences } from './stats.ts';
 import {
   type BoxSummary,
   type CustomerTable,
   type Eda,
-  FEATURES,
   type Feature,
   type FeatureSummary,
   GENDER_CODE,
@@ -86,7 +86,7 @@ function genderCounts(table: CustomerTable) {
   };
 }
 
-function byGender(table: CustomerTable): Eda['byGender'] {
+function byGender(table: CustomerTable, withAge: boolean): Eda['byGender'] {
   const groups: Array<[Gender, number]> = [
     ['Female', GENDER_CODE.Female],
     ['Male', GENDER_CODE.Male],
@@ -106,7 +106,7 @@ function byGender(table: CustomerTable): Eda['byGender'] {
         count,
         income: boxSummary(pick(table.income)),
         spending: boxSummary(pick(table.spending)),
-        age: boxSummary(pick(table.age)),
+        ...(withAge ? { age: boxSummary(pick(table.age)) } : {}),
       },
     ];
   });
@@ -144,13 +144,15 @@ function duplicates(table: CustomerTable): { ids: number; rows: number } {
 }
 
 export function computeEda(table: CustomerTable, source: SourceInfo): Eda {
-  const m = Object.fromEntries(FEATURES.map((f) => [f, moments(table[f])])) as Record<Feature, Moments>;
-  const describe = FEATURES.map((f) => describeFeature(f, table[f], source.missing[f] ?? 0, m[f]));
+  // A file without an Age column has NaN ages: age is left out of every summary rather than described as NaN.
+  const features = featuresInSource(source);
+  const m = Object.fromEntries(features.map((f) => [f, moments(table[f])])) as Record<Feature, Moments>;
+  const describe = features.map((f) => describeFeature(f, table[f], source.missing[f] ?? 0, m[f]));
   const histograms = Object.fromEntries(
     describe.map((d) => [d.feature, histogram(table[d.feature], d.min, d.max)]),
   ) as Eda['histograms'];
-  const matrix = FEATURES.map((a) =>
-    FEATURES.map((b) => (a === b ? 1 : pearsonFromMoments(table[a], table[b], m[a], m[b]))),
+  const matrix = features.map((a) =>
+    features.map((b) => (a === b ? 1 : pearsonFromMoments(table[a], table[b], m[a], m[b]))),
   );
   const dup = duplicates(table);
   return {
@@ -163,7 +165,7 @@ export function computeEda(table: CustomerTable, source: SourceInfo): Eda {
     describe,
     histograms,
     gender: genderCounts(table),
-    correlation: { features: [...FEATURES], matrix },
-    byGender: byGender(table),
+    correlation: { features, matrix },
+    byGender: byGender(table, hasAgeColumn(source)),
   };
 }

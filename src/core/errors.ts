@@ -8,6 +8,7 @@ export type InputErrorCode =
   | 'empty_file'
   | 'header_only'
   | 'missing_column'
+  | 'feature_not_in_file'
   | 'unterminated_quote'
   | 'malformed_csv'
   | 'binary_content'

@@ -84,6 +84,9 @@ export function profileSegments(input: ProfileInput): Segment[] {
   const { table, k, eda, features } = input;
   const acc = accumulate(table, input.labels, k, input.scaled, input.centroids);
   const stats = Object.fromEntries(eda.describe.map((d) => [d.feature, d]));
+  // The features the file has (eda.describe leaves out age without an Age column, whose values are NaN).
+  const present = eda.describe.map((d) => d.feature);
+  const withAge = present.includes('age');
   const segments = acc.map((a, c): Segment => {
     const means = {
       age: a.sums.age / a.size,
@@ -91,8 +94,8 @@ export function profileSegments(input: ProfileInput): Segment[] {
       spending: a.sums.spending / a.size,
     };
     const levels = Object.fromEntries(
-      FEATURES.map((f) => [f, levelOf(means[f], stats[f]!.mean, stats[f]!.std)]),
-    ) as Record<(typeof FEATURES)[number], Level>;
+      present.map((f) => [f, levelOf(means[f], stats[f]!.mean, stats[f]!.std)]),
+    ) as Record<Feature, Level>;
     return {
       id: c + 1,
       name: segmentName(levels, features),
@@ -101,7 +104,7 @@ export function profileSegments(input: ProfileInput): Segment[] {
       share: a.size / table.length,
       centroid: Object.fromEntries(features.map((f) => [f, means[f]])),
       levels: Object.fromEntries(features.map((f) => [f, levels[f]])),
-      meanAge: means.age,
+      ...(withAge ? { meanAge: means.age } : {}),
       meanIncome: means.income,
       meanSpending: means.spending,
       genderShares: {
@@ -113,7 +116,7 @@ export function profileSegments(input: ProfileInput): Segment[] {
       spread: a.spread / a.size,
     };
   });
-  return disambiguate(segments);
+  return disambiguate(segments, present);
 }
 
 const RANK_WORDS: Record<number, string[]> = { 2: ['lower', 'higher'], 3: ['lower', 'middle', 'higher'] };
@@ -125,17 +128,19 @@ const FEATURE_NOUN = { age: 'age', income: 'income', spending: 'spending' } as c
  * centres differ most ("… · lower income" / "… · higher income"); ids are the
  * last resort for four or more look-alikes.
  */
-function disambiguate(segments: Segment[]): Segment[] {
+function disambiguate(segments: Segment[], present: readonly Feature[]): Segment[] {
   const groups = new Map<string, Segment[]>();
   for (const s of segments) groups.set(s.name, [...(groups.get(s.name) ?? []), s]);
   const renamed = new Map<number, string>();
   for (const [name, group] of groups) {
     if (group.length < 2) continue;
     const words = RANK_WORDS[group.length];
+    // Only the features the file has: a missing mean age would make every comparison false.
+    const mean = (s: Segment, f: Feature) => s[MEAN_OF[f]] ?? Number.NaN;
     const spread = (f: Feature) =>
-      Math.max(...group.map((s) => s[MEAN_OF[f]])) - Math.min(...group.map((s) => s[MEAN_OF[f]]));
-    const feature = FEATURES.reduce((a, b) => (spread(b) > spread(a) ? b : a));
-    const ranked = [...group].sort((a, b) => a[MEAN_OF[feature]] - b[MEAN_OF[feature]]);
+      Math.max(...group.map((s) => mean(s, f))) - Math.min(...group.map((s) => mean(s, f)));
+    const feature = present.reduce((a, b) => (spread(b) > spread(a) ? b : a));
+    const ranked = [...group].sort((a, b) => mean(a, feature) - mean(b, feature));
     ranked.forEach((s, i) => {
       renamed.set(s.id, words ? `${name} · ${words[i]} ${FEATURE_NOUN[feature]}` : `${name} (${s.id})`);
     });

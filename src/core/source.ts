@@ -1,12 +1,44 @@
 /**
  * Facts about where a table came from that decide what can be shown: a file
  * without a Gender column has no gender charts or columns, one without ids
- * uses row numbers.
+ * uses row numbers, one without an Age column has no ages (its table holds
+ * NaN there) and so no age feature, age profile or age chart.
  */
-import type { SourceInfo } from './types.ts';
+import { InputError } from './errors.ts';
+import { FEATURE_CATALOGUE } from './features.ts';
+import { FEATURES, type Feature, type SourceInfo } from './types.ts';
 
-export const hasGenderColumn = (source: Pick<SourceInfo, 'absentColumns'>): boolean =>
-  !(source.absentColumns ?? []).includes('gender');
+type Absent = Pick<SourceInfo, 'absentColumns'>;
 
-export const hasIdColumn = (source: Pick<SourceInfo, 'absentColumns'>): boolean =>
-  !(source.absentColumns ?? []).includes('id');
+export const hasGenderColumn = (source: Absent): boolean => !(source.absentColumns ?? []).includes('gender');
+
+export const hasIdColumn = (source: Absent): boolean => !(source.absentColumns ?? []).includes('id');
+
+export const hasAgeColumn = (source: Absent): boolean => !(source.absentColumns ?? []).includes('age');
+
+/** The catalogue features the file has columns for, in canonical order. */
+export const featuresInSource = (source: Absent): Feature[] =>
+  FEATURES.filter((f) => f !== 'age' || hasAgeColumn(source));
+
+/** Features asked for that the file has no column for (empty when all are there). */
+export const featuresMissingFrom = (source: Absent, features: readonly Feature[]): Feature[] => {
+  const present = featuresInSource(source);
+  return features.filter((f) => !present.includes(f));
+};
+
+/**
+ * Asked to cluster on a feature the file has no column for (age, for a CRM
+ * export without ages): the file's ages are NaN, so this is refused, naming
+ * the column and the features that can be used. No command words here: each
+ * transport says how to change the features.
+ */
+export function featureNotInFile(missing: readonly Feature[], source: SourceInfo): InputError {
+  const headers = missing.map((f) => FEATURE_CATALOGUE[f].header);
+  const usable = featuresInSource(source).map((f) => FEATURE_CATALOGUE[f].noun);
+  const columns = headers.length === 1 ? `${headers[0]} column` : `${headers.join(' or ')} columns`;
+  return new InputError(
+    'feature_not_in_file',
+    `this file has no ${columns}; segments can use ${usable.join(' and ')}, or share a file with the ${columns}`,
+    { file: source.fileName },
+  );
+}

@@ -78,14 +78,15 @@ export interface Eda {
   duplicateIds: number;
   duplicateRows: number;
   describe: FeatureSummary[];
-  histograms: Record<Feature, HistogramBin[]>;
+  /** Per feature the file has (no `age` key without an Age column). */
+  histograms: Partial<Record<Feature, HistogramBin[]>>;
   gender: {
     Female: number;
     Male: number;
     unknown: number;
     shares: { Female: number; Male: number; unknown: number };
   };
-  /** Pearson r, in FEATURES order (3×3). */
+  /** Pearson r, in FEATURES order, over the features the file has (3×3, or 2×2 without Age). */
   correlation: { features: Feature[]; matrix: number[][] };
   /** Per gender: summaries of income and spending (for the by-gender boxplot). */
   byGender: Array<{
@@ -93,7 +94,8 @@ export interface Eda {
     count: number;
     income: BoxSummary;
     spending: BoxSummary;
-    age: BoxSummary;
+    /** Absent without an Age column. */
+    age?: BoxSummary;
   }>;
 }
 
@@ -185,7 +187,8 @@ export interface Segment {
   /** Centroid in original units, keyed by the features used. */
   centroid: Partial<Record<Feature, number>>;
   levels: Partial<Record<Feature, Level>>;
-  meanAge: number;
+  /** Absent for a file without an Age column. */
+  meanAge?: number;
   meanIncome: number;
   meanSpending: number;
   genderShares: { Female: number; Male: number; unknown: number };
@@ -353,8 +356,11 @@ export interface SourceInfo {
   encoding?: TextEncoding;
   /** The sheet read, when the file was an Excel workbook. */
   sheet?: string;
-  /** Optional columns the file lacks: without `id`, row numbers are the ids; without `gender`, genders are unknown. */
-  absentColumns?: Array<'id' | 'gender'>;
+  /**
+   * Optional columns the file lacks: without `id`, row numbers are the ids; without `gender`,
+   * genders are unknown; without `age`, the table's ages are NaN and age is no feature.
+   */
+  absentColumns?: Array<'id' | 'gender' | 'age'>;
 }
 
 /** The text encodings ingest reads (named in answers when not UTF-8). */

@@ -134,7 +134,7 @@ class LineReader {
     const columns = this.reader.columns!;
     const at = columns.index;
     if (!fieldBounds(data, start, stop, this.sep, columns.width)) return false;
-    // Optional columns the file lacks: ids become row numbers (in RowReader), genders unknown.
+    // Optional columns the file lacks: ids become row numbers (in RowReader), genders unknown, ages NaN.
     const hasId = at.id !== -1;
     const idStart = hasId ? STARTS[at.id]! : 0;
     const idEnd = hasId ? ENDS[at.id]! : 0;
@@ -142,11 +142,13 @@ class LineReader {
     const hasGender = at.gender !== -1;
     const gender = hasGender ? genderAt(data, STARTS[at.gender]!, ENDS[at.gender]!) : GENDER_CODE.unknown;
     if (hasGender && gender === GENDER_CODE.unknown) return false;
-    const age = numberAt(data, STARTS[at.age]!, ENDS[at.age]!);
+    // Without an Age column the ages are NaN, as on the strict path, and no rule checks them.
+    const hasAge = at.age !== -1;
+    const age = hasAge ? numberAt(data, STARTS[at.age]!, ENDS[at.age]!) : Number.NaN;
     const income = numberAt(data, STARTS[at.income]!, ENDS[at.income]!);
     const spending = numberAt(data, STARTS[at.spending]!, ENDS[at.spending]!);
-    if (!passes(RULES.age, age) || !passes(RULES.income, income) || !passes(RULES.spending, spending))
-      return false;
+    if (hasAge && !passes(RULES.age, age)) return false;
+    if (!passes(RULES.income, income) || !passes(RULES.spending, spending)) return false;
     this.reader.acceptClean(
       hasId ? data.toString('latin1', idStart, idEnd) : '',
       gender,

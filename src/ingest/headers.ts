@@ -1,6 +1,6 @@
 /**
  * Header matching: which file column holds which of the five customer fields
- * (age, income and spending required; id and gender optional).
+ * (income and spending required; id, gender and age optional).
  * Names are compared after dropping case, accents, spaces and punctuation, so
  * `Annual Income (k$)`, `annual_income` and `ANNUAL INCOME` are the same name.
  */
@@ -49,11 +49,14 @@ for (const column of COLUMN_IDS) {
 }
 
 /**
- * The columns the analysis needs. Gender only describes segments and ids only
- * label rows, so a file without them is read: unknown genders, row numbers as ids.
+ * The columns every analysis needs: the default segmentation is income ×
+ * spending. Gender only describes segments, ids only label rows, and age is
+ * one feature a channel may choose, so a file without them is read: unknown
+ * genders, row numbers as ids, no ages (a channel that clusters on age is
+ * told the file has none, in commands/).
  */
-export const REQUIRED_COLUMNS: readonly ColumnId[] = ['age', 'income', 'spending'];
-export type OptionalColumn = 'id' | 'gender';
+export const REQUIRED_COLUMNS: readonly ColumnId[] = ['income', 'spending'];
+export type OptionalColumn = 'id' | 'gender' | 'age';
 
 export interface ColumnMap {
   /** Position of each field in a record; -1 for an optional column the file does not have. */

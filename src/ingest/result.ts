@@ -80,7 +80,10 @@ export function finish(reader: RowReader, limits: IngestLimits, facts: ReadFacts
       fileName: file,
       columnsFound: reader.columns.columnsFound,
       extraColumns: reader.columns.extraColumns,
-      missing: { ...reader.missing },
+      // Only the columns the file has: no "age: 0" for a file without an Age column.
+      missing: Object.fromEntries(
+        Object.entries(reader.missing).filter(([c]) => !reader.columns!.absent.includes(c as never)),
+      ),
       totalRows: reader.totalRows,
       skippedRows: reader.skippedRows,
       encoding,

@@ -8,6 +8,7 @@
  */
 import { InputError } from '../core/errors.ts';
 import { FEATURE_CATALOGUE } from '../core/features.ts';
+import { GENDER_CODE } from '../core/types.ts';
 import { formatCount } from './chunks.ts';
 import { DuplicateFinder } from './duplicates.ts';
 import { COLUMN_IDS, type ColumnId, type ColumnMap, mapHeader } from './headers.ts';
@@ -20,6 +21,7 @@ import {
   passes,
   RULES,
   rowSchema,
+  rowSchemaWithoutAge,
 } from './rules.ts';
 import type { Delimiter } from './sniff.ts';
 import { TableBuilder } from './table-builder.ts';
@@ -88,16 +90,17 @@ export class RowReader {
   private row(record: string[], line: number, columns: ColumnMap): void {
     if (this.tooMany(line)) return;
     const at = columns.index;
-    if (record.length === columns.width && columns.absent.length === 0) {
-      const id = record[at.id]!.trim();
-      const gender = genderCode(record[at.gender]!);
-      const age = parseDecimal(record[at.age]!, this.decimalComma);
+    if (record.length === columns.width) {
+      // An optional column the file lacks passes: ids become row numbers (in keep), genders unknown, ages NaN.
+      const id = at.id === -1 ? '' : record[at.id]!.trim();
+      const gender = at.gender === -1 ? GENDER_CODE.unknown : genderCode(record[at.gender]!);
+      const age = at.age === -1 ? Number.NaN : parseDecimal(record[at.age]!, this.decimalComma);
       const income = parseDecimal(record[at.income]!, this.decimalComma);
       const spending = parseDecimal(record[at.spending]!, this.decimalComma);
       const clean =
-        gender !== 0 &&
-        id !== '' &&
-        passes(RULES.age, age) &&
+        (at.gender === -1 || gender !== GENDER_CODE.unknown) &&
+        (at.id === -1 || id !== '') &&
+        (at.age === -1 || passes(RULES.age, age)) &&
         passes(RULES.income, income) &&
         passes(RULES.spending, spending);
       if (clean) {
@@ -127,16 +130,18 @@ export class RowReader {
         return;
       }
     }
-    // An absent id column gives row numbers (set in keep); an absent gender column, unknown genders.
+    // An absent id column gives row numbers (set in keep); an absent gender column, unknown genders;
+    // an absent age column, NaN ages that no rule checks.
     const cell = (c: ColumnId) => (columns.index[c] === -1 ? '' : record[columns.index[c]]!);
+    const hasAge = columns.index.age !== -1;
     const converted = {
       id: columns.index.id === -1 ? String(this.totalRows) : cell('id').trim(),
-      age: parseDecimal(cell('age'), this.decimalComma),
+      age: hasAge ? parseDecimal(cell('age'), this.decimalComma) : Number.NaN,
       income: parseDecimal(cell('income'), this.decimalComma),
       spending: parseDecimal(cell('spending'), this.decimalComma),
     };
     const reasons = new Map<string, string>();
-    const checked = rowSchema.safeParse(converted);
+    const checked = (hasAge ? rowSchema : rowSchemaWithoutAge).safeParse(converted);
     for (const issue of checked.error?.issues ?? []) {
       const key = String(issue.path[0]);
       if (!reasons.has(key)) reasons.set(key, issue.message);

@@ -61,6 +61,9 @@ export const rowSchema = z.object({
   spending: numberSchema(RULES.spending),
 });
 
+/** For a file without an Age column: its ages are NaN and nothing checks them. */
+export const rowSchemaWithoutAge = rowSchema.omit({ age: true });
+
 export type ConvertedRow = z.input<typeof rowSchema>;
 
 // Plain decimals only: an optional sign, digits, an optional decimal point.

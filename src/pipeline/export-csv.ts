@@ -6,7 +6,7 @@
  */
 import { FEATURE_CATALOGUE } from '../core/features.ts';
 import { scaleVector } from '../core/scale.ts';
-import { hasGenderColumn } from '../core/source.ts';
+import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import { type Analysis, type CustomerTable, FEATURES, GENDER_CODE } from '../core/types.ts';
 
 export const EXPORT_COLUMNS = [
@@ -54,7 +54,10 @@ export function customersCsv(table: CustomerTable, analysis: Analysis): string {
   const names = new Map(analysis.segments.map((s) => [s.id, s.name]));
   const distances = distancesToCentre(table, analysis);
   const gender = hasGenderColumn(analysis.source);
-  const columns = gender ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((c) => c !== 'Gender');
+  // A file without an Age column exports no Age column (its ages are NaN).
+  const age = hasAgeColumn(analysis.source);
+  const dropped = [...(gender ? [] : ['Gender']), ...(age ? [] : [FEATURE_CATALOGUE.age.header])];
+  const columns = EXPORT_COLUMNS.filter((c) => !dropped.includes(c));
   const lines = [`\uFEFF${csvLine(columns)}`];
   for (let i = 0; i < table.length; i++) {
     const segment = analysis.labels[i]!;
@@ -62,7 +65,7 @@ export function customersCsv(table: CustomerTable, analysis: Analysis): string {
       csvLine([
         table.ids[i]!,
         ...(gender ? [genderName(table.gender[i])] : []),
-        String(table.age[i]),
+        ...(age ? [String(table.age[i])] : []),
         String(table.income[i]),
         String(table.spending[i]),
         String(segment),

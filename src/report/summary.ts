@@ -15,15 +15,16 @@ import {
 } from '../commands/format.ts';
 import { remedySentence } from '../commands/remedy.ts';
 import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from '../commands/stability.ts';
-import { hasGenderColumn } from '../core/source.ts';
+import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
 
 export function segmentsTable(a: Analysis): Block {
-  // A file without a Gender column has no gender shares to show.
+  // A file without a Gender column has no gender shares to show, one without an Age column no mean age.
   const gender = hasGenderColumn(a.source);
+  const age = hasAgeColumn(a.source);
   return {
     kind: 'table',
     columns: [
@@ -31,7 +32,7 @@ export function segmentsTable(a: Analysis): Block {
       'Segment',
       'Customers',
       'Share',
-      'Mean age',
+      ...(age ? ['Mean age'] : []),
       'Income k$',
       'Spending',
       ...(gender ? ['Female / Male'] : []),
@@ -41,7 +42,7 @@ export function segmentsTable(a: Analysis): Block {
       'left',
       'right',
       'right',
-      'right',
+      ...(age ? ['right' as const] : []),
       'right',
       'right',
       ...(gender ? ['right' as const] : []),
@@ -51,7 +52,7 @@ export function segmentsTable(a: Analysis): Block {
       [s.name, stabilityFlag(segmentStability(a, s))].filter(Boolean).join(' '),
       formatCount(s.size),
       formatShare(s.share),
-      formatMean(s.meanAge),
+      ...(s.meanAge === undefined ? [] : [formatMean(s.meanAge)]),
       formatMean(s.meanIncome),
       formatMean(s.meanSpending),
       ...(gender ? [`${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`] : []),

@@ -130,3 +130,37 @@ describe('files without the optional Gender and CustomerID columns', () => {
     );
   });
 });
+
+describe('a CRM export without an Age column', () => {
+  // The sample without its Age column: CustomerID, Gender, income, spending.
+  const noAge = `CustomerID,Gender,Annual Income (k$),Spending Score (1-100)\n${rows
+    .map((r) => {
+      const [id, gender, , income, spending] = r.split(',');
+      return [id, gender, income, spending].join(',');
+    })
+    .join('\n')}\n`;
+
+  it('segments on income × spending with the same figures, with a note and no age anywhere', async () => {
+    const path = tempFile(noAge, 'no-age.csv');
+    const report = (await analyzeJson(path)) as Report & {
+      segments: Array<Record<string, unknown>>;
+      eda: { describe: Array<{ feature: string }> };
+    };
+    expect(figures(report)).toEqual(figures(await analyzeJson(SAMPLE_PATH)));
+    expect(report.segments.every((s) => !('meanAge' in s))).toBe(true);
+    expect(report.eda.describe.map((d) => d.feature)).toEqual(['income', 'spending']);
+    const run = await runCli('analyze', path);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No Age column: age is left out of the profiles.');
+    expect(run.stdout).not.toContain('Mean age');
+    expect(run.stdout).not.toMatch(/NaN/);
+  });
+
+  it('refuses --features age,income with a message naming the missing column', async () => {
+    const run = await runCli('analyze', tempFile(noAge, 'no-age-features.csv'), '--features', 'age,income');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      'this file has no Age column; segments can use annual income and spending score',
+    );
+  });
+});

@@ -56,7 +56,7 @@ describe('summary', () => {
       `1. ${first!.name}`,
       formatCount(first!.size),
       formatShare(first!.share),
-      formatMean(first!.meanAge),
+      formatMean(first!.meanAge!),
       formatMean(first!.meanIncome),
       formatMean(first!.meanSpending),
       `${Math.round(first!.genderShares.Female * 100)}/${Math.round(first!.genderShares.Male * 100)}`,

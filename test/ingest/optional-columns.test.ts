@@ -39,3 +39,30 @@ describe('files without the optional columns', () => {
     expect(result.table.ids).toEqual(['1', '3']);
   });
 });
+
+describe('files without an Age column', () => {
+  const header = 'CustomerID,Gender,Annual Income (k$),Spending Score (1-100)';
+  const lines = ['1,Male,15,39', '2,Female,15.5,81', '3,F,16,6', '4,x,17,40'];
+
+  it('reads income and spending alone, the same on both paths: ages NaN, age recorded as absent', async () => {
+    const [fast, strict] = await Promise.all([
+      read(csv(header, ...lines), undefined, 'fast'),
+      read(csv(header, ...lines), undefined, 'strict'),
+    ]);
+    for (const result of [fast, strict]) {
+      expect(result.source.absentColumns).toEqual(['age']);
+      expect(Array.from(result.table.income)).toEqual([15, 15.5, 16, 17]);
+      expect(Array.from(result.table.age).every(Number.isNaN)).toBe(true);
+      expect(result.source.missing).not.toHaveProperty('age');
+      // The unreadable gender is still a kept row with a note; age is never noted.
+      expect(result.problems).toMatchObject([{ line: 5, column: 'Gender', kept: true }]);
+    }
+    expect(rowsOf(fast.table)).toEqual(rowsOf(strict.table));
+  });
+
+  it('still requires income and spending', async () => {
+    await expect(read(csv('CustomerID,Gender,Age', '1,Male,20'))).rejects.toThrow(
+      'missing the columns "Annual Income (k$)" and "Spending Score (1-100)"',
+    );
+  });
+});

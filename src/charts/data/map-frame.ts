@@ -28,8 +28,9 @@ export interface MapFrame {
   phrase: string;
 }
 
+// Only a feature the segments were formed on, or income/spending for context, reaches these: never a missing age.
 const MEAN_OF: Record<Feature, (s: Segment) => number> = {
-  age: (s) => s.meanAge,
+  age: (s) => s.meanAge ?? Number.NaN,
   income: (s) => s.meanIncome,
   spending: (s) => s.meanSpending,
 };

@@ -3,7 +3,7 @@
  * segment and gender colour scales with explicit domains (so colours agree
  * across charts), and the number words used in titles and alt text.
  */
-import type { Analysis, Segment } from '../../core/types.ts';
+import type { Analysis, Feature, Segment } from '../../core/types.ts';
 import { formatCount, formatShare, formatWholeShare, separationWords } from '../../words.ts';
 import { textWidth } from '../data/text-width.ts';
 import { CHART_WIDTH, CONFIG, FONT_SIZE, GENDER_COLOR, segmentColor } from '../theme.ts';
@@ -120,6 +120,16 @@ export function sampleNote(shown: number, total: number): string | null {
 
 export const largest = (a: Analysis) =>
   a.segments.reduce((b, s) => (s.size > b.size ? s : b), a.segments[0]!);
+
+/**
+ * The features the file has columns for, in canonical order: all three, or
+ * income and spending for a file without an Age column (whose ages are NaN).
+ */
+export const presentFeatures = (a: Analysis): Feature[] => a.eda.describe.map((d) => d.feature);
+
+/** "age, income and spending score", or "income and spending score" without an Age column. */
+export const measuresWords = (a: Analysis): string =>
+  presentFeatures(a).includes('age') ? 'age, income and spending score' : 'income and spending score';
 
 /** One-sentence lists: "a, b and c". */
 export const listing = (items: string[]) =>

@@ -6,7 +6,7 @@
 import { FEATURE_CATALOGUE } from '../../core/features.ts';
 import { INK } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
-import { fixed, frame, int } from './common.ts';
+import { fixed, frame, int, measuresWords } from './common.ts';
 
 const NAME: Record<string, string> = Object.fromEntries(
   Object.values(FEATURE_CATALOGUE).map((spec) => [spec.name, spec.title]),
@@ -52,7 +52,7 @@ export function correlation(input: ChartInput): ChartSpec {
   });
   const title = 'How the measures move together';
   const alt =
-    `Correlations between age, income and spending score for ${int(a.rows)} customers; the strongest is ` +
+    `Correlations between ${measuresWords(a)} for ${int(a.rows)} customers; the strongest is ` +
     `${NAME[top.f]!.toLowerCase()} with ${NAME[top.g]!.toLowerCase()} (r = ${fixed(top.r)}, ${strength(top.r)}).`;
   const spec = {
     ...frame(title, ['Pearson r: +1 = rise together, −1 = one rises as the other falls, 0 = unrelated.']),

@@ -1,12 +1,13 @@
 /**
  * Distributions: a histogram of age, income and spending score (from the
- * EDA's bins) with a smoothed density line in the same units, one panel each.
+ * EDA's bins) with a smoothed density line in the same units, one panel each;
+ * no age panel for a file without an Age column.
  */
-import { FEATURES, type Feature } from '../../core/types.ts';
+import type { Feature } from '../../core/types.ts';
 import { densityLine } from '../data/density.ts';
 import { FEATURE_NAME, FEATURE_TITLE, INK, NEUTRAL_FILL } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
-import { fixed, frame, int, panelTitle } from './common.ts';
+import { fixed, frame, int, measuresWords, panelTitle, presentFeatures } from './common.ts';
 
 const UNIT: Record<Feature, string> = { age: ' years', income: ' k$', spending: '' };
 
@@ -20,8 +21,9 @@ function skewWord(skew: number): string {
 
 export function distributions(input: ChartInput): ChartSpec {
   const { analysis: a, table } = input;
-  const panels = FEATURES.map((f) => {
-    const bins = a.eda.histograms[f];
+  const features = presentFeatures(a);
+  const panels = features.map((f) => {
+    const bins = a.eda.histograms[f] ?? [];
     const s = a.eda.describe.find((d) => d.feature === f)!;
     const width = bins.length ? bins[0]!.end - bins[0]!.start : 1;
     const lo = bins[0]?.start ?? s.min;
@@ -72,11 +74,13 @@ export function distributions(input: ChartInput): ChartSpec {
   const d = (f: Feature) => a.eda.describe.find((s) => s.feature === f)!;
   const title = 'How customers are spread';
   const alt =
-    `Histograms of age, income and spending score for ${int(a.rows)} customers; ` +
-    FEATURES.map(
-      (f) =>
-        `${FEATURE_NAME[f]} has median ${median(d(f).median)}${UNIT[f]} and is ${skewWord(d(f).skewness).split(' (')[0]}`,
-    ).join(', ') +
+    `Histograms of ${measuresWords(a)} for ${int(a.rows)} customers; ` +
+    features
+      .map(
+        (f) =>
+          `${FEATURE_NAME[f]} has median ${median(d(f).median)}${UNIT[f]} and is ${skewWord(d(f).skewness).split(' (')[0]}`,
+      )
+      .join(', ') +
     '.';
   const spec = {
     ...frame(title, ['Bars: customers per range. Line: the same counts smoothed (kernel density).']),

@@ -4,12 +4,22 @@
  * gender-stratified sample. On the diagonal: each measure's distribution by
  * gender, counted over every customer (one linear pass, bounded output).
  */
-import { FEATURES, type Feature, GENDER_CODE } from '../../core/types.ts';
+import { type Feature, GENDER_CODE } from '../../core/types.ts';
 import { niceDomain } from '../data/map-frame.ts';
 import { stratifiedSample } from '../data/sample.ts';
 import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
-import { fixed, frame, genderColorEncoding, int, listing, sampleNote } from './common.ts';
+import {
+  capitalise,
+  fixed,
+  frame,
+  genderColorEncoding,
+  int,
+  listing,
+  measuresWords,
+  presentFeatures,
+  sampleNote,
+} from './common.ts';
 import { dotStyle } from './map-layers.ts';
 
 /** Six panels share this many points, so the matrix costs about as much as one big scatter. */
@@ -18,7 +28,7 @@ const CELL = 150;
 const GENDER_NAME = ['Unknown', 'Female', 'Male'] as const;
 
 function genderHistogram(input: ChartInput, f: Feature) {
-  const bins = input.analysis.eda.histograms[f];
+  const bins = input.analysis.eda.histograms[f] ?? [];
   const col = input.table[f];
   const g = input.table.gender;
   const start = bins[0]?.start ?? 0;
@@ -44,8 +54,11 @@ function genderHistogram(input: ChartInput, f: Feature) {
 export function pairPlot(input: ChartInput): ChartSpec {
   const { analysis: a, table } = input;
   const rows = stratifiedSample(table.gender, PAIR_POINT_CAP, a.seed);
+  // Without an Age column: a 2 × 2 matrix of income and spending, and no NaN ages in the data.
+  const features = presentFeatures(a);
+  const withAge = features.includes('age');
   const points = Array.from(rows, (i) => ({
-    age: table.age[i]!,
+    ...(withAge ? { age: table.age[i]! } : {}),
     income: table.income[i]!,
     spending: table.spending[i]!,
     g: GENDER_NAME[table.gender[i]!],
@@ -56,7 +69,7 @@ export function pairPlot(input: ChartInput): ChartSpec {
   // Wide enough for the data and for the diagonal's histogram bins, so no bar spills out of its panel.
   const domain = Object.fromEntries(
     a.eda.describe.map((d) => {
-      const bins = a.eda.histograms[d.feature];
+      const bins = a.eda.histograms[d.feature] ?? [];
       const [lo, hi] = niceDomain(d.min, d.max);
       return [
         d.feature,
@@ -75,7 +88,8 @@ export function pairPlot(input: ChartInput): ChartSpec {
     ...(show && vertical ? { minExtent: 28, maxExtent: 28 } : {}),
   });
   const cell = (fy: Feature, fx: Feature, row: number, col: number) => {
-    const x = { field: fx, type: 'quantitative' as const, scale: scale(fx), axis: axis(fx, row === 2) };
+    const last = row === features.length - 1;
+    const x = { field: fx, type: 'quantitative' as const, scale: scale(fx), axis: axis(fx, last) };
     if (fx !== fy) {
       return {
         width: CELL,
@@ -108,10 +122,10 @@ export function pairPlot(input: ChartInput): ChartSpec {
       },
     };
   };
-  const title = 'Age, income and spending score, pair by pair';
-  const { features, matrix } = a.eda.correlation;
-  const pairs = features.flatMap((f, i) =>
-    features.slice(i + 1).map((g, j) => ({ f, g, r: matrix[i]![i + 1 + j]! })),
+  const title = `${capitalise(measuresWords(a))}, pair by pair`;
+  const { features: correlated, matrix } = a.eda.correlation;
+  const pairs = correlated.flatMap((f, i) =>
+    correlated.slice(i + 1).map((g, j) => ({ f, g, r: matrix[i]![i + 1 + j]! })),
   );
   const top = pairs.reduce((b, p) => (Math.abs(p.r) > Math.abs(b.r) ? p : b), pairs[0]!);
   const counts = present.map((g) =>
@@ -120,7 +134,7 @@ export function pairPlot(input: ChartInput): ChartSpec {
       : `${int(a.eda.gender[g])} ${g.toLowerCase()}`,
   );
   const alt =
-    `Scatter matrix of age, income and spending score for ${int(a.rows)} customers coloured by gender (${listing(counts)}); ` +
+    `Scatter matrix of ${measuresWords(a)} for ${int(a.rows)} customers coloured by gender (${listing(counts)}); ` +
     `the strongest link is between ${FEATURE_NAME[top.f]} and ${FEATURE_NAME[top.g]} (r = ${fixed(top.r)}).`;
   const spec = {
     ...frame(title, [
@@ -128,7 +142,7 @@ export function pairPlot(input: ChartInput): ChartSpec {
       sampleNote(points.length, a.rows),
     ]),
     data: { values: points },
-    vconcat: FEATURES.map((fy, r) => ({ hconcat: FEATURES.map((fx, c) => cell(fy, fx, r, c)), spacing: 10 })),
+    vconcat: features.map((fy, r) => ({ hconcat: features.map((fx, c) => cell(fy, fx, r, c)), spacing: 10 })),
     spacing: 10,
   };
   return { kind: 'pair-plot', title, alt, spec: spec as ChartSpec['spec'] };

@@ -12,7 +12,9 @@ import {
   frame,
   int,
   largest,
+  measuresWords,
   panelTitle,
+  presentFeatures,
   segmentColorEncoding,
   segmentLabel,
   segmentPercents,
@@ -29,7 +31,7 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
     label: segmentLabel(s),
     size: s.size,
     sizeText: `${int(s.size)} (${share.get(s.id)})`,
-    age: s.meanAge,
+    ...(s.meanAge === undefined ? {} : { age: s.meanAge }),
     income: s.meanIncome,
     spending: s.meanSpending,
   }));
@@ -91,8 +93,9 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
     income: ['Mean income', '(k$ a year)'],
     spending: ['Mean spending', 'score (1–100)'],
   };
-  const feats: Feature[] = ['age', 'income', 'spending'];
-  const maxOf = (f: Feature) => Math.max(...rows.map((r) => r[f]), overall[f]);
+  // No mean-age panel for a file without an Age column.
+  const feats = presentFeatures(a);
+  const maxOf = (f: Feature) => Math.max(...rows.map((r) => r[f] ?? 0), overall[f]);
   const panels = [
     panel('size', ['Customers', '(share)'], Math.max(...rows.map((r) => r.size)), 'sizeText'),
     ...feats.map((f) => panel(f, titles[f], maxOf(f), f, '.0f', overall[f])),
@@ -104,7 +107,7 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
   const title = 'What each segment looks like';
   const big = largest(a);
   const alt =
-    `${capitalise(count(a.segments.length))} segments compared by size and average age, income and spending score; ` +
+    `${capitalise(count(a.segments.length))} segments compared by size and average ${measuresWords(a)}; ` +
     `the largest, ${big.name}, has ${int(big.size)} customers (${share.get(big.id)}) with mean income ${Math.round(big.meanIncome)} k$ ` +
     `and mean spending score ${Math.round(big.meanSpending)}.`;
   const spec = {

@@ -32,20 +32,30 @@ export function segmentTable(
     const shares = `${percent(s.genderShares.Female)}/${percent(s.genderShares.Male)}`;
     return unstated ? `${shares}/${percent(s.genderShares.unknown)}` : shares;
   };
-  const columns = ['Segment', 'Customers', 'Share', 'Mean age', 'Income k$', 'Spending'];
+  // A file without an Age column profiles no mean age (core leaves meanAge out).
+  const withAge = segments.every((s) => s.meanAge !== undefined);
+  const columns = [
+    'Segment',
+    'Customers',
+    'Share',
+    ...(withAge ? ['Mean age'] : []),
+    'Income k$',
+    'Spending',
+  ];
   const rows = segments.map((s) => [
     [`${s.id}. ${s.name}`, stabilityFlag(stability(s))].filter(Boolean).join(' '),
     formatCount(s.size),
     formatShare(s.share),
-    formatMean(s.meanAge),
+    ...(withAge ? [formatMean(s.meanAge ?? Number.NaN)] : []),
     formatMean(s.meanIncome),
     formatMean(s.meanSpending),
   ]);
-  if (!withGender) return { columns, rows, align: ['left', 'right', 'right', 'right', 'right', 'right'] };
+  const align = ['left' as const, ...columns.slice(1).map(() => 'right' as const)];
+  if (!withGender) return { columns, rows, align };
   return {
     columns: [...columns, unstated ? 'Female/Male/not stated %' : 'Female/Male %'],
     rows: rows.map((row, i) => [...row, gender(segments[i]!)]),
-    align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    align: [...align, 'right'],
   };
 }
 
