@@ -99,6 +99,11 @@ export function analyze(
     );
   }
   notes.push(...unitNotes(eda));
+  // A k the user fixed must fit the data before anything is fitted at it (the structure test too).
+  if (options.k) {
+    const distinct = distinctRows(scaled, options.k);
+    if (distinct < options.k) throw tooFewDistinct(distinct, options.k);
+  }
   // Structure: does the silhouette at this k beat groupless reference data? (core/structure.ts)
   const structure = structureTest(
     sweep.sweepSet,
@@ -107,8 +112,6 @@ export function analyze(
   );
   // No groups: one segment is the honest answer; the recommendation stays as the nearest split.
   const k = options.k ?? (structure.structure === 'none' ? 1 : sweep.selection.recommendedK);
-  const distinct = options.k ? distinctRows(scaled, options.k) : k;
-  if (distinct < k) throw tooFewDistinct(distinct, k);
   observe('fit');
   const fit = finalFit(scaled, k, sweep, options); // 5
   if (!fit.converged)
