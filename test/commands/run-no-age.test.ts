@@ -42,3 +42,14 @@ describe('a channel whose file has no Age column', () => {
     expect(memory.view().settings.features).toEqual(['income', 'spending']);
   });
 });
+
+describe('predict on a file without an Age column', () => {
+  it('places the customer on income and spending, saying the age is not used', async () => {
+    const reply = await run(
+      { kind: 'predict', customer: { age: 25, income: 60, spending: 75 } },
+      sampleContext(channel()),
+    );
+    expect(reply.isError).toBe(false);
+    expect(text(reply)).toContain('This file has no Age column: the age given is not used.');
+  });
+});

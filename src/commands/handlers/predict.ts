@@ -1,4 +1,5 @@
 /** `/segment predict 25 F 60 75`: the segment a new customer belongs to, and how clearly. */
+import { hasAgeColumn } from '../../core/source.ts';
 import type { Prediction } from '../../core/types.ts';
 import type { Command, CustomerInput } from '../command.ts';
 import type { CommandContext } from '../context.ts';
@@ -106,5 +107,9 @@ export async function predict(
   const result = await context.runner.analyze(analysisRequest(view, context, 'predict', command.customer));
   if (!result.prediction) throw new Error('the analysis runner returned no prediction for a predict request');
   // The model clusters on numeric features only; gender is a profile column.
-  return predictReply(command.customer, result.prediction, result.images, false);
+  const answer = predictReply(command.customer, result.prediction, result.images, false);
+  // predict still reads an age (the grammar is the same for every file); a file without ages cannot use it.
+  if (hasAgeColumn(result.analysis.source)) return answer;
+  const note = { heading: 'No Age column', body: 'This file has no Age column: the age given is not used.' };
+  return { ...answer, sections: [...answer.sections, note] };
 }
