@@ -60,8 +60,11 @@ function moments(points: Points, skip: Uint8Array | null) {
   return { mean, cov };
 }
 
-/** Lower Cholesky factor; a growing ridge keeps a constant or duplicated feature from breaking it. */
-function cholesky(cov: Float64Array, d: number): Float64Array {
+/**
+ * Lower Cholesky factor; a growing ridge keeps a constant or duplicated feature from breaking it.
+ * Also draws the structure test's Gaussian references (structure.ts).
+ */
+export function cholesky(cov: Float64Array, d: number): Float64Array {
   let trace = 0;
   for (let a = 0; a < d; a++) trace += cov[a * d + a]!;
   for (let ridge = 0; ; ridge = ridge ? ridge * 10 : 1e-9 * (trace / d || 1)) {

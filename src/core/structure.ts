@@ -30,7 +30,9 @@
  * sees the k sweep's seeded sample (core/selection.ts), which is drawn by row
  * index: there, row order moves the input by sampling noise only.
  */
+
 import { fitKMeans } from './kmeans.ts';
+import { cholesky } from './mahalanobis.ts';
 import { meanOf, silhouetteValues } from './metrics.ts';
 import { type Points, selectRows } from './points.ts';
 import { createRng, deriveSeed, normal } from './random.ts';
@@ -62,33 +64,13 @@ function momentsOf(points: Points) {
   return { mean, cov };
 }
 
-/** Cholesky with a growing ridge, so a constant or collinear feature still draws. */
-function choleskyFactor(cov: Float64Array, d: number): Float64Array {
-  let trace = 0;
-  for (let a = 0; a < d; a++) trace += cov[a * d + a]!;
-  for (let ridge = 0; ; ridge = ridge ? ridge * 10 : 1e-9 * (trace / d || 1)) {
-    const l = new Float64Array(d * d);
-    let ok = true;
-    for (let i = 0; i < d && ok; i++)
-      for (let j = 0; j <= i; j++) {
-        let s = cov[i * d + j]! + (i === j ? ridge : 0);
-        for (let m = 0; m < j; m++) s -= l[i * d + m]! * l[j * d + m]!;
-        if (i === j) {
-          if (!(s > 0)) ok = false;
-          else l[i * d + i] = Math.sqrt(s);
-        } else l[i * d + j] = s / l[j * d + j]!;
-      }
-    if (ok) return l;
-  }
-}
-
 /** Silhouettes of reference draws barely vary on big samples; a floor keeps z finite. */
 const zScore = (x: number, ref: { mean: number; sd: number }) => (x - ref.mean) / Math.max(ref.sd, 1e-3);
 
 export function gaussianDraw(points: Points, seed: number): Points {
   const { n, d } = points;
   const { mean, cov } = momentsOf(points);
-  const l = choleskyFactor(cov, d);
+  const l = cholesky(cov, d);
   const rng = createRng(seed);
   const data = new Float64Array(n * d);
   const z = new Float64Array(d);
