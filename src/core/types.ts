@@ -159,6 +159,12 @@ export interface SelectionRow {
   silhouette: number;
   calinskiHarabasz: number;
   daviesBouldin: number;
+  /**
+   * The fit's thin scatter, if it has one: a segment under 10 % of the rows
+   * spread at least 1.5 times as wide as the median segment (core/selection.ts).
+   * Spread = root-mean-square distance to the centre.
+   */
+  scatter?: { size: number; spreadRatio: number } | null;
 }
 
 export interface Selection {
@@ -168,6 +174,8 @@ export interface Selection {
   silhouetteK: number;
   /** Which index decided: the silhouette maximum, or a clearly higher Calinski–Harabasz at a larger k. */
   basis: 'silhouette' | 'calinskiHarabasz';
+  /** k values passed over because their fit has a thin scatter of outliers as a segment (ascending). */
+  scatterK?: number[];
   /** Plain explanation of why recommendedK was chosen. */
   reason: string;
   /** Set when the sweep ran on a seeded sample instead of every row. */

@@ -71,6 +71,7 @@ describe.skipIf(!HAS_MALL)(`segment analyze on the real Mall file ${HAS_MALL ? '
       'silhouette',
       'calinskiHarabasz',
       'daviesBouldin',
+      'scatter',
     ]);
     expect(Object.keys(r.assumptions[0]!)).toEqual(
       expect.arrayContaining(['check', 'status', 'value', 'threshold', 'message']),

@@ -21,7 +21,7 @@ describe('recommendK', () => {
     expect(sel.recommendedK).toBe(5);
     expect(sel.basis).toBe('silhouette');
     expect(sel.reason).toBe(
-      'k = 5 has the highest silhouette of all k tried (0.55), and no larger k separates clearly more groups.',
+      'k = 5 has the highest silhouette of all k tried (0.55), and no larger k among them separates clearly more groups.',
     );
   });
 
@@ -36,5 +36,29 @@ describe('recommendK', () => {
   it('can return either end of the range', () => {
     expect(recommendK(rows([0.8, 0.5, 0.4], [50, 40, 30]), null).recommendedK).toBe(2);
     expect(recommendK(rows([0.4, 0.5, 0.8], [10, 20, 90]), null).recommendedK).toBe(4);
+  });
+});
+
+describe('recommendK with a thin scatter', () => {
+  const withScatter = (base: SelectionRow[], k: number, size: number, spreadRatio: number) =>
+    base.map((r) => (r.k === k ? { ...r, scatter: { size, spreadRatio } } : { ...r, scatter: null }));
+
+  it('passes over a k whose extra segment is a scatter of outliers, and says so truthfully', () => {
+    const base = rows([0.55, 0.64, 0.72, 0.75, 0.77, 0.7], [243, 372, 499, 1213, 1547, 1300]);
+    const sel = recommendK(withScatter(base, 6, 9, 3.14), null);
+    expect(sel.recommendedK).toBe(5);
+    expect(sel.silhouetteK).toBe(6);
+    expect(sel.scatterK).toEqual([6]);
+    expect(sel.reason).toBe(
+      'k = 5 has the highest silhouette of the k tried without a thin scatter (0.75), and no larger k among them separates clearly more groups. k = 6 scores higher (0.77), but one of its segments holds only 9 customers spread 3.1 times as wide as a typical segment: scattered outliers, not a group.',
+    );
+  });
+
+  it('keeps every k when every fit has a scatter', () => {
+    const base = rows([0.8, 0.5], [50, 40]).map((r) => ({ ...r, scatter: { size: 3, spreadRatio: 2 } }));
+    const sel = recommendK(base, null);
+    expect(sel.recommendedK).toBe(2);
+    expect(sel.scatterK).toEqual([]);
+    expect(sel.reason).toContain('of all k tried');
   });
 });
