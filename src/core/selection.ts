@@ -145,7 +145,7 @@ const median = (xs: number[]) => {
  * SCATTER.maxShare of the rows, and its root-mean-square distance to its
  * centre at least SCATTER.spreadRatio times the median of the other segments'.
  */
-export function thinScatter(points: Points, fit: KMeansFit): SelectionRow['scatter'] {
+export function thinScatter(points: Points, fit: KMeansFit): { size: number; spreadRatio: number } | null {
   const { n, d, data } = points;
   const size = new Float64Array(fit.k);
   const ss = new Float64Array(fit.k);
@@ -155,7 +155,7 @@ export function thinScatter(points: Points, fit: KMeansFit): SelectionRow['scatt
     for (let j = 0; j < d; j++) ss[c]! += (data[i * d + j]! - fit.centroids[c * d + j]!) ** 2;
   }
   const rms = Array.from(ss, (v, c) => Math.sqrt(v / Math.max(1, size[c]!)));
-  let worst: SelectionRow['scatter'] = null;
+  let worst: { size: number; spreadRatio: number } | null = null;
   for (let c = 0; c < fit.k; c++) {
     if (size[c]! >= SCATTER.maxShare * n) continue;
     const typical = median(rms.filter((_, o) => o !== c));
