@@ -3,29 +3,11 @@ import { analyze } from '../../src/core/analyze.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { parseModel, predict, serializeModel } from '../../src/core/model.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
-import type { Analysis, CustomerTable } from '../../src/core/types.ts';
+import type { Analysis } from '../../src/core/types.ts';
+import { reorderRows } from '../support/tables.ts';
 
 const table = generateCustomers(400, 11);
 const base = analyze(table, { seed: 7 });
-
-function permute(t: CustomerTable, order: number[]): CustomerTable {
-  const pick = <T extends Float64Array | Uint8Array | Uint32Array>(col: T): T => {
-    const out = new (col.constructor as new (n: number) => T)(order.length);
-    order.forEach((from, to) => {
-      out[to] = col[from]!;
-    });
-    return out;
-  };
-  return {
-    length: order.length,
-    ids: order.map((i) => t.ids[i]!),
-    gender: pick(t.gender),
-    age: pick(t.age),
-    income: pick(t.income),
-    spending: pick(t.spending),
-    lines: pick(t.lines),
-  };
-}
 
 const profile = (a: Analysis) =>
   a.segments.map((s) => ({ name: s.name, size: s.size, centroid: s.centroid }));
@@ -40,7 +22,7 @@ describe('analysis properties', () => {
 
   it('finds the same segments, with the same ids, whatever the row order', () => {
     const order = Array.from({ length: table.length }, (_, i) => (i * 173) % table.length);
-    const shuffled = analyze(permute(table, order), { seed: 7 });
+    const shuffled = analyze(reorderRows(table, order), { seed: 7 });
     expect(profile(shuffled).map((p) => [p.name, p.size])).toEqual(
       profile(base).map((p) => [p.name, p.size]),
     );
@@ -98,7 +80,7 @@ describe('analysis properties', () => {
   });
 
   it('rejects too few customers for the requested k with a clear message', () => {
-    const tiny = permute(table, [0, 1, 2, 3, 4]);
+    const tiny = reorderRows(table, [0, 1, 2, 3, 4]);
     expect(() => analyze(tiny, { k: 6 })).toThrowError(
       expect.objectContaining({ code: 'too_few_customers', message: expect.stringContaining('at least 10') }),
     );

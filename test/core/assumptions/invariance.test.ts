@@ -26,25 +26,7 @@ import type {
   CustomerTable,
 } from '../../../src/core/types.ts';
 import { HAS_MALL, loadMall } from '../../support/mall.ts';
-
-function reorder(t: CustomerTable, order: number[]): CustomerTable {
-  const pick = <T extends Float64Array | Uint8Array | Uint32Array>(col: T): T => {
-    const out = new (col.constructor as new (n: number) => T)(order.length);
-    order.forEach((from, to) => {
-      out[to] = col[from]!;
-    });
-    return out;
-  };
-  return {
-    length: order.length,
-    ids: order.map((i) => t.ids[i]!),
-    gender: pick(t.gender),
-    age: pick(t.age),
-    income: pick(t.income),
-    spending: pick(t.spending),
-    lines: pick(t.lines),
-  };
-}
+import { reorderRows } from '../../support/tables.ts';
 
 const shuffled = (t: CustomerTable, seed: number) => {
   const order = Array.from({ length: t.length }, (_, i) => i);
@@ -53,10 +35,10 @@ const shuffled = (t: CustomerTable, seed: number) => {
     const j = Math.floor(rng() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  return reorder(t, order);
+  return reorderRows(t, order);
 };
 const twice = (t: CustomerTable) =>
-  reorder(
+  reorderRows(
     t,
     Array.from({ length: 2 * t.length }, (_, i) => i % t.length),
   );
