@@ -159,7 +159,7 @@ export function analyze(
       restarts: options.restarts,
     },
     // What predict() checks a new customer against (core/reach.ts).
-    ranges: trainingRanges(raw, options.features),
+    ranges: trainingRanges(eda.describe, options.features),
     distanceP99: ownCentreDistanceQuantile(scaled, fit.labels, fit.centroids),
   }; // 9
   observe('done');

@@ -8,27 +8,19 @@
 
 import type { Points } from './points.ts';
 import { quantileSorted } from './stats.ts';
-import type { Feature, FeatureRange, PredictionWarning, SegmentModel } from './types.ts';
+import type { Feature, FeatureRange, FeatureSummary, PredictionWarning, SegmentModel } from './types.ts';
 
 /** The share of training customers that count as "nearly all" for the distance check. */
 export const DISTANCE_QUANTILE = 0.99;
 
-/** Per feature (in `features` order, matching the columns of `raw`), the lowest and highest value. */
+/** Per used feature, the lowest and highest training value, as the EDA already found them. */
 export function trainingRanges(
-  raw: Points,
+  describe: readonly FeatureSummary[],
   features: readonly Feature[],
 ): Partial<Record<Feature, FeatureRange>> {
   const ranges: Partial<Record<Feature, FeatureRange>> = {};
-  features.forEach((feature, j) => {
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < raw.n; i++) {
-      const v = raw.data[i * raw.d + j]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (raw.n > 0) ranges[feature] = { min, max };
-  });
+  for (const d of describe)
+    if (features.includes(d.feature) && d.count > 0) ranges[d.feature] = { min: d.min, max: d.max };
   return ranges;
 }
 

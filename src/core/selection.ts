@@ -37,6 +37,7 @@ import { calinskiHarabasz, daviesBouldin, meanOf, silhouetteValues } from './met
 import { type Points, selectRows } from './points.ts';
 import { deriveSeed, sampleIndices } from './random.ts';
 import { MAX_CACHED_PAIRS_ROWS, type PairDistances, pairDistances } from './silhouette.ts';
+import { quantileSorted, sortedCopy } from './stats.ts';
 import type { AnalysisOptions, Selection, SelectionRow } from './types.ts';
 
 export function tooFewDistinct(distinct: number, k: number): InputError {
@@ -134,18 +135,8 @@ export const K_RULE = { silhouetteSlack: 0.1, chGain: 0.1 } as const;
 /** A segment this small and this much wider than the median segment is a scatter of outliers (see the top comment). */
 export const SCATTER = { maxShare: 0.1, spreadRatio: 1.5 } as const;
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-/**
- * The fit's most spread-out small segment, when it is a thin scatter: under
- * SCATTER.maxShare of the rows, and its root-mean-square distance to its
- * centre at least SCATTER.spreadRatio times the median of the other segments'.
- */
-export function thinScatter(points: Points, fit: KMeansFit): { size: number; spreadRatio: number } | null {
+/** Each segment's size and root-mean-square distance to its centre (labels 0-based, as fits give them). */
+export function segmentSpreads(points: Points, fit: KMeansFit): { size: Float64Array; rms: number[] } {
   const { n, d, data } = points;
   const size = new Float64Array(fit.k);
   const ss = new Float64Array(fit.k);
@@ -154,11 +145,21 @@ export function thinScatter(points: Points, fit: KMeansFit): { size: number; spr
     size[c]! += 1;
     for (let j = 0; j < d; j++) ss[c]! += (data[i * d + j]! - fit.centroids[c * d + j]!) ** 2;
   }
-  const rms = Array.from(ss, (v, c) => Math.sqrt(v / Math.max(1, size[c]!)));
+  return { size, rms: Array.from(ss, (v, c) => Math.sqrt(v / Math.max(1, size[c]!))) };
+}
+
+/**
+ * The fit's most spread-out small segment, when it is a thin scatter: under
+ * SCATTER.maxShare of the rows, and its root-mean-square distance to its
+ * centre at least SCATTER.spreadRatio times the median of the other segments'.
+ */
+export function thinScatter(points: Points, fit: KMeansFit): { size: number; spreadRatio: number } | null {
+  const n = points.n;
+  const { size, rms } = segmentSpreads(points, fit);
   let worst: { size: number; spreadRatio: number } | null = null;
   for (let c = 0; c < fit.k; c++) {
     if (size[c]! >= SCATTER.maxShare * n) continue;
-    const typical = median(rms.filter((_, o) => o !== c));
+    const typical = quantileSorted(sortedCopy(rms.filter((_, o) => o !== c)), 0.5);
     const ratio = typical > 0 ? rms[c]! / typical : 0;
     if (ratio >= SCATTER.spreadRatio && (!worst || ratio > worst.spreadRatio))
       worst = { size: size[c]!, spreadRatio: ratio };

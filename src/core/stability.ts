@@ -33,6 +33,7 @@
  * split, which shows how arbitrary that split is.
  */
 import { fitKMeans } from './kmeans.ts';
+import { assign } from './lloyd.ts';
 import { type Points, selectRows } from './points.ts';
 import { createRng, deriveSeed, sampleIndices } from './random.ts';
 import { distinctRows, kmeansOptionsFor, sweepK } from './selection.ts';
@@ -58,19 +59,8 @@ export interface StabilityInput {
 
 /** Each point's nearest centre: the final segmentation restricted to these points (0-based ids). */
 function nearest(points: Points, centroids: Float64Array, k: number): Int32Array {
-  const { n, d, data } = points;
-  const labels = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    let best = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += (data[i * d + j]! - centroids[c * d + j]!) ** 2;
-      if (s < best) {
-        best = s;
-        labels[i] = c;
-      }
-    }
-  }
+  const labels = new Int32Array(points.n);
+  assign(points, centroids, k, labels);
   return labels;
 }
 

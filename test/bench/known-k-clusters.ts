@@ -11,7 +11,7 @@ import { knownKGrid, knownKTable } from '../../src/core/known-k.ts';
 import { resolveOptions } from '../../src/core/options.ts';
 import { pointsFromTable } from '../../src/core/points.ts';
 import { applyScaler, fitScaler } from '../../src/core/scale.ts';
-import { sweepK } from '../../src/core/selection.ts';
+import { segmentSpreads, sweepK } from '../../src/core/selection.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,20 +30,10 @@ for (const spec of knownKGrid({ ns, ks, seed }).filter((s, i) => i % every === 0
   const options = resolveOptions({ features });
   const raw = pointsFromTable(table, features);
   const sweep = sweepK(applyScaler(raw, fitScaler(raw, options.scaling)), options);
-  const { n, d, data } = sweep.sweepSet;
+  const n = sweep.sweepSet.n;
   const perK = [...sweep.fits.values()].map((fit) => {
-    const size = new Float64Array(fit.k);
-    const ss = new Float64Array(fit.k);
-    for (let i = 0; i < n; i++) {
-      const c = fit.labels[i]!;
-      size[c]! += 1;
-      for (let j = 0; j < d; j++) ss[c]! += (data[i * d + j]! - fit.centroids[c * d + j]!) ** 2;
-    }
-    return {
-      k: fit.k,
-      sizes: Array.from(size),
-      rms: Array.from(ss, (s, c) => r4(Math.sqrt(s / Math.max(1, size[c]!)))),
-    };
+    const { size, rms } = segmentSpreads(sweep.sweepSet, fit);
+    return { k: fit.k, sizes: Array.from(size), rms: rms.map(r4) };
   });
   const rows = sweep.selection.rows.map((r) => ({
     k: r.k,

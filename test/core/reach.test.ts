@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
 import { parseModel, predict, serializeModel } from '../../src/core/model.ts';
-import { pointsFromTable } from '../../src/core/points.ts';
 import { ownCentreDistanceQuantile, trainingRanges, unlikeTraining } from '../../src/core/reach.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
 import type { SegmentModel } from '../../src/core/types.ts';
@@ -34,7 +33,7 @@ const withoutReach = (model: SegmentModel): SegmentModel => {
 describe('training reach', () => {
   it('records each used feature’s lowest and highest training value', () => {
     const table = generateCustomers(300, 3);
-    const ranges = trainingRanges(pointsFromTable(table, ['income', 'spending']), ['income', 'spending']);
+    const ranges = trainingRanges(analyze(table, { seed: 1 }).eda.describe, ['income', 'spending']);
     expect(ranges).toEqual({
       income: { min: Math.min(...table.income), max: Math.max(...table.income) },
       spending: { min: Math.min(...table.spending), max: Math.max(...table.spending) },
