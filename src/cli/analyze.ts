@@ -1,6 +1,7 @@
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
-import { analyzeCustomerFile, holdsOrderLines } from '../pipeline/customers.ts';
+import { isOrderLineFile } from '../ingest/transactions/file.ts';
+import { analyzeCustomerFile } from '../pipeline/customers.ts';
 import { toTerminal } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
 import { fullSummary } from '../report/summary.ts';
@@ -14,7 +15,7 @@ export interface AnalyzeOutcome {
 }
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome | { stdout: string }> {
-  if (await holdsOrderLines(args.file)) return { stdout: await runAnalyzeOrders(args) };
+  if (await isOrderLineFile(args.file)) return { stdout: await runAnalyzeOrders(args) };
   const { ingest, analysis } = await analyzeCustomerFile(
     args.file,
     {

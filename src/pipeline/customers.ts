@@ -7,7 +7,6 @@ import { analyze } from '../core/analyze.ts';
 import type { Analysis, AnalysisOptions } from '../core/types.ts';
 import type { IngestLimits, IngestResult } from '../ingest/csv.ts';
 import { readCustomerFile } from '../ingest/file.ts';
-import { isOrderLineFile } from '../ingest/transactions/file.ts';
 
 export interface CustomerFileAnalysis {
   ingest: IngestResult;
@@ -22,6 +21,3 @@ export async function analyzeCustomerFile(
   const ingest = await readCustomerFile(path, limits);
   return { ingest, analysis: analyze(ingest.table, options, ingest.source) };
 }
-
-/** Order lines (one row per order line) take the RFM path (pipeline/orders.ts) instead. */
-export const holdsOrderLines = (path: string): Promise<boolean> => isOrderLineFile(path);

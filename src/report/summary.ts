@@ -52,7 +52,7 @@ export function segmentsTable(a: Analysis): Block {
       [s.name, stabilityFlag(segmentStability(a, s))].filter(Boolean).join(' '),
       formatCount(s.size),
       formatShare(s.share),
-      ...(s.meanAge === undefined ? [] : [formatMean(s.meanAge)]),
+      ...(age ? [formatMean(s.meanAge ?? Number.NaN)] : []),
       formatMean(s.meanIncome),
       formatMean(s.meanSpending),
       ...(gender ? [`${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`] : []),
@@ -61,6 +61,7 @@ export function segmentsTable(a: Analysis): Block {
 }
 
 export function overview(a: Analysis): Block[] {
+  const firmness = stabilityLine(a);
   const features = a.features.map((f) => FEATURE_TITLES[f].toLowerCase()).join(' × ');
   const scaled = a.scaling === 'none' ? 'unscaled' : `${a.scaling}-scaled`;
   return [
@@ -72,7 +73,7 @@ export function overview(a: Analysis): Block[] {
           ? `${formatCount(a.rows)} customers from ${a.source.fileName} form one continuous group on ${features} (${scaled}): there are no clear segments, and any split would be an arbitrary cut. The nearest split, tentatively, is k = ${a.structureTest.k} (\`--k ${a.structureTest.k}\`).`
           : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
     },
-    ...(stabilityLine(a) ? [{ kind: 'para' as const, text: stabilityLine(a) }] : []),
+    ...(firmness ? [{ kind: 'para' as const, text: firmness }] : []),
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
     { kind: 'list', items: a.segments.map((s) => `${s.name}: ${s.hint}`) },

@@ -3,6 +3,7 @@
  * segment and gender colour scales with explicit domains (so colours agree
  * across charts), and the number words used in titles and alt text.
  */
+import { featuresInSource } from '../../core/source.ts';
 import type { Analysis, Feature, Segment } from '../../core/types.ts';
 import { formatCount, formatShare, formatWholeShare, separationWords } from '../../words.ts';
 import { textWidth } from '../data/text-width.ts';
@@ -65,12 +66,9 @@ export function roundedPercents(counts: readonly number[]): number[] {
   return out;
 }
 
-/** Each segment's share as a whole percentage, consistent across every chart. */
 /** Each segment's share as the tables write it ("19.5%"), so a legend and the table beside it agree. */
-export const segmentPercents = (a: Analysis): Map<number, string> => {
-  const total = a.segments.reduce((sum, s) => sum + s.size, 0);
-  return new Map(a.segments.map((s) => [s.id, formatShare(total ? s.size / total : 0)]));
-};
+export const segmentPercents = (a: Analysis): Map<number, string> =>
+  new Map(a.segments.map((s) => [s.id, formatShare(s.share)]));
 
 export const fixed = (x: number, digits = 2) => x.toFixed(digits).replace('-', '−');
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -125,7 +123,7 @@ export const largest = (a: Analysis) =>
  * The features the file has columns for, in canonical order: all three, or
  * income and spending for a file without an Age column (whose ages are NaN).
  */
-export const presentFeatures = (a: Analysis): Feature[] => a.eda.describe.map((d) => d.feature);
+export const presentFeatures = (a: Analysis): Feature[] => featuresInSource(a.source);
 
 /** "age, income and spending score", or "income and spending score" without an Age column. */
 export const measuresWords = (a: Analysis): string =>
