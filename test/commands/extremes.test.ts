@@ -40,7 +40,7 @@ function expectFinitePrediction(customer: Record<Feature, number>, typed: boolea
   expect(Number.isFinite(p.margin)).toBe(true);
   expect(typeof p.tentative).toBe('boolean');
   if (!typed) return;
-  const words = JSON.stringify(predictReply(customer, p, [], false));
+  const words = JSON.stringify(predictReply(customer, p, [], { withAge: true }));
   expect(words).not.toMatch(/NaN|Infinity|undefined|-0\.0\b/);
 }
 

@@ -74,21 +74,24 @@ function confidentParts(customer: CustomerInput, prediction: Prediction) {
   };
 }
 
+/** `withAge`: the file has an Age column (predict always reads an age; the grammar is one for every file). */
 export function predictReply(
   customer: CustomerInput,
   prediction: Prediction,
   images: Reply['images'],
-  usesGender: boolean,
+  { withAge }: { withAge: boolean },
 ): Reply {
   const parts = prediction.tentative
     ? tentativeParts(customer, prediction)
     : confidentParts(customer, prediction);
-  const sections = [...parts.sections];
-  if (!usesGender)
-    sections.push({
-      heading: 'Note',
-      body: 'Gender does not decide the segment; the profiles only report it.',
-    });
+  // The model clusters on numeric features only; gender is a profile column.
+  const sections = [
+    ...parts.sections,
+    { heading: 'Note', body: 'Gender does not decide the segment; the profiles only report it.' },
+    ...(withAge
+      ? []
+      : [{ heading: 'No Age column', body: 'This file has no Age column: the age given is not used.' }]),
+  ];
   return reply({
     title: parts.title,
     text: parts.text,
@@ -106,10 +109,7 @@ export async function predict(
   const view = context.channel.view();
   const result = await context.runner.analyze(analysisRequest(view, context, 'predict', command.customer));
   if (!result.prediction) throw new Error('the analysis runner returned no prediction for a predict request');
-  // The model clusters on numeric features only; gender is a profile column.
-  const answer = predictReply(command.customer, result.prediction, result.images, false);
-  // predict still reads an age (the grammar is the same for every file); a file without ages cannot use it.
-  if (hasAgeColumn(result.analysis.source)) return answer;
-  const note = { heading: 'No Age column', body: 'This file has no Age column: the age given is not used.' };
-  return { ...answer, sections: [...answer.sections, note] };
+  return predictReply(command.customer, result.prediction, result.images, {
+    withAge: hasAgeColumn(result.analysis.source),
+  });
 }

@@ -39,7 +39,7 @@ describe('predict reply', () => {
   });
 
   it('says plainly that a customer unlike the data gets only a tentative segment', () => {
-    const reply = predictReply(customer, tentative, [], false);
+    const reply = predictReply(customer, tentative, [], { withAge: true });
     expect(reply.title).toBe('Nearest segment, tentatively: High income · Low spending');
     expect(reply.text).toMatch(
       /is unlike any customer in this data\. The nearest segment is 3, .* only a guess\./,
@@ -58,7 +58,7 @@ describe('predict reply', () => {
   });
 
   it('keeps the confident wording for a customer like the data', () => {
-    const reply = predictReply(customer, confident, [], false);
+    const reply = predictReply(customer, confident, [], { withAge: true });
     expect(reply.title).toBe('Predicted segment: High income · Low spending');
     expect(reply.text).toContain('belongs to segment 3');
     expect(reply.warnings).toEqual([]);
