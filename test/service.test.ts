@@ -63,6 +63,31 @@ describe('uploads', () => {
     expect(data.sections[0]!.body).toContain('k: 4, set by hand');
   });
 
+  it('refuses a file without Age in a channel that segments on age, and keeps the previous data', async () => {
+    const service = await harness.start();
+    await service.ingestUpload(SCOPE_A, upload('good.csv', SAMPLE_CSV));
+    expect((await service.runText(SCOPE_A, 'features age income spending')).isError).toBe(false);
+    const noAge = Buffer.from(
+      SAMPLE_CSV.toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) =>
+          line
+            .split(',')
+            .filter((_, i) => i !== 2)
+            .join(','),
+        )
+        .join('\n'),
+    );
+    const refused = await service.ingestUpload(SCOPE_A, upload('crm-export.csv', noAge));
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toMatch(/^crm-export\.csv.*no Age column/);
+    expect(refused.sections[0]!.body).toMatch(/^Nothing changed: this channel keeps using good\.csv/);
+    const data = await service.runText(SCOPE_A, 'data');
+    expect(data.table!.rows[0]![0]).toBe('good.csv');
+    expect(data.sections[0]!.body).toContain('age');
+  });
+
   it('refuses a file too small to segment and keeps the sample', async () => {
     const service = await harness.start();
     const tiny = Buffer.from(customersToCsv(generateCustomers(2, 1)));
