@@ -8,7 +8,6 @@
  * Refusals each say what to do: a password-protected workbook, a legacy .xls,
  * a damaged or empty workbook, one that would unzip beyond the size limit.
  */
-import readExcelFile from 'read-excel-file/node';
 import { InputError } from '../core/errors.ts';
 import { formatBytes } from './chunks.ts';
 import { identifyContainer, type ZipFormat } from './containers.ts';
@@ -73,6 +72,8 @@ interface Sheet {
 }
 
 async function readSheets(bytes: Buffer, file: string): Promise<Sheet[]> {
+  // Loaded here, not at start-up: most files are CSV. Outside the try: a failed import is a bug, not a damaged file.
+  const { default: readExcelFile } = await import('read-excel-file/node');
   try {
     return (await readExcelFile(bytes)) as Sheet[];
   } catch (error) {

@@ -3,8 +3,11 @@
  * chart is drawn on its own so one that fails costs only itself: the answer
  * still goes out, with its tables and the other charts, and names what is
  * missing (a failed image never sinks the whole reply).
+ *
+ * charts/ is imported on the first chart, not with this module: vega,
+ * vega-lite and sharp take about a second to load, and an answer without
+ * charts (the CLI's --json, a refused upload) should not pay for them.
  */
-import { CHART_GROUPS, CHART_TITLES, renderCharts } from '../charts/index.ts';
 import type { CustomerInput } from '../commands/command.ts';
 import type { ChartGroup } from '../commands/context.ts';
 import type { ReplyImage } from '../commands/reply.ts';
@@ -24,6 +27,7 @@ export async function renderGroup(
   },
   onError: (kind: string, error: unknown) => void = () => {},
 ): Promise<RenderedGroup> {
+  const { CHART_GROUPS, CHART_TITLES, renderCharts } = await import('../charts/index.ts');
   const images: ReplyImage[] = [];
   const missing: string[] = [];
   for (const kind of CHART_GROUPS[group]) {
