@@ -7,7 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { SlackStandin, type StoredFile } from '../../src/playground/standin/server.ts';
-import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
+import {
+  buttonPayload,
+  fileShareEnvelope,
+  sendAction,
+  sendCommand,
+  sendEvent,
+} from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot, testEnv } from '../support/slack-app.ts';
 import { type BotProcess, freePort, healthzWithin, launchBot } from '../support/slack-process.ts';
 import { messageText, postsIn, responsesTo, tsOf, updatesOf } from '../support/slack-recorded.ts';
@@ -50,6 +56,8 @@ async function finalAnswer(channel: string, timeoutMs = 120_000): Promise<string
   );
   return done;
 }
+
+type Button = { action_id: string; value: string; text: { text: string } };
 
 const isSummary = (c: { args: Record<string, unknown> }) => /Customer segments/.test(messageText(c.args));
 
@@ -211,5 +219,45 @@ describe('downloads and commands, in one running bot', () => {
     expect(messageText(summary.args)).toMatch(/150,000 customers/);
     // The upload answered first: channel order is kept.
     expect(await finalAnswer('CSTILL', 1000)).toMatch(/new-customers\.csv is now this channel's data/);
+  }, 180_000);
+  it('a button clicked during an upload waits for it too, then answers in its thread from the new file', async () => {
+    const channel = 'CSTILLB';
+    await sendCommand(bot.url, { text: 'summary', channel_id: channel, response_url: standin.responseUrl() });
+    const summary = await standin.waitFor(() => postsIn(standin, channel).find(isSummary), 60_000, 'summary');
+    const charts = ((summary.args.blocks as Array<{ type: string; elements?: Button[] }>) ?? [])
+      .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+      .find((b) => b.text.text === 'Charts');
+    expect(charts, 'the summary offers a Charts button').toBeDefined();
+    const file = standin.addFile({ name: 'new-customers-b.csv', content: BIG });
+    await share(bot.url, 'EvStillButton', channel, file);
+    await standin.waitFor(
+      () => postsIn(standin, channel).find((p) => /new-customers-b\.csv/.test(messageText(p.args))),
+      30_000,
+      'the working message',
+    );
+    const responseUrl = standin.responseUrl('still-button');
+    const sent = await sendAction(
+      bot.url,
+      buttonPayload({
+        channel,
+        messageTs: tsOf(summary),
+        actionId: charts!.action_id,
+        value: charts!.value,
+        text: charts!.text.text,
+        responseUrl,
+      }),
+    );
+    expect(sent.status).toBe(200);
+    const notice = await standin.waitFor(() => responsesTo(standin, 'still-button')[0], 10_000, 'the notice');
+    expect(messageText(notice.body)).toMatch(/Still reading \*new-customers-b\.csv\*/);
+    const eda = await standin.waitFor(
+      () =>
+        postsIn(standin, channel).find(
+          (p) => p.args.thread_ts === tsOf(summary) && /customers/.test(messageText(p.args)),
+        ),
+      120_000,
+      "the Charts answer in the summary's thread",
+    );
+    expect(messageText(eda.args)).toMatch(/150,000 customers/);
   }, 180_000);
 });

@@ -1,7 +1,8 @@
 /**
- * The command job: `/segment <text>` for anything that reads the channel's
- * data, run in the channel's order (after an upload in progress, so it
- * answers from the new file). The answer goes where the listener would have
+ * The command job: `/segment <text>` (or a button's command) for anything that
+ * reads the channel's data, run in the channel's order (after an upload in
+ * progress, so it answers from the new file). A button's answer goes in the
+ * thread of the message that held it (`slack.threadTs`). The answer goes where the listener would have
  * sent it; response_url is used while it is valid (Slack: 30 minutes), and a
  * private chat.postEphemeral after that, e.g. for a job resumed after a
  * restart.
@@ -68,6 +69,7 @@ export function commandJob(deps: JobDeps, botUserId: () => Promise<string | unde
     if (context.signal.aborted) return;
     await answer(deliverer, respond, logger, {
       channel: slack.channelId,
+      ...(slack.threadTs ? { threadTs: slack.threadTs } : {}),
       reply,
       botUserId: await botUserId(),
     });

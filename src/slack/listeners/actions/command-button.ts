@@ -1,15 +1,20 @@
 /**
  * A button under an answer ("Try k = 6", "Check assumptions", "Charts",
- * "Export", "Expected format"): acknowledged at once, then its value runs as
- * the command text through the same path as a typed `/segment` (the service's
- * runText → commands/run()), answered in the thread of the message that held
- * the button. Errors and help stay private, through the click's response_url.
+ * "Export", "Expected format"): acknowledged at once; its value is the command
+ * text, taken exactly as a typed `/segment`: help and mistakes are answered
+ * now, anything that reads the channel's data becomes a job in the channel's
+ * order (so a click during an upload waits for the new file and says so, and
+ * a click survives a restart). The answer goes in the thread of the message
+ * that held the button; errors and help stay private, through the click's
+ * response_url.
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { parseCommand } from '../../../commands/grammar.ts';
 import { describeError } from '../../../log.ts';
 import { apology } from '../../blocks/index.ts';
 import { Deliverer } from '../../deliver.ts';
-import { answer } from '../commands/segment.ts';
+import { RESPONSE_URL_LIFETIME_MS } from '../../jobs/command.ts';
+import { answer, enqueueCommand } from '../commands/segment.ts';
 import { type ListenerDeps, newErrorId } from '../deps.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -29,9 +34,23 @@ export function commandButton(deps: ListenerDeps) {
     const threadTs =
       body.message?.thread_ts ?? container?.thread_ts ?? body.message?.ts ?? container?.message_ts;
     const text = action.value ?? '';
+    const parsed = parseCommand(text);
     try {
+      if (parsed.ok && parsed.command.kind !== 'help') {
+        await enqueueCommand(deps, deliverer, respond, logger, text, {
+          ...scope,
+          ...(threadTs ? { threadTs } : {}),
+          ...(body.response_url
+            ? {
+                responseUrl: body.response_url,
+                responseUrlExpiresAt: new Date(Date.now() + RESPONSE_URL_LIFETIME_MS).toISOString(),
+              }
+            : {}),
+        });
+        logger.info(`button "${text.split(/\s+/)[0]}" in ${channel}: queued`);
+        return;
+      }
       const reply = await deps.service.runText(scope, text);
-      logger.info(`button "${text.split(/\s+/)[0]}" in ${channel}: answered`);
       await answer(deliverer, respond, logger, {
         channel,
         ...(threadTs ? { threadTs } : {}),

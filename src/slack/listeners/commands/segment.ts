@@ -10,7 +10,7 @@
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/grammar.ts';
 import type { Reply } from '../../../commands/reply.ts';
-import { orderingKeyOf, PRIORITY, type UploadInput } from '../../../jobs/queue.ts';
+import { orderingKeyOf, PRIORITY, type SlackContext, type UploadInput } from '../../../jobs/queue.ts';
 import { describeError } from '../../../log.ts';
 import {
   apology,
@@ -38,29 +38,44 @@ export function segmentCommand(deps: ListenerDeps) {
       void answerNow(deps, deliverer, respond, logger, command, context.botUserId);
       return;
     }
-    const slack = {
+    await enqueueCommand(deps, deliverer, respond, logger, command.text, {
       teamId: command.team_id,
       channelId: command.channel_id,
       userId: command.user_id,
       responseUrl: command.response_url,
       responseUrlExpiresAt: new Date(Date.now() + RESPONSE_URL_LIFETIME_MS).toISOString(),
-    };
-    const orderingKey = orderingKeyOf(command.team_id, command.channel_id);
-    const { job } = await deps.jobs.enqueue({
-      kind: 'command',
-      orderingKey,
-      priority: PRIORITY.interactive,
-      input: { text: command.text },
-      slack,
     });
-    deps.poke();
-    const ahead = (await deps.jobs.pending(orderingKey)).find((j) => j.id < job.id && j.kind === 'upload');
-    if (ahead) {
-      const name = (ahead.input as UploadInput).fileName;
-      logger.info(`job ${job.id} waits for upload job ${ahead.id} in ${command.channel_id}`);
-      void tell(deliverer, respond, logger, stillReading(name, ahead.fraction));
-    }
   };
+}
+
+/**
+ * A command that reads the channel's data becomes a durable job in the channel's
+ * order (typed, or a button's); when an upload is ahead of it in that channel,
+ * the user hears at once that the answer will come from the new file.
+ */
+export async function enqueueCommand(
+  deps: ListenerDeps,
+  deliverer: Deliverer,
+  respond: RespondFn,
+  logger: Logger,
+  text: string,
+  slack: SlackContext,
+): Promise<void> {
+  const orderingKey = orderingKeyOf(slack.teamId, slack.channelId);
+  const { job } = await deps.jobs.enqueue({
+    kind: 'command',
+    orderingKey,
+    priority: PRIORITY.interactive,
+    input: { text },
+    slack,
+  });
+  deps.poke();
+  const ahead = (await deps.jobs.pending(orderingKey)).find((j) => j.id < job.id && j.kind === 'upload');
+  if (ahead) {
+    const name = (ahead.input as UploadInput).fileName;
+    logger.info(`job ${job.id} waits for upload job ${ahead.id} in ${slack.channelId}`);
+    void tell(deliverer, respond, logger, stillReading(name, ahead.fraction));
+  }
 }
 
 async function answerNow(
