@@ -1,8 +1,10 @@
 /**
  * A check's remedy as a sentence: core gives the advice and the setting to
- * change as data (`RemedyAction`); each transport says how to change it.
+ * change as codes (`CheckAdvice`, `RemedyAction`), phrases/checks.ts words the
+ * advice, and each transport says how to change the setting.
  */
 import type { AssumptionCheck, RemedyAction } from '../core/types.ts';
+import { adviceWords } from '../phrases/checks.ts';
 
 /** How the user changes a setting in Slack (the CLI's reply renderer turns `/segment` into `segment`). */
 export function slackCommand(a: RemedyAction): string {
@@ -22,9 +24,10 @@ export function slackCommand(a: RemedyAction): string {
 
 /** The remedy with the transport's way of acting on it, or undefined when the check has none. */
 export function remedySentence(
-  check: Pick<AssumptionCheck, 'remedy' | 'action'>,
+  check: Pick<AssumptionCheck, 'advice' | 'action'>,
   command: (a: RemedyAction) => string = slackCommand,
 ): string | undefined {
-  if (!check.remedy) return undefined;
-  return check.action ? `${check.remedy}: ${command(check.action)}.` : check.remedy;
+  if (!check.advice) return undefined;
+  const advice = adviceWords(check.advice);
+  return check.action ? `${advice}: ${command(check.action)}.` : advice;
 }

@@ -3,6 +3,7 @@
  * data (JSON-serialisable) except CustomerTable, whose typed arrays keep a
  * million customers in a few dozen megabytes.
  */
+import type { CheckAdvice, CheckFinding } from './findings.ts';
 
 /** Canonical names of the numeric features the core can cluster on. */
 export const FEATURES = ['age', 'income', 'spending'] as const;
@@ -133,21 +134,15 @@ export type CheckId =
 
 export interface AssumptionCheck {
   check: CheckId;
-  title: string;
   status: Verdict;
   /** The measured figure the verdict is based on. */
   value: number;
   /** The figure at which the verdict changes from pass to warn. */
   threshold: number;
-  /** One plain sentence a marketer can read. */
-  message: string;
-  /**
-   * Advice in plain words, without command names. With `action` it names the
-   * setting to change and has no closing full stop: each transport appends its
-   * own way of changing it (the scale command in Slack, the `--scale` flag
-   * in the CLI).
-   */
-  remedy?: string;
+  /** What was seen, as a code and its figures; src/phrases/checks.ts words it (title, message). */
+  finding: CheckFinding;
+  /** What to do, when the check did not pass; with `action`, the setting to change. */
+  advice?: CheckAdvice;
   action?: RemedyAction;
   /** Extra figures per feature / segment, for charts and the JSON report. */
   details?: Record<string, number>;

@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
+import { wordCheck } from '../phrases/checks.ts';
 
 export function analysisReport(
   analysis: Analysis,
@@ -45,7 +46,8 @@ export function analysisReport(
     calinskiHarabasz: analysis.calinskiHarabasz,
     daviesBouldin: analysis.daviesBouldin,
     segments: analysis.segments,
-    assumptions: analysis.assumptions,
+    // Each check with its title, message and remedy in words, as the JSON has always had them.
+    assumptions: analysis.assumptions.map(wordCheck),
     eda: analysis.eda,
     model: analysis.model,
     notes: analysis.notes,

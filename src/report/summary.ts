@@ -18,6 +18,7 @@ import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from
 import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
+import { wordCheck } from '../phrases/checks.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
 
@@ -112,10 +113,12 @@ export function checks(a: Analysis): Block[] {
     { kind: 'heading', text: 'K-means assumption checks' },
     {
       kind: 'list',
-      items: a.assumptions.map(
-        (c) =>
-          `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.remedy ? ` Remedy: ${remedySentence(c, cliSetting)}` : ''}`,
-      ),
+      items: a.assumptions
+        .map(wordCheck)
+        .map(
+          (c) =>
+            `${VERDICT_MARK[c.status]} ${c.title}: ${c.message}${c.advice ? ` Remedy: ${remedySentence(c, cliSetting)}` : ''}`,
+        ),
     },
     { kind: 'heading', text: stable.heading },
     { kind: 'para', text: stable.lead },

@@ -29,7 +29,8 @@ const analysisShape = z.looseObject({
   model: z.looseObject({ version: z.literal(1), centroids: z.array(z.array(z.number())) }),
   selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })) }),
   eda: z.looseObject({ describe: z.array(z.unknown()) }),
-  assumptions: z.array(z.unknown()),
+  // Rows cached while checks carried sentences instead of finding codes: refuse them, so they are recomputed.
+  assumptions: z.array(z.looseObject({ finding: z.looseObject({ code: z.string() }) })),
   // Rows cached before bootstrap stability existed lack it: refuse them, so they are recomputed.
   stability: z.looseObject({ resamples: z.number(), segments: z.array(z.unknown()) }),
 });

@@ -136,13 +136,13 @@ describe('segment analyze: same data, same segments', () => {
   it('names CLI flags, not Slack commands, in its advice', () => {
     expect(
       remedySentence(
-        { remedy: 'Standardise the features', action: { action: 'scale', to: 'zscore' } },
+        { advice: { code: 'standardise' }, action: { action: 'scale', to: 'zscore' } },
         cliSetting,
       ),
     ).toBe('Standardise the features: `--scale zscore`.');
-    expect(remedySentence({ remedy: 'Try fewer segments', action: { action: 'fewer-k' } }, cliSetting)).toBe(
-      'Try fewer segments: `--k <smaller number>`.',
-    );
+    expect(
+      remedySentence({ advice: { code: 'fewer-segments' }, action: { action: 'fewer-k' } }, cliSetting),
+    ).toBe('Try fewer segments: `--k <smaller number>`.');
   });
 
   it('lists skipped rows with line, column and reason and still analyses', async () => {

@@ -62,6 +62,16 @@ describe('analysis cache', () => {
     expect(store!.analyses.load('d', 's')).toBeNull();
   });
 
+  it('refuses a row cached while checks carried sentences, so it is recomputed with finding codes', () => {
+    reopenable();
+    const analysis = analyze(generateCustomers(60, 7));
+    const worded = analysis.assumptions.map(({ finding: _finding, ...c }) => ({ ...c, message: 'words' }));
+    store!.analyses.save('d', 'old', { ...analysis, assumptions: worded as never });
+    expect(store!.analyses.load('d', 'old')).toBeNull();
+    store!.analyses.save('d', 'new', analysis);
+    expect(store!.analyses.load('d', 'new')!.assumptions).toEqual(analysis.assumptions);
+  });
+
   it('keeps only the most recently used entries', () => {
     reopenable();
     const analysis = analyze(generateCustomers(60, 7));

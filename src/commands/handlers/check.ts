@@ -1,6 +1,7 @@
 /** `/segment check`: each k-means assumption with its verdict, figure, threshold and remedy. */
 
 import type { AssumptionCheck, Verdict } from '../../core/types.ts';
+import { CHECK_TITLES, findingWords } from '../../phrases/checks.ts';
 import type { CommandContext } from '../context.ts';
 import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
 import { remedySentence } from '../remedy.ts';
@@ -14,7 +15,7 @@ export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
   return {
     columns: ['Check', 'Verdict', 'Figure', 'Threshold'],
     rows: checks.map((c) => [
-      c.title,
+      CHECK_TITLES[c.check],
       `${VERDICT_MARK[c.status]} ${VERDICT_WORD[c.status]}`,
       formatFigure(c.value),
       formatFigure(c.threshold),
@@ -25,12 +26,12 @@ export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
 
 function checkSection(check: AssumptionCheck): ReplySection {
   const lines = [
-    check.message,
+    findingWords(check.finding, check.status),
     `Figure ${formatFigure(check.value)}, threshold ${formatFigure(check.threshold)}.`,
   ];
   const remedy = remedySentence(check);
   if (remedy && check.status !== 'pass') lines.push(`What to do: ${remedy}`);
-  return { heading: `${VERDICT_MARK[check.status]} ${check.title}`, body: lines.join('\n') };
+  return { heading: `${VERDICT_MARK[check.status]} ${CHECK_TITLES[check.check]}`, body: lines.join('\n') };
 }
 
 function tally(checks: readonly AssumptionCheck[]): string {

@@ -1,6 +1,7 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
+import { wordCheck } from '../../phrases/checks.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import {
   formatCount,
@@ -64,6 +65,7 @@ export function analysisWarnings(analysis: Analysis): string[] {
   const doubts = analysis.assumptions
     .filter((check) => check.status !== 'pass')
     .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
+    .map(wordCheck)
     .map(
       (check) => `${VERDICT_MARK[check.status]} ${check.title}: ${check.message} (see \`/segment check\`)`,
     );

@@ -1,4 +1,3 @@
-import { FEATURE_CATALOGUE } from '../features.ts';
 import type { Points } from '../points.ts';
 import type {
   AnalysisOptions,
@@ -40,16 +39,7 @@ export function describeFeatures(ctx: CheckContext) {
   return ctx.eda.describe.filter((d) => ctx.options.features.includes(d.feature));
 }
 
-export const FEATURE_WORDS = {
-  age: FEATURE_CATALOGUE.age.noun,
-  income: FEATURE_CATALOGUE.income.noun,
-  spending: FEATURE_CATALOGUE.spending.noun,
-} as const;
-
-export function result(
-  check: CheckId,
-  title: string,
-  fields: Omit<AssumptionCheck, 'check' | 'title'>,
-): AssumptionCheck {
-  return { check, title, ...fields };
+/** A check's result: figures, a finding code and advice, no words (src/phrases/checks.ts has those). */
+export function result(check: CheckId, fields: Omit<AssumptionCheck, 'check'>): AssumptionCheck {
+  return { check, ...fields };
 }

@@ -1,4 +1,4 @@
-import { type Check, FEATURE_WORDS, result, verdictAtMost } from './context.ts';
+import { type Check, result, verdictAtMost } from './context.ts';
 
 /** Two strongly correlated features measure one thing twice and double its weight in the distance. */
 export const correlationCheck: Check = (ctx) => {
@@ -15,16 +15,16 @@ export const correlationCheck: Check = (ctx) => {
   }
   const value = Math.abs(worst.r);
   const status = verdictAtMost(value, 0.8, 0.9);
-  const pair = `${FEATURE_WORDS[worst.a]} and ${FEATURE_WORDS[worst.b]}`;
-  return result('correlation', 'Features not redundant', {
+  return result('correlation', {
     status,
     value,
     threshold: 0.8,
-    message:
-      status === 'pass'
-        ? `No two features move together strongly (largest correlation ${worst.r.toFixed(2)}, between ${pair}).`
-        : `${pair} are strongly correlated (r = ${worst.r.toFixed(2)}): they largely measure the same thing and count twice.`,
-    ...(status === 'pass' ? {} : { remedy: 'Drop one of the two features', action: { action: 'features' } }),
+    finding: {
+      code: status === 'pass' ? 'correlation.low' : 'correlation.high',
+      r: worst.r,
+      pair: [worst.a, worst.b],
+    },
+    ...(status === 'pass' ? {} : { advice: { code: 'drop-feature' }, action: { action: 'features' } }),
     details,
   });
 };

@@ -1,5 +1,5 @@
 import { mahalanobisOutliers } from '../mahalanobis.ts';
-import { type Check, FEATURE_WORDS, result, verdictAtMost } from './context.ts';
+import { type Check, result, verdictAtMost } from './context.ts';
 
 /** The chi-square level of the cut-off: about 0.1 % of clean normal customers lie beyond it, for any d. */
 export const OUTLIER_LEVEL = 0.999;
@@ -33,24 +33,27 @@ export const outliersCheck: Check = (ctx) => {
   const n = ctx.standardised.n;
   const share = n ? found.count / n : 0;
   const status = verdictAtMost(share, 0.01, 0.05);
-  const cutoff = `beyond the ${OUTLIER_LEVEL * 100} % cut-off for ${features.length} features taken together`;
-  const on = features
-    .map((f, j) => ({ f, m: found.byFeature[j]! }))
-    .filter((x) => x.m > 0)
-    .sort((a, b) => b.m - a.m)
-    .map((x) => `${FEATURE_WORDS[x.f]} (${x.m})`);
-  const listed = on.length > 1 ? `${on.slice(0, -1).join(', ')} and ${on.at(-1)}` : (on[0] ?? '');
-  return result('outliers', 'Few extreme customers', {
+  const standOut = features
+    .map((feature, j) => ({ feature, customers: found.byFeature[j]! }))
+    .filter((x) => x.customers > 0)
+    .sort((a, b) => b.customers - a.customers);
+  const level = OUTLIER_LEVEL;
+  return result('outliers', {
     status,
     value: share,
     threshold: 0.01,
-    message:
+    finding:
       found.count === 0
-        ? `No customer lies far from the rest (${cutoff}).`
-        : `${found.count} customer${found.count === 1 ? '' : 's'} (${(share * 100).toFixed(1)} % of customers) lie${found.count === 1 ? 's' : ''} far from the rest (${cutoff}), standing out most on ${listed}; they were kept${status === 'pass' ? ' and are too few to move the segments' : ' and can pull segment centres towards them'}.`,
-    ...(status === 'pass'
-      ? {}
-      : { remedy: 'Check those rows for typing errors; consider leaving extreme customers out.' }),
+        ? { code: 'outliers.none', level, features: features.length }
+        : {
+            code: 'outliers.found',
+            customers: found.count,
+            share,
+            level,
+            features: features.length,
+            standOut,
+          },
+    ...(status === 'pass' ? {} : { advice: { code: 'check-extremes' } }),
     details: {
       customers: found.count,
       cutoff: found.cutoff,

@@ -1,8 +1,5 @@
 import { type Check, result, verdictAtLeast } from './context.ts';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-
 /**
  * Tiny segments are easy to miss for k-means and too small to market to.
  * Under 1 % of customers, or under 10 customers, is a fail with nothing to
@@ -18,15 +15,22 @@ export const sizeBalanceCheck: Check = (ctx) => {
   const value = smallest.share;
   // Under 10 customers or under 1 % is a fail: too few to market to or to trust (issue 8).
   const status = smallest.size < 10 ? 'fail' : verdictAtLeast(value, 0.05, 0.01);
-  return result('sizeBalance', 'No tiny segments', {
+  const ref = { id: smallest.id, name: smallest.name };
+  return result('sizeBalance', {
     status,
     value,
     threshold: 0.05,
-    message:
+    finding:
       status === 'pass'
-        ? `The smallest segment, ${smallest.name}, still holds ${percent(value)} of customers (${count(smallest.size)}); the largest holds ${count(largest.size)}.`
-        : `${smallest.name} holds only ${count(smallest.size)} customer${smallest.size === 1 ? '' : 's'} (${percent(value)}), too few to rely on.`,
-    ...(status === 'pass' ? {} : { remedy: 'Try fewer segments', action: { action: 'fewer-k' } }),
+        ? {
+            code: 'sizeBalance.enough',
+            smallest: ref,
+            size: smallest.size,
+            share: value,
+            largest: largest.size,
+          }
+        : { code: 'sizeBalance.tiny', smallest: ref, size: smallest.size, share: value },
+    ...(status === 'pass' ? {} : { advice: { code: 'fewer-segments' }, action: { action: 'fewer-k' } }),
     details: { smallest: smallest.size, largest: largest.size, ratio: smallest.size / largest.size },
   });
 };

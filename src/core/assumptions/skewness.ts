@@ -1,4 +1,4 @@
-import { type Check, describeFeatures, FEATURE_WORDS, result, verdictAtMost } from './context.ts';
+import { type Check, describeFeatures, result, verdictAtMost } from './context.ts';
 
 /**
  * K-means does not need normal features, but a long tail stretches distances
@@ -12,28 +12,22 @@ import { type Check, describeFeatures, FEATURE_WORDS, result, verdictAtMost } fr
  * when the skewness is within that of 0.5 or 1 (tested in
  * test/core/assumptions/invariance.test.ts). Row order does not matter.
  */
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
 export const skewnessCheck: Check = (ctx) => {
   const described = describeFeatures(ctx);
   const worst = described.reduce((a, b) => (Math.abs(b.skewness) > Math.abs(a.skewness) ? b : a));
   const value = Math.abs(worst.skewness);
   const status = verdictAtMost(value, 0.5, 1);
-  const flat = described.filter((d) => d.kurtosis < -0.5).map((d) => FEATURE_WORDS[d.feature]);
-  const shape = flat.length
-    ? ` ${capitalise(flat.join(' and '))} ${flat.length === 1 ? 'is' : 'are'} flatter than a bell curve, which does no harm.`
-    : '';
-  return result('skewness', 'Roughly symmetric distributions', {
+  const flatter = described.filter((d) => d.kurtosis < -0.5).map((d) => d.feature);
+  const { feature, skewness } = worst;
+  return result('skewness', {
     status,
     value,
     threshold: 0.5,
-    message:
+    finding:
       status === 'pass'
-        ? `Every feature is roughly symmetric (largest skewness ${worst.skewness.toFixed(2)}, ${FEATURE_WORDS[worst.feature]}): not normal, but symmetric enough for k-means.${shape}`
-        : `${FEATURE_WORDS[worst.feature]} is lopsided (skewness ${worst.skewness.toFixed(2)}): a long tail of ${worst.skewness > 0 ? 'high' : 'low'} values stretches the distances.`,
-    ...(status === 'pass'
-      ? {}
-      : { remedy: `Consider a log transform of ${FEATURE_WORDS[worst.feature]} before segmenting.` }),
+        ? { code: 'skewness.symmetric', feature, skewness, flatter }
+        : { code: 'skewness.lopsided', feature, skewness },
+    ...(status === 'pass' ? {} : { advice: { code: 'log-transform', feature } }),
     details: Object.fromEntries(described.map((d) => [d.feature, d.skewness])),
   });
 };

@@ -11,17 +11,15 @@ export const spreadBalanceCheck: Check = (ctx) => {
   const value = spreads.length > 1 ? Math.max(...spreads) / Math.min(...spreads) : 1;
   const status = verdictAtMost(value, 2, 2.8);
   const loosest = ctx.segments.reduce((a, b) => (b.spread > a.spread ? b : a));
-  return result('spreadBalance', 'Segments about equally spread', {
+  return result('spreadBalance', {
     status,
     value,
     threshold: 2,
-    message:
+    finding:
       status === 'pass'
-        ? `The segments are similarly compact (the loosest has ${value.toFixed(1)} times the standard deviation of the tightest).`
-        : `${loosest.name} has ${value.toFixed(1)} times the standard deviation of the tightest segment, so customers at its edge may be assigned to a neighbour.`,
-    ...(status === 'pass'
-      ? {}
-      : { remedy: 'Read the loose segment as a broad group; a different k may split it.' }),
+        ? { code: 'spreadBalance.even', ratio: value }
+        : { code: 'spreadBalance.uneven', loosest: { id: loosest.id, name: loosest.name }, ratio: value },
+    ...(status === 'pass' ? {} : { advice: { code: 'broad-segment' } }),
     details: Object.fromEntries(ctx.segments.map((s) => [String(s.id), Math.sqrt(s.spread)])),
   });
 };

@@ -18,21 +18,20 @@ export const tendencyCheck: Check = (ctx) => {
   const st = ctx.structure;
   const h = hopkins(ctx.standardised, { seed: deriveSeed(ctx.options.seed, 'hopkins') });
   const reference = Math.max(st.gaussianMax, st.uniformMax);
-  const figures = `silhouette ${st.silhouette.toFixed(2)} at k = ${st.k}, against at most ${reference.toFixed(2)} on ${st.draws * 2} groupless reference draws; Hopkins ${h.toFixed(2)}`;
   const status = STATUS[st.structure];
-  return result('tendency', 'The data has natural groups', {
+  return result('tendency', {
     status,
     value: st.silhouette,
     threshold: reference,
-    message:
-      st.structure === 'clear'
-        ? `Customers form real groups (${figures}).`
-        : st.structure === 'weak'
-          ? `Customers group only weakly: the segments are barely more distinct than cuts through groupless data (${figures}), so treat them as tentative.`
-          : `Customers form one continuous group: the segments are no more distinct than cuts through groupless data (${figures}), so any split would be arbitrary.`,
-    ...(status === 'pass'
-      ? {}
-      : { remedy: 'Treat the segments as broad bands rather than distinct groups, or try other features.' }),
+    finding: {
+      code: `tendency.${st.structure}`,
+      silhouette: st.silhouette,
+      k: st.k,
+      reference,
+      draws: st.draws * 2,
+      hopkins: h,
+    },
+    ...(status === 'pass' ? {} : { advice: { code: 'broad-bands' } }),
     details: {
       hopkins: h,
       gaussianMax: st.gaussianMax,

@@ -3,6 +3,7 @@ import { summaryReply } from '../../../src/commands/handlers/summary.ts';
 import { analyze } from '../../../src/core/analyze.ts';
 import { knownKTable } from '../../../src/core/known-k.ts';
 import type { Analysis } from '../../../src/core/types.ts';
+import { CHECK_TITLES, findingWords, wordCheck } from '../../../src/phrases/checks.ts';
 import { replyMessage } from '../../../src/slack/blocks/reply.ts';
 
 /** Everything a Slack user sees in the summary message. */
@@ -39,18 +40,18 @@ describe('summary reply', () => {
     const warned = {
       ...tiny,
       assumptions: tiny.assumptions.map((c) =>
-        c.check === 'skewness' || c.check === 'correlation'
-          ? { ...c, status: 'warn' as const, message: `borderline ${c.check}` }
-          : c,
+        c.check === 'skewness' || c.check === 'correlation' ? { ...c, status: 'warn' as const } : c,
       ),
     };
     const { warnings } = summaryReply(warned, { kind: 'sample' }, []);
     const doubts = warned.assumptions.filter((c) => c.status !== 'pass');
     expect(doubts.length).toBeGreaterThanOrEqual(3);
-    for (const c of doubts) expect(warnings.some((w) => w.includes(c.message))).toBe(true);
+    for (const c of doubts.map(wordCheck)) expect(warnings.some((w) => w.includes(c.message))).toBe(true);
     expect(warnings[0]).toMatch(/^❌/);
     const text = slackText(warned);
-    expect(text).toContain('borderline skewness');
-    expect(text).toContain('borderline correlation');
+    expect(text).toContain(
+      `⚠️ ${CHECK_TITLES.skewness}: ${findingWords(warned.assumptions.find((c) => c.check === 'skewness')!.finding, 'warn')}`,
+    );
+    expect(text).toContain(`⚠️ ${CHECK_TITLES.correlation}:`);
   });
 });

@@ -41,10 +41,13 @@ describe('outliers check', () => {
     expect(check.value).toBeCloseTo(found.count / 1_000, 12);
     expect(check.details!.customers).toBe(found.count);
     expect(check.details!.income).toBeGreaterThanOrEqual(50);
-    expect(check.message).toMatch(
-      new RegExp(`^${found.count} customers \\(${(check.value * 100).toFixed(1)} % of customers\\)`),
-    );
-    expect(check.message).toContain('standing out most on annual income (');
+    expect(check.finding).toMatchObject({
+      code: 'outliers.found',
+      customers: found.count,
+      share: check.value,
+    });
+    const standOut = check.finding.code === 'outliers.found' ? check.finding.standOut : [];
+    expect(standOut.map((x) => x.feature)).toContain('income');
   });
 
   it('finds a customer far out in a random direction on several features', () => {
@@ -52,7 +55,7 @@ describe('outliers check', () => {
     points.data.set([5, -5, 5], 0);
     const found = mahalanobisOutliers(points);
     expect(found.flagged[0]).toBe(1);
-    expect(outliersCheck(ctx(points, ALL)).message).toMatch(/^1 customer \(0\.3 % of customers\) lies far/);
+    expect(outliersCheck(ctx(points, ALL)).finding).toMatchObject({ code: 'outliers.found', customers: 1 });
   });
 
   it('flags the same customers whatever the row order and when every row is repeated', () => {

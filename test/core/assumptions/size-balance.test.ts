@@ -13,7 +13,11 @@ describe('size balance', () => {
   it('fails a segment under 10 customers, however large its share', () => {
     const check = sizeBalanceCheck(ctx([40, 30, 9]));
     expect(check.status).toBe('fail');
-    expect(check.message).toContain('S3 holds only 9 customers');
+    expect(check.finding).toMatchObject({
+      code: 'sizeBalance.tiny',
+      smallest: { id: 3, name: 'S3' },
+      size: 9,
+    });
     expect(check.action).toEqual({ action: 'fewer-k' });
   });
 
@@ -21,7 +25,7 @@ describe('size balance', () => {
     const check = sizeBalanceCheck(ctx([1_000, 985, 15]));
     expect(check.value).toBeCloseTo(0.0075, 10);
     expect(check.status).toBe('fail');
-    expect(check.message).toContain('only 15 customers (0.8%)');
+    expect(check.finding).toMatchObject({ code: 'sizeBalance.tiny', size: 15, share: check.value });
   });
 
   it('warns from 1 % to 5 %, and passes from 5 % with at least 10 customers', () => {

@@ -1,0 +1,69 @@
+/**
+ * What core found, as codes and the figures behind them: never words. Each
+ * transport phrases them through one catalogue (src/phrases/), so a sentence
+ * is written once and core can be read, tested and translated without prose.
+ */
+import type { Feature, Scaling } from './types.ts';
+
+/** A segment a finding is about: its id, and its name as the profiles give it. */
+export interface SegmentRef {
+  id: number;
+  name: string;
+}
+
+/** The figures of the null-reference structure test that the tendency check quotes. */
+export interface TendencyFigures {
+  silhouette: number;
+  k: number;
+  /** The highest silhouette on the groupless reference draws (Gaussian or uniform). */
+  reference: number;
+  /** Reference draws in all (Gaussian and uniform). */
+  draws: number;
+  hopkins: number;
+}
+
+/**
+ * One per check and outcome. The check's `status` says how bad it is; the
+ * finding says what was seen. Figures are raw (a share of 1, a correlation
+ * with its sign), rounded only when they are phrased.
+ */
+export type CheckFinding =
+  | { code: 'scale.rescaled'; scaling: Exclude<Scaling, 'none'>; ratio: number }
+  | { code: 'scale.similar'; ratio: number }
+  | { code: 'scale.dominant'; widest: Feature; narrowest: Feature; ratio: number }
+  | { code: 'correlation.low' | 'correlation.high'; r: number; pair: [Feature, Feature] }
+  | { code: 'outliers.none'; level: number; features: number }
+  | {
+      code: 'outliers.found';
+      customers: number;
+      share: number;
+      level: number;
+      features: number;
+      /** Features the flagged customers stand out on, most first, with how many stand out on each. */
+      standOut: Array<{ feature: Feature; customers: number }>;
+    }
+  | { code: 'skewness.symmetric'; feature: Feature; skewness: number; flatter: Feature[] }
+  | { code: 'skewness.lopsided'; feature: Feature; skewness: number }
+  | ({ code: 'tendency.clear' | 'tendency.weak' | 'tendency.none' } & TendencyFigures)
+  | { code: 'sizeBalance.enough'; smallest: SegmentRef; size: number; share: number; largest: number }
+  | { code: 'sizeBalance.tiny'; smallest: SegmentRef; size: number; share: number }
+  | { code: 'spreadBalance.even'; ratio: number }
+  | { code: 'spreadBalance.uneven'; loosest: SegmentRef; ratio: number }
+  | { code: 'separation.single'; k: number; silhouette: number }
+  | {
+      code: 'separation.clear' | 'separation.overlap';
+      silhouette: number;
+      weakest: SegmentRef & { silhouette: number };
+    };
+
+/** What to do about a check that did not pass, as a code; `action` (if any) is the setting to change. */
+export type CheckAdvice =
+  | { code: 'standardise' }
+  | { code: 'drop-feature' }
+  | { code: 'check-extremes' }
+  | { code: 'log-transform'; feature: Feature }
+  | { code: 'fewer-segments' }
+  | { code: 'broad-segment' }
+  | { code: 'better-k' }
+  | { code: 'tentative-split'; k: number }
+  | { code: 'broad-bands' };

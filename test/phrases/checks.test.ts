@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckContext } from '../../src/core/assumptions/index.ts';
+import { sizeBalanceCheck } from '../../src/core/assumptions/size-balance.ts';
+import { spreadBalanceCheck } from '../../src/core/assumptions/spread-balance.ts';
+import type { CheckFinding } from '../../src/core/findings.ts';
+import { adviceWords, CHECK_TITLES, findingWords, wordCheck } from '../../src/phrases/checks.ts';
+
+const segments = (sizes: number[], spreads = sizes.map(() => 1)) => {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  return {
+    segments: sizes.map((size, i) => ({
+      id: i + 1,
+      name: `S${i + 1}`,
+      size,
+      share: size / total,
+      spread: spreads[i],
+    })),
+  } as unknown as CheckContext;
+};
+
+describe('check findings in words', () => {
+  it('words a tiny segment with its name, count and share, and advises fewer segments', () => {
+    const worded = wordCheck(sizeBalanceCheck(segments([1_000, 985, 15])));
+    expect(worded.title).toBe('No tiny segments');
+    expect(worded.message).toBe('S3 holds only 15 customers (0.8%), too few to rely on.');
+    expect(worded.remedy).toBe('Try fewer segments');
+    expect(worded.action).toEqual({ action: 'fewer-k' });
+  });
+
+  it('states the spread ratio it was given, to one decimal', () => {
+    expect(wordCheck(spreadBalanceCheck(segments([50, 50], [9, 1]))).message).toBe(
+      'S1 has 3.0 times the standard deviation of the tightest segment, so customers at its edge may be assigned to a neighbour.',
+    );
+    expect(wordCheck(spreadBalanceCheck(segments([50, 50], [2.25, 1]))).message).toContain(
+      'the loosest has 1.5 times the standard deviation of the tightest',
+    );
+  });
+
+  it('counts outlying customers in the singular and plural and lists the features they stand out on', () => {
+    const found = (customers: number): CheckFinding => ({
+      code: 'outliers.found',
+      customers,
+      share: customers / 300,
+      level: 0.999,
+      features: 3,
+      standOut: [
+        { feature: 'income', customers: 2 },
+        { feature: 'age', customers: 1 },
+      ],
+    });
+    expect(findingWords(found(1), 'pass')).toMatch(
+      /^1 customer \(0\.3 % of customers\) lies far from the rest/,
+    );
+    expect(findingWords(found(6), 'warn')).toBe(
+      '6 customers (2.0 % of customers) lie far from the rest (beyond the 99.9 % cut-off for 3 features taken together), standing out most on annual income (2) and age (1); they were kept and can pull segment centres towards them.',
+    );
+  });
+
+  it('says how badly segments overlap from the check status', () => {
+    const overlap: CheckFinding = {
+      code: 'separation.overlap',
+      silhouette: 0.3,
+      weakest: { id: 2, name: 'S2', silhouette: 0.1 },
+    };
+    expect(findingWords(overlap, 'warn')).toBe(
+      'Segments overlap partly (silhouette 0.30); S2 is the least distinct (0.10).',
+    );
+    expect(findingWords(overlap, 'fail')).toContain('overlap heavily');
+  });
+
+  it('has a title for every check and words advice without command names', () => {
+    expect(Object.keys(CHECK_TITLES)).toHaveLength(8);
+    expect(adviceWords({ code: 'log-transform', feature: 'spending' })).toBe(
+      'Consider a log transform of spending score before segmenting.',
+    );
+    expect(adviceWords({ code: 'tentative-split', k: 4 })).not.toMatch(/segment |--/);
+  });
+});
