@@ -12,6 +12,7 @@
 import { runChecks } from './assumptions/index.ts';
 import { computeEda } from './eda.ts';
 import { InputError } from './errors.ts';
+import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
 import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
@@ -54,12 +55,10 @@ function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, sourc
  * of dollars; segments would still form, but every income figure would read
  * 1,000 times too high, so say so.
  */
-function unitNotes(eda: Analysis['eda']): string[] {
+function unitNotes(eda: Analysis['eda']): AnalysisNote[] {
   const income = eda.describe.find((d) => d.feature === 'income');
   if (!income || income.median <= 1000) return [];
-  return [
-    `Annual income is expected in thousands of dollars (k$), but its median is ${Math.round(income.median).toLocaleString('en-US')}: the file probably gives dollars. Divide that column by 1,000 for readable segment profiles.`,
-  ];
+  return [{ code: 'income_in_dollars', median: income.median }];
 }
 
 /** With no groups in the data, the one segment is everyone, and its advice claims nothing about groups. */
@@ -85,7 +84,7 @@ export function analyze(
   // A file without an Age column holds NaN ages: clustering on them is refused, never computed.
   const absent = featuresMissingFrom(src, options.features);
   if (absent.length > 0) throw featureNotInFile(absent, src);
-  const notes: string[] = [];
+  const notes: AnalysisNote[] = [];
   observe('eda');
   const eda = computeEda(table, src); // 1
   const raw = pointsFromTable(table, options.features); // 2
@@ -94,9 +93,7 @@ export function analyze(
   observe('sweep');
   const sweep = sweepK(scaled, options); // 4
   if (sweep.selection.sample) {
-    notes.push(
-      `k was chosen on a random sample of ${sweep.selection.sample.size.toLocaleString('en-US')} of ${table.length.toLocaleString('en-US')} customers; the segments use every customer.`,
-    );
+    notes.push({ code: 'sweep_sampled', size: sweep.selection.sample.size, of: table.length });
   }
   notes.push(...unitNotes(eda));
   // A k the user fixed must fit the data before anything is fitted at it (the structure test too).
@@ -114,8 +111,7 @@ export function analyze(
   const k = options.k ?? (structure.structure === 'none' ? 1 : sweep.selection.recommendedK);
   observe('fit');
   const fit = finalFit(scaled, k, sweep, options); // 5
-  if (!fit.converged)
-    notes.push(`k-means stopped after ${options.maxIterations} iterations before fully settling.`);
+  if (!fit.converged) notes.push({ code: 'not_converged', iterations: options.maxIterations });
   observe('profile');
   const profiled = profileSegments({
     table,

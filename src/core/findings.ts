@@ -67,3 +67,12 @@ export type CheckAdvice =
   | { code: 'better-k' }
   | { code: 'tentative-split'; k: number }
   | { code: 'broad-bands' };
+
+/** Something the reports should say about how the analysis ran (phrases/notes.ts words it). */
+export type AnalysisNote =
+  /** k was chosen on a seeded sample of `size` of the `of` customers; the segments use all. */
+  | { code: 'sweep_sampled'; size: number; of: number }
+  /** Income looks like dollars, not k$: its median is above 1,000. */
+  | { code: 'income_in_dollars'; median: number }
+  /** The final fit hit the iteration cap before settling. */
+  | { code: 'not_converged'; iterations: number };

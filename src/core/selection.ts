@@ -195,30 +195,7 @@ export function recommendK(rows: SelectionRow[], sample: Selection['sample']): S
     silhouetteK: highest(rows).k,
     basis: chosen === bySilhouette ? 'silhouette' : 'calinskiHarabasz',
     scatterK: passedOver.map((r) => r.k),
-    reason: explain(chosen, bySilhouette, highest(rows), passedOver.length > 0, sample),
+    startK: bySilhouette.k,
     sample,
   };
-}
-
-/** Every clause is a fact about the figures it quotes. */
-function explain(
-  chosen: SelectionRow,
-  best: SelectionRow,
-  peak: SelectionRow,
-  someSkipped: boolean,
-  sample: Selection['sample'],
-): string {
-  const sil = (r: SelectionRow) => r.silhouette.toFixed(2);
-  const among = someSkipped ? 'of the k tried without a thin scatter' : 'of all k tried';
-  const main =
-    chosen === best
-      ? `k = ${chosen.k} has the highest silhouette ${among} (${sil(chosen)}), and no larger k among them separates clearly more groups.`
-      : `k = ${chosen.k}: its Calinski–Harabasz score is ${Math.round((chosen.calinskiHarabasz / best.calinskiHarabasz - 1) * 100)} % higher than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high, so the extra segments are real groups.`;
-  if (!peak.scatter || peak === chosen) return main;
-  const share = sample ? sample.size : undefined;
-  const n = Math.round(peak.scatter.size);
-  const who = share
-    ? `about ${Math.max(1, Math.round((100 * n) / share))} % of the customers`
-    : `only ${n} customer${n === 1 ? '' : 's'}`;
-  return `${main} k = ${peak.k} scores higher (${sil(peak)}), but one of its segments holds ${who} spread ${peak.scatter.spreadRatio.toFixed(1)} times as wide as a typical segment: scattered outliers, not a group.`;
 }

@@ -3,7 +3,7 @@
  * data (JSON-serialisable) except CustomerTable, whose typed arrays keep a
  * million customers in a few dozen megabytes.
  */
-import type { CheckAdvice, CheckFinding } from './findings.ts';
+import type { AnalysisNote, CheckAdvice, CheckFinding } from './findings.ts';
 
 /** Canonical names of the numeric features the core can cluster on. */
 export const FEATURES = ['age', 'income', 'spending'] as const;
@@ -171,8 +171,13 @@ export interface Selection {
   basis: 'silhouette' | 'calinskiHarabasz';
   /** k values passed over because their fit has a thin scatter of outliers as a segment (ascending). */
   scatterK?: number[];
-  /** Plain explanation of why recommendedK was chosen. */
-  reason: string;
+  /**
+   * Where the rule started: the highest silhouette among the k without a thin
+   * scatter (all k when every one has one). recommendedK is this k, or a
+   * larger one whose Calinski–Harabasz is clearly higher (basis). The edges
+   * explain the choice from these figures (phrases/selection.ts).
+   */
+  startK: number;
   /** Set when the sweep ran on a seeded sample instead of every row. */
   sample: { size: number; of: number } | null;
 }
@@ -339,8 +344,8 @@ export interface Analysis {
   labels: Int32Array;
   /** Per-point silhouette on the silhouette sample, with the row index of each point. */
   silhouetteSample: { rows: Int32Array; values: Float64Array };
-  /** Free-form notes (sampling, convergence) for the report. */
-  notes: string[];
+  /** How the analysis ran, when worth saying (sampling, units, convergence), as codes. */
+  notes: AnalysisNote[];
 }
 
 /** What ingest learned about the file, carried into the EDA report. */

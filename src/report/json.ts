@@ -5,6 +5,8 @@
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
+import { noteWords } from '../phrases/notes.ts';
+import { selectionReason } from '../phrases/selection.ts';
 
 export function analysisReport(
   analysis: Analysis,
@@ -37,7 +39,7 @@ export function analysisReport(
       k: analysis.selection.recommendedK,
       elbowK: analysis.selection.elbowK,
       silhouetteK: analysis.selection.silhouetteK,
-      reason: analysis.selection.reason,
+      reason: selectionReason(analysis.selection),
       sample: analysis.selection.sample,
     },
     selection: analysis.selection.rows,
@@ -50,7 +52,8 @@ export function analysisReport(
     assumptions: analysis.assumptions.map(wordCheck),
     eda: analysis.eda,
     model: analysis.model,
-    notes: analysis.notes,
+    notes: analysis.notes.map(noteWords),
+    noteCodes: analysis.notes,
   };
 }
 

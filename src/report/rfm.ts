@@ -8,6 +8,7 @@ import type { Aggregation } from '../core/rfm/aggregate.ts';
 import type { RfmAnalysis } from '../core/rfm/analyze.ts';
 import { type Cleaning, dayToIso } from '../core/rfm/clean.ts';
 import type { OrderIngestResult } from '../ingest/transactions/read.ts';
+import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
 
 /** What pipeline/orders.ts produces (report/ may not import pipeline/). */
@@ -75,7 +76,7 @@ export function rfmSummary(o: OrderAnalysis): Block[] {
     { kind: 'heading', text: `${a.k} RFM segments` },
     {
       kind: 'para',
-      text: `K-means on log(1 + x), standardised recency, frequency and spend. ${a.selection.reason} Silhouette ${a.silhouette.toFixed(2)}.`,
+      text: `K-means on log(1 + x), standardised recency, frequency and spend. ${selectionReason(a.selection)} Silhouette ${a.silhouette.toFixed(2)}.`,
     },
     {
       kind: 'table',
@@ -152,7 +153,11 @@ export function rfmJson(o: OrderAnalysis) {
     restarts: a.restarts,
     k: a.k,
     kChosenBy: a.kChosenBy,
-    recommendation: { k: a.selection.recommendedK, reason: a.selection.reason, sample: a.selection.sample },
+    recommendation: {
+      k: a.selection.recommendedK,
+      reason: selectionReason(a.selection),
+      sample: a.selection.sample,
+    },
     selection: a.selection.rows,
     inertia: a.inertia,
     silhouette: a.silhouette,

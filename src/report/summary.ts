@@ -19,6 +19,8 @@ import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
+import { noteWords } from '../phrases/notes.ts';
+import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
 
@@ -91,7 +93,7 @@ export function kChoice(a: Analysis): Block[] {
     : '';
   return [
     { kind: 'heading', text: 'Choosing the number of segments' },
-    { kind: 'para', text: [a.selection.reason, chosen, sample].filter(Boolean).join(' ') },
+    { kind: 'para', text: [selectionReason(a.selection), chosen, sample].filter(Boolean).join(' ') },
     {
       kind: 'table',
       columns: ['k', 'Inertia', 'Silhouette', 'Calinski–Harabasz', 'Davies–Bouldin'],
@@ -157,7 +159,7 @@ export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: num
           `… and ${formatCount(problemCount - SHOWN_PROBLEMS)} more row notes (all of them are in the --json output).`,
         ]
       : []),
-    ...a.notes,
+    ...a.notes.map(noteWords),
   ];
   return [
     { kind: 'heading', text: 'About the data' },

@@ -27,10 +27,12 @@ const analysisShape = z.looseObject({
   k: z.number().int().min(1),
   segments: z.array(z.looseObject({ id: z.number().int(), name: z.string() })).min(1),
   model: z.looseObject({ version: z.literal(1), centroids: z.array(z.array(z.number())) }),
-  selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })) }),
+  // startK arrived with the k choice's reason as data (phrases/selection.ts): older rows are recomputed.
+  selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })), startK: z.number() }),
   eda: z.looseObject({ describe: z.array(z.unknown()) }),
   // Rows cached while checks carried sentences instead of finding codes: refuse them, so they are recomputed.
   assumptions: z.array(z.looseObject({ finding: z.looseObject({ code: z.string() }) })),
+  notes: z.array(z.looseObject({ code: z.string() })),
   // Rows cached before bootstrap stability existed lack it: refuse them, so they are recomputed.
   stability: z.looseObject({ resamples: z.number(), segments: z.array(z.unknown()) }),
 });

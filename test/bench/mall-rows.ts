@@ -4,6 +4,7 @@ import { pointsFromTable } from '../../src/core/points.ts';
 import { applyScaler, fitScaler } from '../../src/core/scale.ts';
 import { sweepK } from '../../src/core/selection.ts';
 import type { Feature } from '../../src/core/types.ts';
+import { selectionReason } from '../../src/phrases/selection.ts';
 import { loadMall } from '../support/mall.ts';
 
 const table = await loadMall();
@@ -17,7 +18,7 @@ for (const features of [
   const sweep = sweepK(applyScaler(raw, fitScaler(raw, options.scaling)), options);
   out[features.join('+')] = {
     k: sweep.selection.recommendedK,
-    reason: sweep.selection.reason,
+    reason: selectionReason(sweep.selection),
     rows: sweep.selection.rows,
   };
 }

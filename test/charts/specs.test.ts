@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_BUILDERS, CHART_KINDS, compileChart, segmentColor } from '../../src/charts/index.ts';
 import { predict } from '../../src/core/model.ts';
+import { selectionReason } from '../../src/phrases/selection.ts';
 import { fixtureInput, walk } from './support.ts';
 
 const inputs = {
@@ -90,7 +91,9 @@ describe('chart conventions', () => {
 
   it('says which k is recommended and why, and the assigned segment of a new customer', () => {
     expect(CHART_BUILDERS['choose-k'](input).alt).toContain(`k = ${a.selection.recommendedK} is recommended`);
-    expect(JSON.stringify(CHART_BUILDERS['choose-k'](input).spec)).toContain(a.selection.reason.slice(0, 30));
+    expect(JSON.stringify(CHART_BUILDERS['choose-k'](input).spec)).toContain(
+      selectionReason(a.selection).slice(0, 30),
+    );
     const p = CHART_BUILDERS.prediction(input);
     expect(p.title).toContain(input.prediction!.result.segment.name);
     expect(p.alt).toContain('income 80 k$');

@@ -96,7 +96,7 @@ describe('analysis properties', () => {
     const a = analyze(big, { sweepSampleSize: 1000, silhouetteSampleSize: 500 });
     expect(a.selection.sample).toEqual({ size: 1000, of: 3000 });
     expect(a.labels).toHaveLength(3000);
-    expect(a.notes.join(' ')).toMatch(/sample of 1,000 of 3,000/);
+    expect(a.notes).toContainEqual({ code: 'sweep_sampled', size: 1000, of: 3000 });
   });
 });
 
@@ -143,8 +143,8 @@ describe('segment model', () => {
 describe('degenerate data', () => {
   it('notes incomes that look like dollars rather than thousands of dollars', () => {
     const dollars = analyze({ ...table, income: table.income.map((v) => v * 1000) });
-    expect(dollars.notes.join(' ')).toMatch(/probably gives dollars/);
-    expect(base.notes.join(' ')).not.toMatch(/dollars/);
+    expect(dollars.notes).toContainEqual({ code: 'income_in_dollars', median: expect.any(Number) });
+    expect(base.notes.map((n) => n.code)).not.toContain('income_in_dollars');
   });
 
   it('refuses a fixed k above the number of distinct profiles, also when k is chosen on a sample', () => {

@@ -181,8 +181,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
       elbowK: 5,
       basis: 'silhouette',
       silhouetteK: 5,
-      reason:
-        'k = 5: the elbow of the inertia curve is at k = 5, and it also has the highest silhouette of all k tried.',
+      startK: 5,
       sample: n > 10_000 ? { size: 10_000, of: n } : null,
     },
     inertia: training.inertia,

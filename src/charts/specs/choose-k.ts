@@ -5,6 +5,7 @@
  * no elbow: the rule (core/selection.ts) does not use one, and a marked
  * elbow beside a different recommendation read as a contradiction.
  */
+import { selectionReason } from '../../phrases/selection.ts';
 import { INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, int, panelTitle } from './common.ts';
@@ -133,7 +134,7 @@ export function chooseK(input: ChartInput): ChartSpec {
     ? `k was chosen on a random sample of ${int(sel.sample.size)} of ${int(sel.sample.of)} customers.`
     : null;
   const spec = {
-    ...frame(title, [sel.reason, sample]),
+    ...frame(title, [selectionReason(sel), sample]),
     data: { values: rows },
     vconcat: [
       panel(

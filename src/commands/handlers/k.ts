@@ -1,5 +1,6 @@
 /** `/segment k`: how k was chosen; `k 6` fixes it for the channel; `k auto` returns to the recommendation. */
 import type { Analysis, SelectionRow } from '../../core/types.ts';
+import { selectionReason } from '../../phrases/selection.ts';
 import type { Command } from '../command.ts';
 import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMeasure } from '../format.ts';
@@ -40,7 +41,7 @@ function settingWords(analysis: Analysis): string {
 export function kReply(analysis: Analysis, images: Reply['images']): Reply {
   const { sample } = analysis.selection;
   const sections = [
-    { heading: 'Why', body: analysis.selection.reason },
+    { heading: 'Why', body: selectionReason(analysis.selection) },
     { heading: 'In use', body: settingWords(analysis) },
   ];
   if (sample) {

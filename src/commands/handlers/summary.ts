@@ -2,6 +2,7 @@
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
+import { noteWords } from '../../phrases/notes.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import {
   formatCount,
@@ -69,7 +70,7 @@ export function analysisWarnings(analysis: Analysis): string[] {
     .map(
       (check) => `${VERDICT_MARK[check.status]} ${check.title}: ${check.message} (see \`/segment check\`)`,
     );
-  return [...doubts, ...analysis.notes];
+  return [...doubts, ...analysis.notes.map(noteWords)];
 }
 
 /** The headline says what the structure test found: no groups, weak groups, or segments. */

@@ -1,0 +1,29 @@
+/**
+ * Why the rule chose its k, in words, from the sweep's own figures
+ * (core/selection.ts recommendK): every clause is a fact about a figure it
+ * quotes. The one wording, for the k reply, the file report, the choose-k
+ * chart and `--json`'s `recommendation.reason`.
+ */
+import type { Selection, SelectionRow } from '../core/types.ts';
+
+const sil = (r: SelectionRow) => r.silhouette.toFixed(2);
+
+export function selectionReason(selection: Selection): string {
+  const row = (k: number) => selection.rows.find((r) => r.k === k)!;
+  const chosen = row(selection.recommendedK);
+  const best = row(selection.startK);
+  const peak = row(selection.silhouetteK);
+  const among =
+    (selection.scatterK ?? []).length > 0 ? 'of the k tried without a thin scatter' : 'of all k tried';
+  const main =
+    chosen === best
+      ? `k = ${chosen.k} has the highest silhouette ${among} (${sil(chosen)}), and no larger k among them separates clearly more groups.`
+      : `k = ${chosen.k}: its Calinski–Harabasz score is ${Math.round((chosen.calinskiHarabasz / best.calinskiHarabasz - 1) * 100)} % higher than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high, so the extra segments are real groups.`;
+  if (!peak.scatter || peak === chosen) return main;
+  const sampled = selection.sample?.size;
+  const n = Math.round(peak.scatter.size);
+  const who = sampled
+    ? `about ${Math.max(1, Math.round((100 * n) / sampled))} % of the customers`
+    : `only ${n} customer${n === 1 ? '' : 's'}`;
+  return `${main} k = ${peak.k} scores higher (${sil(peak)}), but one of its segments holds ${who} spread ${peak.scatter.spreadRatio.toFixed(1)} times as wide as a typical segment: scattered outliers, not a group.`;
+}
