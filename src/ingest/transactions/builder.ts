@@ -12,13 +12,14 @@ import { parseDecimal } from '../rules.ts';
 import {
   DATE_SHAPE,
   type DateForm,
+  type DateParts,
   dateMinutes,
   newDateEvidence,
   noteDate,
   resolveDateForm,
   splitDate,
 } from './dates.ts';
-import { Interner } from './grow.ts';
+import { Float64Column, Int32Column, Interner } from './grow.ts';
 import type { OrderColumns } from './roles.ts';
 
 const MISSING_ID = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-']);
@@ -40,24 +41,25 @@ export class OrderLineBuilder {
   totalLines = 0;
   /** Set when slashed dates could not tell, and the Online Retail I layout (month first) decided. */
   usAssumed = false;
-  private readonly invoices = new Interner();
-  private readonly customers = new Interner();
-  private readonly products = new Interner();
-  private readonly countries = new Interner();
-  private readonly invoice: number[] = [];
-  private readonly customer: number[] = [];
-  private readonly product: number[] = [];
-  private readonly country: number[] = [];
-  private readonly quantity: number[] = [];
-  private readonly unitPrice: number[] = [];
-  private readonly amount: number[] = [];
-  private readonly line: number[] = [];
-  private readonly shape: number[] = [];
-  private readonly dateA: number[] = [];
-  private readonly dateB: number[] = [];
-  private readonly year: number[] = [];
-  private readonly seconds: number[] = [];
-  private readonly dates = newDateEvidence();
+  // Public to the fast path (fast.ts), which fills the same columns and interners.
+  readonly invoices = new Interner();
+  readonly customers = new Interner();
+  readonly products = new Interner();
+  readonly countries = new Interner();
+  readonly dates = newDateEvidence();
+  private readonly invoice = new Int32Column();
+  private readonly customer = new Int32Column();
+  private readonly product = new Int32Column();
+  private readonly country = new Int32Column();
+  private readonly quantity = new Float64Column();
+  private readonly unitPrice = new Float64Column();
+  private readonly amount = new Float64Column();
+  private readonly line = new Int32Column();
+  private readonly shape = new Int32Column();
+  private readonly dateA = new Int32Column();
+  private readonly dateB = new Int32Column();
+  private readonly year = new Int32Column();
+  private readonly seconds = new Int32Column();
   private lastDateText = '';
   private lastDate = splitDate('');
   private readonly decimalComma: boolean;
@@ -115,20 +117,48 @@ export class OrderLineBuilder {
     const id = normaliseCustomerId(cell('customer'));
     const productText = r.product ? cell('product') : cell('description');
     const countryText = cell('country');
-    this.invoice.push(this.invoices.id(invoiceText));
-    this.customer.push(id === '' ? -1 : this.customers.id(id));
-    this.product.push(r.product || r.description ? this.products.id(productText) : -1);
-    this.country.push(countryText === '' ? -1 : this.countries.id(countryText));
+    this.add(
+      this.invoices.id(invoiceText),
+      id === '' ? -1 : this.customers.id(id),
+      r.product || r.description ? this.products.id(productText) : -1,
+      countryText === '' ? -1 : this.countries.id(countryText),
+      quantity,
+      unitPrice,
+      amount,
+      line,
+      parts,
+    );
+    return true;
+  }
+
+  /**
+   * One kept line whose cells are already read and interned (the fast path,
+   * after the checks `accept` makes); its date has been noted in `dates`.
+   */
+  add(
+    invoice: number,
+    customer: number,
+    product: number,
+    country: number,
+    quantity: number,
+    unitPrice: number,
+    amount: number,
+    line: number,
+    date: DateParts,
+  ): void {
+    this.invoice.push(invoice);
+    this.customer.push(customer);
+    this.product.push(product);
+    this.country.push(country);
     this.quantity.push(quantity);
     this.unitPrice.push(unitPrice);
     this.amount.push(amount);
     this.line.push(line);
-    this.shape.push(parts.shape);
-    this.dateA.push(parts.a);
-    this.dateB.push(parts.b);
-    this.year.push(parts.year);
-    this.seconds.push(parts.seconds);
-    return true;
+    this.shape.push(date.shape);
+    this.dateA.push(date.a);
+    this.dateB.push(date.b);
+    this.year.push(date.year);
+    this.seconds.push(date.seconds);
   }
 
   /** The date forms the file uses; throws when they cannot be told apart. */
@@ -161,20 +191,36 @@ export class OrderLineBuilder {
     const minutes = new Float64Array(n);
     const keep = new Uint8Array(n);
     let kept = 0;
+    const shape = this.shape.finish();
+    const dateA = this.dateA.finish();
+    const dateB = this.dateB.finish();
+    const year = this.year.finish();
+    const seconds = this.seconds.finish();
+    const parts: DateParts = { shape: DATE_SHAPE.invalid, a: 0, b: 0, year: 0, seconds: 0 };
+    let previous = Number.NaN;
     for (let i = 0; i < n; i++) {
-      const parts = {
-        shape: this.shape[i]! as 1 | 2 | 3,
-        a: this.dateA[i]!,
-        b: this.dateB[i]!,
-        year: this.year[i]!,
-        seconds: this.seconds[i]!,
-      };
-      minutes[i] = dateMinutes(parts, monthFirst);
-      if (Number.isNaN(minutes[i]!)) {
+      // Consecutive lines of an invoice share their date: only a change is worked out.
+      const same =
+        i > 0 &&
+        shape[i] === shape[i - 1] &&
+        dateA[i] === dateA[i - 1] &&
+        dateB[i] === dateB[i - 1] &&
+        year[i] === year[i - 1] &&
+        seconds[i] === seconds[i - 1];
+      if (!same) {
+        parts.shape = shape[i]! as DateParts['shape'];
+        parts.a = dateA[i]!;
+        parts.b = dateB[i]!;
+        parts.year = year[i]!;
+        parts.seconds = seconds[i]!;
+        previous = dateMinutes(parts, monthFirst);
+      }
+      minutes[i] = previous;
+      if (Number.isNaN(previous)) {
         this.problems.add({
-          line: this.line[i]!,
+          line: this.line.at(i),
           column: this.columns.roles.date!.header,
-          value: `${parts.a}/${parts.b}/${parts.year}`,
+          value: `${dateA[i]}/${dateB[i]}/${year[i]}`,
           reason: `is not a calendar date (read as ${forms.join(' or ')}); expected ${DATE_EXPECTED}`,
           kept: false,
         });
@@ -185,24 +231,22 @@ export class OrderLineBuilder {
     }
     const pick = <T extends Float64Array | Int32Array | Uint32Array>(a: T): T =>
       (kept === n ? a : a.filter((_, i) => keep[i] === 1)) as T;
-    const f64 = (a: number[]) => pick(Float64Array.from(a));
-    const i32 = (a: number[]) => pick(Int32Array.from(a));
     return {
       forms,
       lines: {
         length: kept,
-        invoice: i32(this.invoice),
+        invoice: pick(this.invoice.finish()),
         invoices: this.invoices.values,
-        customer: i32(this.customer),
+        customer: pick(this.customer.finish()),
         customers: this.customers.values,
-        product: i32(this.product),
-        country: i32(this.country),
+        product: pick(this.product.finish()),
+        country: pick(this.country.finish()),
         countries: this.countries.values,
-        quantity: f64(this.quantity),
-        unitPrice: f64(this.unitPrice),
-        amount: f64(this.amount),
+        quantity: pick(this.quantity.finish()),
+        unitPrice: pick(this.unitPrice.finish()),
+        amount: pick(this.amount.finish()),
         minutes: pick(minutes),
-        lines: pick(Uint32Array.from(this.line)),
+        lines: pick(new Uint32Array(this.line.finish())),
       },
     };
   }

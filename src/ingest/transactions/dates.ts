@@ -92,6 +92,14 @@ export function newDateEvidence(): DateEvidence {
   };
 }
 
+/** Whether noteDate would keep this line's text (the first slashed date, or the first to show its form). */
+export function dateTextNeeded(e: DateEvidence, parts: DateParts): boolean {
+  if (parts.shape !== DATE_SHAPE.slashed) return false;
+  return (
+    e.slashed === 0 || (parts.a > 12 && e.dayFirstLine === 0) || (parts.b > 12 && e.monthFirstLine === 0)
+  );
+}
+
 export function noteDate(e: DateEvidence, parts: DateParts, line: number, text: string): void {
   if (parts.shape === DATE_SHAPE.iso) e.iso++;
   else if (parts.shape === DATE_SHAPE.dotted) e.dotted++;
@@ -145,17 +153,32 @@ export function resolveDateForm(e: DateEvidence): DateFormResult {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil; exact, no Date object). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
 /** Minutes since 1970-01-01 00:00 (clock time, no zone), or NaN for an impossible date. */
 export function dateMinutes(parts: DateParts, slashedMonthFirst: boolean): number {
   let month: number;
   let day: number;
-  if (parts.shape === DATE_SHAPE.iso) [month, day] = [parts.a, parts.b];
-  else if (parts.shape === DATE_SHAPE.slashed && slashedMonthFirst) [month, day] = [parts.a, parts.b];
-  else if (parts.shape === DATE_SHAPE.invalid) return Number.NaN;
-  else [day, month] = [parts.a, parts.b];
+  if (parts.shape === DATE_SHAPE.iso || (parts.shape === DATE_SHAPE.slashed && slashedMonthFirst)) {
+    month = parts.a;
+    day = parts.b;
+  } else if (parts.shape === DATE_SHAPE.invalid) return Number.NaN;
+  else {
+    day = parts.a;
+    month = parts.b;
+  }
   if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return Number.NaN;
   if (parts.year < 1970 || parts.year > 2100) return Number.NaN;
-  const ms = Date.UTC(parts.year, month - 1, day);
-  if (new Date(ms).getUTCDate() !== day) return Number.NaN; // 29 February outside a leap year
-  return ms / 60_000 + Math.floor(parts.seconds / 60);
+  if (month === 2 && day === 29 && !isLeap(parts.year)) return Number.NaN; // 29 February outside a leap year
+  return daysFromCivil(parts.year, month, day) * 1440 + Math.floor(parts.seconds / 60);
 }

@@ -2,7 +2,10 @@
  * Order-line CSV bytes → OrderLines, streaming.
  *
  *   input ─toChunks─▶ Buffers ─guardBytes─▶ (size limit, UTF-8) ─readHead─▶ header + delimiter
- *         ─orderColumns─▶ roles ─RecordSplitter─▶ records ─OrderLineBuilder─▶ columns ─finish─▶ dates resolved
+ *         ─orderColumns─▶ roles ─FastOrderReader─┬ plain lines, from bytes ─────────┬▶ OrderLineBuilder
+ *                                                └ other records ─splitRecord─▶ accept ┘   ─finish─▶ dates resolved
+ *
+ * (`parser: 'strict'` sends every record through RecordSplitter instead: the reference in tests.)
  *
  * `isOrderLineHeader` lets the caller decide from the head alone whether a
  * file is order lines or one row per customer.
@@ -16,6 +19,7 @@ import { describeProblem, type RowProblem } from '../problems.ts';
 import { type Delimiter, detectDelimiter, readHead } from '../sniff.ts';
 import { OrderLineBuilder } from './builder.ts';
 import type { DateForm } from './dates.ts';
+import { FastOrderReader } from './fast.ts';
 import { RecordSplitter, splitHeader } from './records.ts';
 import { looksLikeOrderLines, type OrderColumns, orderColumns } from './roles.ts';
 
@@ -42,7 +46,12 @@ export function isOrderLineHeader(headerLine: string): boolean {
 
 export async function readOrderLines(
   input: IngestInput,
-  options: { fileName: string; limits?: Partial<IngestLimits> },
+  options: {
+    fileName: string;
+    limits?: Partial<IngestLimits>;
+    /** `strict`: every record through the record splitter alone, the reference the fast path is tested against. */
+    parser?: 'fast' | 'strict';
+  },
 ): Promise<OrderIngestResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
@@ -69,13 +78,7 @@ export async function readOrderLines(
     }
     const builder = new OrderLineBuilder(file, found.columns, delimiter);
     let header = true;
-    const splitter = new RecordSplitter(delimiter, (fields, line) => {
-      if (header) {
-        if (fields.every((f) => f === '')) return;
-        header = false;
-        return;
-      }
-      builder.accept(fields, line);
+    const checkRows = (line: number) => {
       if (builder.totalLines > limits.maxRows) {
         throw new InputError(
           'too_many_rows',
@@ -83,14 +86,31 @@ export async function readOrderLines(
           { file, line },
         );
       }
-    });
-    for (const chunk of head.prefix) splitter.write(chunk);
+    };
+    const strict = (fields: string[], line: number) => {
+      if (header) {
+        if (fields.every((f) => f === '')) return;
+        header = false;
+        return;
+      }
+      builder.accept(fields, line);
+      checkRows(line);
+    };
+    const reader =
+      options.parser === 'strict'
+        ? new RecordSplitter(delimiter, strict)
+        : new FastOrderReader(delimiter, builder, splitHeader(head.line, delimiter).length, {
+            strict,
+            kept: checkRows,
+            pastHeader: () => !header,
+          });
+    for (const chunk of head.prefix) reader.write(chunk);
     for (;;) {
       const next = await chunks.next();
       if (next.done) break;
-      splitter.write(next.value);
+      reader.write(next.value);
     }
-    splitter.end();
+    reader.end();
     return finish(builder, file, delimiter, limits.minValidShare);
   } finally {
     await chunks.return(undefined);

@@ -62,13 +62,18 @@ export class RecordSplitter {
   }
 
   private emit(raw: string, extraLines: number): void {
-    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const line = this.line;
     this.line += 1 + extraLines;
-    const fields = text.includes('"') ? splitQuoted(text, this.delimiter) : text.split(this.delimiter);
-    for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trim();
-    this.sink(fields, line);
+    this.sink(splitRecord(raw, this.delimiter), line);
   }
+}
+
+/** One record's text (a trailing \r dropped) → its trimmed values; the fast path's fallback uses it too. */
+export function splitRecord(raw: string, delimiter: string): string[] {
+  const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const fields = text.includes('"') ? splitQuoted(text, delimiter) : text.split(delimiter);
+  for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trim();
+  return fields;
 }
 
 function balanced(text: string, from: number, to: number): boolean {
