@@ -19,7 +19,7 @@ import {
   resolveDateForm,
   splitDate,
 } from './dates.ts';
-import { Float64Column, Int32Column, Interner } from './grow.ts';
+import { Interner, LineColumns, packDate } from './grow.ts';
 import type { OrderColumns } from './roles.ts';
 
 const MISSING_ID = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-']);
@@ -47,19 +47,7 @@ export class OrderLineBuilder {
   readonly products = new Interner();
   readonly countries = new Interner();
   readonly dates = newDateEvidence();
-  private readonly invoice = new Int32Column();
-  private readonly customer = new Int32Column();
-  private readonly product = new Int32Column();
-  private readonly country = new Int32Column();
-  private readonly quantity = new Float64Column();
-  private readonly unitPrice = new Float64Column();
-  private readonly amount = new Float64Column();
-  private readonly line = new Int32Column();
-  private readonly shape = new Int32Column();
-  private readonly dateA = new Int32Column();
-  private readonly dateB = new Int32Column();
-  private readonly year = new Int32Column();
-  private readonly seconds = new Int32Column();
+  private readonly columnsRead = new LineColumns();
   private lastDateText = '';
   private lastDate = splitDate('');
   private readonly decimalComma: boolean;
@@ -146,19 +134,18 @@ export class OrderLineBuilder {
     line: number,
     date: DateParts,
   ): void {
-    this.invoice.push(invoice);
-    this.customer.push(customer);
-    this.product.push(product);
-    this.country.push(country);
-    this.quantity.push(quantity);
-    this.unitPrice.push(unitPrice);
-    this.amount.push(amount);
-    this.line.push(line);
-    this.shape.push(date.shape);
-    this.dateA.push(date.a);
-    this.dateB.push(date.b);
-    this.year.push(date.year);
-    this.seconds.push(date.seconds);
+    this.columnsRead.add(
+      invoice,
+      customer,
+      product,
+      country,
+      quantity,
+      unitPrice,
+      amount,
+      line,
+      packDate(date.shape, date.a, date.b, date.year),
+      date.seconds,
+    );
   }
 
   /** The date forms the file uses; throws when they cannot be told apart. */
@@ -187,40 +174,30 @@ export class OrderLineBuilder {
 
   finish(): { lines: OrderLines; forms: DateForm[] } {
     const { forms, monthFirst } = this.dateForms();
-    const n = this.line.length;
+    const c = this.columnsRead;
+    const n = c.length;
     const minutes = new Float64Array(n);
     const keep = new Uint8Array(n);
     let kept = 0;
-    const shape = this.shape.finish();
-    const dateA = this.dateA.finish();
-    const dateB = this.dateB.finish();
-    const year = this.year.finish();
-    const seconds = this.seconds.finish();
     const parts: DateParts = { shape: DATE_SHAPE.invalid, a: 0, b: 0, year: 0, seconds: 0 };
     let previous = Number.NaN;
     for (let i = 0; i < n; i++) {
+      const date = c.date[i]!;
       // Consecutive lines of an invoice share their date: only a change is worked out.
-      const same =
-        i > 0 &&
-        shape[i] === shape[i - 1] &&
-        dateA[i] === dateA[i - 1] &&
-        dateB[i] === dateB[i - 1] &&
-        year[i] === year[i - 1] &&
-        seconds[i] === seconds[i - 1];
-      if (!same) {
-        parts.shape = shape[i]! as DateParts['shape'];
-        parts.a = dateA[i]!;
-        parts.b = dateB[i]!;
-        parts.year = year[i]!;
-        parts.seconds = seconds[i]!;
+      if (i === 0 || date !== c.date[i - 1] || c.seconds[i] !== c.seconds[i - 1]) {
+        parts.shape = (date & 3) as DateParts['shape'];
+        parts.a = (date >>> 2) & 0xff;
+        parts.b = (date >>> 10) & 0xff;
+        parts.year = date >>> 18;
+        parts.seconds = c.seconds[i]!;
         previous = dateMinutes(parts, monthFirst);
       }
       minutes[i] = previous;
       if (Number.isNaN(previous)) {
         this.problems.add({
-          line: this.line.at(i),
+          line: c.line[i]!,
           column: this.columns.roles.date!.header,
-          value: `${dateA[i]}/${dateB[i]}/${year[i]}`,
+          value: `${parts.a}/${parts.b}/${parts.year}`,
           reason: `is not a calendar date (read as ${forms.join(' or ')}); expected ${DATE_EXPECTED}`,
           kept: false,
         });
@@ -230,23 +207,23 @@ export class OrderLineBuilder {
       }
     }
     const pick = <T extends Float64Array | Int32Array | Uint32Array>(a: T): T =>
-      (kept === n ? a : a.filter((_, i) => keep[i] === 1)) as T;
+      (kept === n ? a.slice(0, n) : a.subarray(0, n).filter((_, i) => keep[i] === 1)) as T;
     return {
       forms,
       lines: {
         length: kept,
-        invoice: pick(this.invoice.finish()),
+        invoice: pick(c.invoice),
         invoices: this.invoices.values,
-        customer: pick(this.customer.finish()),
+        customer: pick(c.customer),
         customers: this.customers.values,
-        product: pick(this.product.finish()),
-        country: pick(this.country.finish()),
+        product: pick(c.product),
+        country: pick(c.country),
         countries: this.countries.values,
-        quantity: pick(this.quantity.finish()),
-        unitPrice: pick(this.unitPrice.finish()),
-        amount: pick(this.amount.finish()),
+        quantity: pick(c.quantity),
+        unitPrice: pick(c.unitPrice),
+        amount: pick(c.amount),
         minutes: pick(minutes),
-        lines: pick(new Uint32Array(this.line.finish())),
+        lines: pick(c.line),
       },
     };
   }

@@ -23,49 +23,74 @@ export class Interner {
   }
 }
 
-/** A column of numbers that grows by doubling: a million order lines without a million-element JS array. */
-export class Float64Column {
+/**
+ * The order-line columns while reading: typed arrays that grow together by
+ * doubling (a million lines without a million-element JS array each). A
+ * date's shape, two numbers and year are packed into one 32-bit word
+ * (2 + 8 + 8 + 14 bits; splitDate's numbers have at most 2 digits and years 4).
+ */
+export class LineColumns {
   length = 0;
-  private data = new Float64Array(4096);
+  private capacity = 4096;
+  invoice = new Int32Array(this.capacity);
+  customer = new Int32Array(this.capacity);
+  product = new Int32Array(this.capacity);
+  country = new Int32Array(this.capacity);
+  quantity = new Float64Array(this.capacity);
+  unitPrice = new Float64Array(this.capacity);
+  amount = new Float64Array(this.capacity);
+  line = new Uint32Array(this.capacity);
+  date = new Uint32Array(this.capacity);
+  seconds = new Int32Array(this.capacity);
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const data = new Float64Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-    }
-    this.data[this.length++] = value;
+  add(
+    invoice: number,
+    customer: number,
+    product: number,
+    country: number,
+    quantity: number,
+    unitPrice: number,
+    amount: number,
+    line: number,
+    date: number,
+    seconds: number,
+  ): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    this.invoice[i] = invoice;
+    this.customer[i] = customer;
+    this.product[i] = product;
+    this.country[i] = country;
+    this.quantity[i] = quantity;
+    this.unitPrice[i] = unitPrice;
+    this.amount[i] = amount;
+    this.line[i] = line;
+    this.date[i] = date;
+    this.seconds[i] = seconds;
   }
 
-  at(i: number): number {
-    return this.data[i]!;
-  }
-
-  /** The values, in an array of exactly `length`. */
-  finish(): Float64Array {
-    return this.data.slice(0, this.length);
+  private grow(): void {
+    this.capacity *= 2;
+    const more = <T extends Int32Array | Uint32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(this.capacity);
+      b.set(a);
+      return b;
+    };
+    const i32 = (n: number) => new Int32Array(n);
+    const f64 = (n: number) => new Float64Array(n);
+    const u32 = (n: number) => new Uint32Array(n);
+    this.invoice = more(this.invoice, i32);
+    this.customer = more(this.customer, i32);
+    this.product = more(this.product, i32);
+    this.country = more(this.country, i32);
+    this.quantity = more(this.quantity, f64);
+    this.unitPrice = more(this.unitPrice, f64);
+    this.amount = more(this.amount, f64);
+    this.line = more(this.line, u32);
+    this.date = more(this.date, u32);
+    this.seconds = more(this.seconds, i32);
   }
 }
 
-/** Float64Column for whole numbers that fit 32 bits (ids, line numbers, date parts). */
-export class Int32Column {
-  length = 0;
-  private data = new Int32Array(4096);
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const data = new Int32Array(this.data.length * 2);
-      data.set(this.data);
-      this.data = data;
-    }
-    this.data[this.length++] = value;
-  }
-
-  at(i: number): number {
-    return this.data[i]!;
-  }
-
-  finish(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+export const packDate = (shape: number, a: number, b: number, year: number) =>
+  (shape | (a << 2) | (b << 10) | (year << 18)) >>> 0;
