@@ -3,7 +3,8 @@
  * problems exit 2 with one `error:` line (no stack trace); anything else is a
  * bug and exits 1.
  */
-import { describeInputError, isInputError } from '../core/errors.ts';
+import { errorText } from '../commands/messages.ts';
+import { isInputError } from '../core/errors.ts';
 import { terminalWords } from '../report/reply.ts';
 import { runAnalyze } from './analyze.ts';
 import { parseCliArgs } from './args.ts';
@@ -33,7 +34,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   } catch (e) {
     if (isInputError(e)) {
-      io.stderr(`error: ${terminalWords(describeInputError(e))}\n`);
+      io.stderr(`error: ${terminalWords(errorText(e))}\n`);
       return 2;
     }
     io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? e}\n`);

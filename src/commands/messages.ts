@@ -3,9 +3,10 @@
  * describeInputError's (the same in Slack and the CLI); this adds a title per
  * kind of mistake and what happens next.
  */
-import { describeInputError, type InputError, type InputErrorCode } from '../core/errors.ts';
+import type { InputError, InputErrorCode } from '../core/errors.ts';
 import { FEATURE_CATALOGUE, type FeatureSpec } from '../core/features.ts';
 import type { PredictionWarning } from '../core/types.ts';
+import { describeInputError } from '../phrases/errors.ts';
 import { formatCount, formatDecimal, formatMeasure, formatPercent } from './format.ts';
 import { USAGE } from './help.ts';
 import type { Reply } from './reply.ts';
@@ -35,6 +36,9 @@ export function errorTitle(code: InputErrorCode): string {
   if (code === 'invalid_model') return 'The saved model could not be used';
   return 'That option could not be used';
 }
+
+/** An input error as text alone, for a transport that shows no title (the CLI's `error:` line). */
+export const errorText = (error: InputError): string => describeInputError(error);
 
 /** The ephemeral answer to a mistake; `after` says what state the channel is left in. */
 export function errorReply(error: InputError, after?: string): Reply {

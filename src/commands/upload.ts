@@ -5,6 +5,7 @@
  * what it had.
  */
 import { isInputError } from '../core/errors.ts';
+import { inputErrorWords } from '../phrases/errors.ts';
 import type {
   ChannelPort,
   ChannelSettings,
@@ -56,7 +57,11 @@ export async function ingestUpload(
     return uploadReply(outcome, dataset, before.settings.k);
   } catch (error) {
     if (!isInputError(error)) throw error;
-    context.uploads.reject({ fileName: file.name, uploadedBy: file.uploadedBy, at: context.clock() }, error);
+    const refused = { code: error.code, message: inputErrorWords(error) };
+    context.uploads.reject(
+      { fileName: file.name, uploadedBy: file.uploadedBy, at: context.clock() },
+      refused,
+    );
     return errorReply(error, `Nothing changed: this channel keeps using ${datasetWords(before.dataset)}.`);
   }
 }

@@ -11,7 +11,7 @@
  */
 import { runChecks } from './assumptions/index.ts';
 import { computeEda } from './eda.ts';
-import { InputError } from './errors.ts';
+import { inputProblem } from './errors.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
 import { resolveOptions } from './options.ts';
@@ -41,10 +41,8 @@ export const MIN_CUSTOMERS = 10;
 function requireEnoughRows(table: CustomerTable, options: AnalysisOptions, source: SourceInfo): void {
   const needed = Math.max(MIN_CUSTOMERS, Math.max(options.k ?? options.kRange.min, options.kRange.min) + 1);
   if (table.length < needed) {
-    const what = options.k ? `${options.k} segments` : 'segments';
-    throw new InputError(
-      'too_few_customers',
-      `${table.length} valid customer${table.length === 1 ? '' : 's'} is too few for ${what}: at least ${needed} are needed.`,
+    throw inputProblem(
+      { kind: 'too_few_customers', customers: table.length, needed, ...(options.k ? { k: options.k } : {}) },
       { file: source.fileName },
     );
   }

@@ -1,9 +1,13 @@
 /**
  * Problems a user can cause (a bad file, a bad command, a bad option). They are
- * values with a stable code and a message written for the person who caused
- * them; Slack and the CLI render them the same way. Anything that is not an
- * InputError is a bug.
+ * values with a stable code; Slack and the CLI render them the same way.
+ * Anything that is not an InputError is a bug.
+ *
+ * Core raises them with a `problem`: the facts as data, no sentence (its
+ * `message` is the problem's kind, for logs). phrases/errors.ts words them.
+ * The edges (ingest, grammars) still pass their own message.
  */
+import type { Feature } from './types.ts';
 export type InputErrorCode =
   | 'empty_file'
   | 'header_only'
@@ -27,6 +31,38 @@ export type InputErrorCode =
   | 'unknown_command'
   | 'ambiguous_dates';
 
+/** A rule an analysis option broke, as a code (the edges word it). */
+export type OptionRule =
+  | 'too_few_features'
+  | 'repeated_feature'
+  | 'k_below_min'
+  | 'k_above_max'
+  | 'k_range_reversed'
+  /** Any other rule: `detail` is the validator's own text. */
+  | 'invalid';
+
+/** What core found wrong with its input, as data. */
+export type InputProblem =
+  | { kind: 'feature_not_in_file'; missing: Feature[]; usable: Feature[] }
+  /** `k` when the user fixed one (the count needed then depends on it). */
+  | { kind: 'too_few_customers'; customers: number; needed: number; k?: number }
+  /** The customers have fewer distinct profiles on the chosen features than the segments asked for. */
+  | { kind: 'too_few_profiles'; profiles: number; k: number }
+  | { kind: 'invalid_option'; option: string; rule: OptionRule; detail?: string }
+  | { kind: 'model_not_json' }
+  | { kind: 'model_not_version_1'; detail: string }
+  | { kind: 'customer_out_of_bounds'; feature: Feature };
+
+const PROBLEM_CODES: Record<InputProblem['kind'], InputErrorCode> = {
+  feature_not_in_file: 'feature_not_in_file',
+  too_few_customers: 'too_few_customers',
+  too_few_profiles: 'too_few_customers',
+  invalid_option: 'invalid_option',
+  model_not_json: 'invalid_model',
+  model_not_version_1: 'invalid_model',
+  customer_out_of_bounds: 'invalid_customer',
+};
+
 export interface Where {
   file?: string;
   line?: number;
@@ -41,25 +77,15 @@ export class InputError extends Error {
     readonly where: Where = {},
     /** Further lines (e.g. the first rejected rows) shown under the message. */
     readonly details: string[] = [],
+    /** Set by core: the facts, which phrases/errors.ts words instead of `message`. */
+    readonly problem?: InputProblem,
   ) {
     super(message);
   }
 }
 
+/** Core's way to refuse input: a code and the facts, no words. */
+export const inputProblem = (problem: InputProblem, where: Where = {}): InputError =>
+  new InputError(PROBLEM_CODES[problem.kind], problem.kind, where, [], problem);
+
 export const isInputError = (e: unknown): e is InputError => e instanceof InputError;
-
-/** "customers.csv, line 12, column Age: " — the place, in the words users see. */
-export function formatWhere(where: Where): string {
-  const parts: string[] = [];
-  if (where.file) parts.push(where.file);
-  if (where.line !== undefined) parts.push(`line ${where.line}`);
-  if (where.column) parts.push(`column ${where.column}`);
-  return parts.join(', ');
-}
-
-/** The full user-facing text of an input error, without any stack. */
-export function describeInputError(e: InputError): string {
-  const where = formatWhere(e.where);
-  const head = where ? `${where}: ${e.message}` : e.message;
-  return e.details.length ? `${head}\n${e.details.map((d) => `  - ${d}`).join('\n')}` : head;
-}

@@ -4,7 +4,7 @@
  * clear error, not a wrong answer.
  */
 import { z } from 'zod';
-import { InputError } from './errors.ts';
+import { inputProblem } from './errors.ts';
 import { boundedNumber, FEATURE_CATALOGUE } from './features.ts';
 import { unlikeTraining } from './reach.ts';
 import { scaleVector } from './scale.ts';
@@ -17,12 +17,8 @@ export interface NewCustomer {
   spending: number;
 }
 
-// The catalogue's plausible bounds, the same ones ingest and both grammars apply.
-const bounded = (feature: Feature) => {
-  const { bounds } = FEATURE_CATALOGUE[feature];
-  const kind = bounds.whole ? 'whole number' : 'number';
-  return boundedNumber(bounds, `${feature}: expected a ${kind} within ${bounds.min}..${bounds.max}`);
-};
+// The catalogue's plausible bounds, the same ones ingest and both grammars apply; the issue names the feature.
+const bounded = (feature: Feature) => boundedNumber(FEATURE_CATALOGUE[feature].bounds, feature);
 const customerSchema = z.object({
   age: bounded('age'),
   gender: z.enum(['Female', 'Male']).optional(),
@@ -56,22 +52,22 @@ export function parseModel(json: string): SegmentModel {
   try {
     raw = JSON.parse(json);
   } catch {
-    throw new InputError('invalid_model', 'the saved model is not valid JSON');
+    throw inputProblem({ kind: 'model_not_json' });
   }
   const parsed = modelSchema.safeParse(raw);
   if (!parsed.success)
-    throw new InputError(
-      'invalid_model',
-      `the saved model is not a version-1 segment model (${parsed.error.issues[0]!.message})`,
-    );
+    throw inputProblem({ kind: 'model_not_version_1', detail: parsed.error.issues[0]!.message });
   return parsed.data as SegmentModel;
 }
 
 export function validateCustomer(customer: NewCustomer): NewCustomer {
   const parsed = customerSchema.safeParse(customer);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError('invalid_customer', issue.message, { column: String(issue.path[0] ?? '') });
+    const column = String(parsed.error.issues[0]!.path[0] ?? '');
+    const feature = FEATURES.find((f) => f === column);
+    // Gender is an enum the grammar checks first; a bad one here is a caller's bug, not the user's.
+    if (!feature) throw new Error(`validateCustomer: invalid ${column}`);
+    throw inputProblem({ kind: 'customer_out_of_bounds', feature }, { column });
   }
   // -0 passes `>= 0` but would be worded "-0.0"; it is the customer's 0.
   const { age, income, spending } = parsed.data;

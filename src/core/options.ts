@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from './errors.ts';
+import { inputProblem, type OptionRule } from './errors.ts';
 import { FEATURE_COUNT, K_LIMITS } from './features.ts';
 import { type AnalysisOptions, FEATURES, SCALINGS } from './types.ts';
 
@@ -25,18 +25,18 @@ const optionsSchema = z
   .object({
     features: z
       .array(z.enum(FEATURES))
-      .min(FEATURE_COUNT.min, `choose at least ${FEATURE_COUNT.min} features`)
-      .refine((f) => new Set(f).size === f.length, 'a feature is listed twice'),
+      .min(FEATURE_COUNT.min, 'too_few_features' satisfies OptionRule)
+      .refine((f) => new Set(f).size === f.length, 'repeated_feature' satisfies OptionRule),
     scaling: z.enum(SCALINGS),
     k: z
       .number()
       .int()
-      .min(K_LIMITS.min, `k must be at least ${K_LIMITS.min}`)
-      .max(K_LIMITS.max, `k can be at most ${K_LIMITS.max}`)
+      .min(K_LIMITS.min, 'k_below_min' satisfies OptionRule)
+      .max(K_LIMITS.max, 'k_above_max' satisfies OptionRule)
       .optional(),
     kRange: z
       .object({ min: z.number().int().min(K_LIMITS.min), max: z.number().int().max(K_LIMITS.max) })
-      .refine((r) => r.min <= r.max, 'the k range must run from low to high'),
+      .refine((r) => r.min <= r.max, 'k_range_reversed' satisfies OptionRule),
     seed: z
       .number()
       .int()
@@ -50,6 +50,14 @@ const optionsSchema = z
   })
   .strict();
 
+const OPTION_RULES: readonly OptionRule[] = [
+  'too_few_features',
+  'repeated_feature',
+  'k_below_min',
+  'k_above_max',
+  'k_range_reversed',
+];
+
 /** Defaults filled in and every value checked; a bad option is an InputError naming it. */
 export function resolveOptions(partial: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
@@ -58,7 +66,14 @@ export function resolveOptions(partial: Partial<AnalysisOptions> = {}): Analysis
   const parsed = optionsSchema.safeParse({ ...DEFAULT_ANALYSIS_OPTIONS, ...defined, scaling });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError('invalid_option', `option ${issue.path.join('.') || 'value'}: ${issue.message}`);
+    const option = issue.path.join('.') || 'value';
+    // The rules above carry their code as their message; any other is zod's own text.
+    const rule = OPTION_RULES.find((r) => r === issue.message);
+    throw inputProblem(
+      rule
+        ? { kind: 'invalid_option', option, rule }
+        : { kind: 'invalid_option', option, rule: 'invalid', detail: issue.message },
+    );
   }
   return parsed.data as AnalysisOptions;
 }

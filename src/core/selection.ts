@@ -30,7 +30,7 @@
  * Every k in the range can be returned, ends included.
  */
 
-import { InputError } from './errors.ts';
+import { type InputError, inputProblem } from './errors.ts';
 import { fitKMeans, type KMeansFit } from './kmeans.ts';
 import { kneedleElbow } from './kneedle.ts';
 import { calinskiHarabasz, daviesBouldin, meanOf, silhouetteValues } from './metrics.ts';
@@ -41,10 +41,7 @@ import { quantileSorted, sortedCopy } from './stats.ts';
 import type { AnalysisOptions, Selection, SelectionRow } from './types.ts';
 
 export function tooFewDistinct(distinct: number, k: number): InputError {
-  return new InputError(
-    'too_few_customers',
-    `the customers fall into only ${distinct} different profile${distinct === 1 ? '' : 's'} on the chosen features, so they cannot be split into ${k} segments; choose other features or fewer segments.`,
-  );
+  return inputProblem({ kind: 'too_few_profiles', profiles: distinct, k });
 }
 
 export interface SweepResult {

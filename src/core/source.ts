@@ -4,8 +4,7 @@
  * uses row numbers, one without an Age column has no ages (its table holds
  * NaN there) and so no age feature, age profile or age chart.
  */
-import { InputError } from './errors.ts';
-import { FEATURE_CATALOGUE } from './features.ts';
+import { type InputError, inputProblem } from './errors.ts';
 import { FEATURES, type Feature, type SourceInfo } from './types.ts';
 
 type Absent = Pick<SourceInfo, 'absentColumns'>;
@@ -29,16 +28,12 @@ export const featuresMissingFrom = (source: Absent, features: readonly Feature[]
 /**
  * Asked to cluster on a feature the file has no column for (age, for a CRM
  * export without ages): the file's ages are NaN, so this is refused, naming
- * the column and the features that can be used. No command words here: each
- * transport says how to change the features.
+ * the column and the features that can be used (phrases/errors.ts words it;
+ * each transport says how to change the features).
  */
 export function featureNotInFile(missing: readonly Feature[], source: SourceInfo): InputError {
-  const headers = missing.map((f) => FEATURE_CATALOGUE[f].header);
-  const usable = featuresInSource(source).map((f) => FEATURE_CATALOGUE[f].noun);
-  const columns = headers.length === 1 ? `${headers[0]} column` : `${headers.join(' or ')} columns`;
-  return new InputError(
-    'feature_not_in_file',
-    `this file has no ${columns}; segments can use ${usable.join(' and ')}, or share a file with the ${columns}`,
+  return inputProblem(
+    { kind: 'feature_not_in_file', missing: [...missing], usable: featuresInSource(source) },
     { file: source.fileName },
   );
 }

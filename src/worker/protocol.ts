@@ -12,7 +12,13 @@ import type {
   UploadedDataset,
 } from '../commands/context.ts';
 import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
-import { InputError, type InputErrorCode, isInputError, type Where } from '../core/errors.ts';
+import {
+  InputError,
+  type InputErrorCode,
+  type InputProblem,
+  isInputError,
+  type Where,
+} from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
 import type { UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 
@@ -58,7 +64,14 @@ export function parseWorkerData(value: unknown): WorkerData {
 }
 
 export type SerializedError =
-  | { kind: 'input'; code: InputErrorCode; message: string; where: Where; details: string[] }
+  | {
+      kind: 'input';
+      code: InputErrorCode;
+      message: string;
+      where: Where;
+      details: string[];
+      problem?: InputProblem;
+    }
   | { kind: 'bug'; name: string; message: string; stack?: string };
 
 export type WorkerMessage =
@@ -74,6 +87,7 @@ export function serializeError(error: unknown): SerializedError {
       message: error.message,
       where: error.where,
       details: error.details,
+      ...(error.problem ? { problem: error.problem } : {}),
     };
   }
   const e = error instanceof Error ? error : new Error(String(error));
@@ -81,7 +95,8 @@ export function serializeError(error: unknown): SerializedError {
 }
 
 export function deserializeError(error: SerializedError): Error {
-  if (error.kind === 'input') return new InputError(error.code, error.message, error.where, error.details);
+  if (error.kind === 'input')
+    return new InputError(error.code, error.message, error.where, error.details, error.problem);
   const rebuilt = new Error(`analysis worker: ${error.message}`);
   rebuilt.name = error.name;
   if (error.stack)

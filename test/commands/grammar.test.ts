@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand, tokenize } from '../../src/commands/grammar.ts';
-import { describeInputError } from '../../src/core/errors.ts';
+import { describeInputError } from '../../src/phrases/errors.ts';
 
 function command(text: string) {
   const result = parseCommand(text);

@@ -82,13 +82,20 @@ describe('analysis properties', () => {
   it('rejects too few customers for the requested k with a clear message', () => {
     const tiny = reorderRows(table, [0, 1, 2, 3, 4]);
     expect(() => analyze(tiny, { k: 6 })).toThrowError(
-      expect.objectContaining({ code: 'too_few_customers', message: expect.stringContaining('at least 10') }),
+      expect.objectContaining({
+        code: 'too_few_customers',
+        problem: { kind: 'too_few_customers', customers: 5, needed: 10, k: 6 },
+      }),
     );
   });
 
   it('rejects invalid options by name', () => {
     expect(() => analyze(table, { k: 1 })).toThrowError(InputError);
-    expect(() => analyze(table, { features: ['income', 'income'] })).toThrowError(/listed twice/);
+    expect(() => analyze(table, { features: ['income', 'income'] })).toThrowError(
+      expect.objectContaining({
+        problem: { kind: 'invalid_option', option: 'features', rule: 'repeated_feature' },
+      }),
+    );
   });
 
   it('samples the k sweep on large tables but fits every row', () => {
@@ -125,18 +132,23 @@ describe('segment model', () => {
   });
 
   it('rejects impossible customers with the reason', () => {
-    expect(() => predict(base.model, { age: 25.5, income: 60, spending: 75 })).toThrowError(/whole number/);
-    expect(() => predict(base.model, { age: 25, income: -1, spending: 75 })).toThrowError(
-      /income: expected a number within 0..10000/,
-    );
-    expect(() => predict(base.model, { age: 25, income: 60, spending: 101 })).toThrowError(/1..100/);
+    const outOf = (feature: string) =>
+      expect.objectContaining({
+        code: 'invalid_customer',
+        problem: { kind: 'customer_out_of_bounds', feature },
+      });
+    expect(() => predict(base.model, { age: 25.5, income: 60, spending: 75 })).toThrowError(outOf('age'));
+    expect(() => predict(base.model, { age: 25, income: -1, spending: 75 })).toThrowError(outOf('income'));
+    expect(() => predict(base.model, { age: 25, income: 60, spending: 101 })).toThrowError(outOf('spending'));
   });
 
   it('refuses a stored model of another version', () => {
     expect(() => parseModel(JSON.stringify({ ...base.model, version: 2 }))).toThrowError(
       expect.objectContaining({ code: 'invalid_model' }),
     );
-    expect(() => parseModel('{not json')).toThrowError(/not valid JSON/);
+    expect(() => parseModel('{not json')).toThrowError(
+      expect.objectContaining({ problem: { kind: 'model_not_json' } }),
+    );
   });
 });
 
@@ -155,7 +167,7 @@ describe('degenerate data', () => {
       spending: big.spending.map((_, i) => [10, 30, 50, 70][i % 4]!),
     };
     expect(() => analyze(fourProfiles, { k: 6, sweepSampleSize: 1000 })).toThrowError(
-      /only 4 different profiles/,
+      expect.objectContaining({ problem: { kind: 'too_few_profiles', profiles: 4, k: 6 } }),
     );
     const four = analyze(fourProfiles, { k: 4, sweepSampleSize: 1000 });
     expect(four.segments.every((s) => s.size > 0)).toBe(true);
@@ -170,7 +182,7 @@ describe('degenerate data', () => {
     expect(() => analyze(flat)).toThrowError(
       expect.objectContaining({
         code: 'too_few_customers',
-        message: expect.stringContaining('only 1 different profile'),
+        problem: { kind: 'too_few_profiles', profiles: 1, k: expect.any(Number) },
       }),
     );
   });

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { describeInputError } from '../../src/core/errors.ts';
+import { describeInputError } from '../../src/phrases/errors.ts';
 import { csv, FILE, inPieces, MALL_HEADER, readError } from './helpers.ts';
 
 const BINARY = 'this looks like a binary file (e.g. Excel or an image), not CSV text; export it as CSV';

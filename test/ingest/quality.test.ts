@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeInputError } from '../../src/core/errors.ts';
 import { GENDER_CODE } from '../../src/core/types.ts';
+import { describeInputError } from '../../src/phrases/errors.ts';
 import { csv, MALL_HEADER, read, readError } from './helpers.ts';
 
 /** Nine good rows (lines 2–10) so one bad row stays under the 90% valid-share floor. */

@@ -1,0 +1,66 @@
+/**
+ * Input errors in words, the same in Slack and the CLI: the place ("customers.csv,
+ * line 12, column Age"), the problem, and any detail lines. Core's errors carry
+ * their facts as a `problem`, worded here; the edges' own (ingest, grammars)
+ * carry their message.
+ */
+import type { InputError, InputProblem, OptionRule, Where } from '../core/errors.ts';
+import { FEATURE_CATALOGUE, FEATURE_COUNT, K_LIMITS } from '../core/features.ts';
+
+/** "customers.csv, line 12, column Age" — the place, in the words users see. */
+export function formatWhere(where: Where): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.column) parts.push(`column ${where.column}`);
+  return parts.join(', ');
+}
+
+const RULE_WORDS: Record<Exclude<OptionRule, 'invalid'>, string> = {
+  too_few_features: `choose at least ${FEATURE_COUNT.min} features`,
+  repeated_feature: 'a feature is listed twice',
+  k_below_min: `k must be at least ${K_LIMITS.min}`,
+  k_above_max: `k can be at most ${K_LIMITS.max}`,
+  k_range_reversed: 'the k range must run from low to high',
+};
+
+const s = (n: number) => (n === 1 ? '' : 's');
+
+/** One problem core found, as the sentence after the place. */
+export function problemWords(problem: InputProblem): string {
+  switch (problem.kind) {
+    case 'feature_not_in_file': {
+      const headers = problem.missing.map((f) => FEATURE_CATALOGUE[f].header);
+      const usable = problem.usable.map((f) => FEATURE_CATALOGUE[f].noun);
+      const columns = headers.length === 1 ? `${headers[0]} column` : `${headers.join(' or ')} columns`;
+      return `this file has no ${columns}; segments can use ${usable.join(' and ')}, or share a file with the ${columns}`;
+    }
+    case 'too_few_customers': {
+      const what = problem.k ? `${problem.k} segments` : 'segments';
+      return `${problem.customers} valid customer${s(problem.customers)} is too few for ${what}: at least ${problem.needed} are needed.`;
+    }
+    case 'too_few_profiles':
+      return `the customers fall into only ${problem.profiles} different profile${s(problem.profiles)} on the chosen features, so they cannot be split into ${problem.k} segments; choose other features or fewer segments.`;
+    case 'invalid_option':
+      return `option ${problem.option}: ${problem.rule === 'invalid' ? problem.detail : RULE_WORDS[problem.rule]}`;
+    case 'model_not_json':
+      return 'the saved model is not valid JSON';
+    case 'model_not_version_1':
+      return `the saved model is not a version-1 segment model (${problem.detail})`;
+    case 'customer_out_of_bounds': {
+      const { bounds } = FEATURE_CATALOGUE[problem.feature];
+      return `${problem.feature}: expected a ${bounds.whole ? 'whole number' : 'number'} within ${bounds.min}..${bounds.max}`;
+    }
+  }
+}
+
+/** The error's message in words: core's problem worded, or the edge's own message. */
+export const inputErrorWords = (e: InputError): string => (e.problem ? problemWords(e.problem) : e.message);
+
+/** The full user-facing text of an input error, without any stack. */
+export function describeInputError(e: InputError): string {
+  const where = formatWhere(e.where);
+  const message = inputErrorWords(e);
+  const head = where ? `${where}: ${message}` : message;
+  return e.details.length ? `${head}\n${e.details.map((d) => `  - ${d}`).join('\n')}` : head;
+}
