@@ -20,12 +20,27 @@ export interface RfmBench {
   lines: number;
   customers: number;
   runs: number;
+  k: number;
+  readMs: number;
+  cleanMs: number;
+  aggregateMs: number;
+  segmentMs: number;
+  reportMs: number;
+  totalMs: number;
+  /** The highest of the runs. */
+  peakRssMb: number;
+  reference: PandasReference | { skipped: string };
+}
+
+/** One run of rfm_reference.py (it takes ~10 s on a million lines, so it runs once). */
+export interface PandasReference {
+  customers: number;
+  k: number;
   readMs: number;
   aggregateMs: number;
   segmentMs: number;
   totalMs: number;
   peakRssMb: number;
-  reference: { totalMs: number; k: number; customers: number } | { skipped: string };
 }
 
 function reference(file: string): RfmBench['reference'] {
@@ -51,10 +66,13 @@ export function benchRfm(customers = 6_300, runs = 3): RfmBench {
     return {
       lines: results[0].lines,
       customers: results[0].customers,
+      k: results[0].k,
       runs,
       readMs: med('readMs'),
+      cleanMs: med('cleanMs'),
       aggregateMs: med('aggregateMs'),
       segmentMs: med('segmentMs'),
+      reportMs: med('reportMs'),
       totalMs: med('totalMs'),
       peakRssMb: Math.max(...results.map((r) => r.peakRssMb as number)),
       reference: reference(file),

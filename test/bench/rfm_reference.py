@@ -6,6 +6,7 @@ standardises, and sweeps K-means k = 2..10 (n_init=10) with the silhouette on a 
 sample, as segment-bot does. Prints one JSON line of timings.
 """
 import json
+import resource
 import sys
 import time
 
@@ -48,4 +49,5 @@ print(json.dumps({
     "aggregateMs": (t_agg - t_read) * 1000,
     "segmentMs": (t_fit - t_agg) * 1000,
     "totalMs": (t_fit - t_import) * 1000,
+    "peakRssMb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))
