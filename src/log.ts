@@ -8,6 +8,7 @@
  *   carry customer values, are never written: the WebClient's debug lines
  *   about them are cut to their label and size.
  */
+import { randomUUID } from 'node:crypto';
 import { format } from 'node:util';
 import { type Logger, LogLevel } from '@slack/bolt';
 import type { LogLevelName } from './config.ts';
@@ -81,3 +82,6 @@ export function describeError(error: unknown): string {
   ];
   return redact(`${parts.filter(Boolean).join('/')}: ${error.message}`);
 }
+
+/** A short id that ties what the user is told about a bug (a Slack apology, the CLI's error line) to its log line. */
+export const newErrorId = () => randomUUID().slice(0, 8);

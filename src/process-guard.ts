@@ -5,8 +5,7 @@
  * default is to exit, which takes the bot away from everyone for one bug.
  */
 import type { Logger } from '@slack/bolt';
-import { describeError } from './log.ts';
-import { newErrorId } from './slack/listeners/deps.ts';
+import { describeError, newErrorId } from './log.ts';
 
 export interface ProcessGuard {
   /** How many unexpected errors were absorbed (for /metrics). */

@@ -140,7 +140,7 @@ const LAYERS: Record<string, string[]> = {
   jobs: ['jobs', 'log.ts'],
   store: ['store', 'jobs', 'commands', 'core'],
   slack: ['slack', 'jobs', 'commands', 'words.ts', 'log.ts', 'metrics.ts', 'config.ts', 'service.ts'],
-  cli: ['cli', 'report', 'commands', 'pipeline', 'charts', 'ingest', 'core'],
+  cli: ['cli', 'report', 'commands', 'pipeline', 'charts', 'ingest', 'core', 'log.ts'],
   playground: ['playground', 'slack', 'commands', 'main.ts'],
 };
 

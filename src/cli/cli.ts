@@ -1,10 +1,11 @@
 /**
  * The offline CLI: the same analysis as the Slack app, on a file. Input
  * problems exit 2 with one `error:` line (no stack trace); anything else is a
- * bug and exits 1.
+ * bug and exits 1, logged with an id as the Slack app logs its bugs.
  */
-import { errorText } from '../commands/messages.ts';
+import { apologyWords, errorText } from '../commands/messages.ts';
 import { isInputError } from '../core/errors.ts';
+import { createLogger, describeError, newErrorId } from '../log.ts';
 import { terminalWords } from '../report/reply.ts';
 import { runAnalyze } from './analyze.ts';
 import { parseCliArgs } from './args.ts';
@@ -37,8 +38,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`error: ${terminalWords(errorText(e))}\n`);
       return 2;
     }
-    io.stderr(`error: unexpected failure: ${(e as Error)?.message ?? e}\n`);
-    if (process.env.SEGMENT_DEBUG) io.stderr(`${(e as Error)?.stack}\n`);
-    return 1;
+    return reportBug(e, io);
   }
+}
+
+/**
+ * A bug: one log line through the one logger (tokens masked, the id, what
+ * failed; the stack with SEGMENT_DEBUG set), then the apology with the same id.
+ */
+export function reportBug(error: unknown, io: Io, id = newErrorId()): number {
+  const logger = createLogger('info', (line) => io.stderr(`${line}\n`), 'segment');
+  logger.error(`unexpected failure [${id}]: ${describeError(error)}`);
+  if (process.env.SEGMENT_DEBUG && error instanceof Error) logger.error(error.stack);
+  io.stderr(`error: ${terminalWords(apologyWords(id))}\n`);
+  return 1;
 }

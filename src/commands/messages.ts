@@ -37,6 +37,10 @@ export function errorTitle(code: InputErrorCode): string {
   return 'That option could not be used';
 }
 
+/** What the user is told about a bug: the id ties it to the log line that has the details. */
+export const apologyWords = (errorId: string): string =>
+  `Sorry, something went wrong on my side. If it keeps happening, mention error id \`${errorId}\`.`;
+
 /** An input error as text alone, for a transport that shows no title (the CLI's `error:` line). */
 export const errorText = (error: InputError): string => describeInputError(error);
 

@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { apologyWords } from '../../src/commands/messages.ts';
 import {
+  apology,
   chartComment,
   LIMITS,
   replyMessage,
@@ -146,5 +148,12 @@ describe('chart descriptions and hints', () => {
     expect(textOf(message.blocks[0]!)).toContain('/invite <@UBOT>');
     expect(message.text).toContain('/invite <@UBOT>');
     expect(message.blocks.map(textOf)).toContain('5 segments in 200 customers.');
+  });
+});
+
+describe('apology', () => {
+  it('gives the error id in the same words as the CLI', () => {
+    expect(apology('a1b2c3d4').text).toBe(`:warning: ${apologyWords('a1b2c3d4')}`);
+    expect(apologyWords('a1b2c3d4')).toContain('mention error id `a1b2c3d4`');
   });
 });

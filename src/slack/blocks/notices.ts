@@ -4,6 +4,7 @@
  * reword them.
  */
 import type { types } from '@slack/bolt';
+import { apologyWords } from '../../commands/messages.ts';
 import type { UnusableFormat } from '../files.ts';
 import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
@@ -50,10 +51,7 @@ export const chartsNotDelivered = (detail: string): SlackMessage =>
   );
 
 /** For bugs: short, with an id to find the log line. */
-export const apology = (errorId: string): SlackMessage =>
-  note(
-    `:warning: Sorry, something went wrong on my side. If it keeps happening, mention error id \`${errorId}\`.`,
-  );
+export const apology = (errorId: string): SlackMessage => note(`:warning: ${apologyWords(errorId)}`);
 
 export const readingFile = (name: string): SlackMessage =>
   note(`:hourglass_flowing_sand: Reading *${escapeText(name)}*…`);

@@ -10,11 +10,10 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
 import type { CommandInput, Job } from '../../jobs/queue.ts';
 import type { JobHandler } from '../../jobs/runner.ts';
-import { describeError } from '../../log.ts';
+import { describeError, newErrorId } from '../../log.ts';
 import { apology, type SlackMessage } from '../blocks/index.ts';
 import { Deliverer } from '../deliver.ts';
 import { answer, tell } from '../listeners/commands/segment.ts';
-import { newErrorId } from '../listeners/deps.ts';
 import type { JobDeps } from './upload.ts';
 
 /** Slack keeps a response_url working for 30 minutes. */

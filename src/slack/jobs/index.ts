@@ -5,10 +5,9 @@
  */
 import type { CommandInput, Job, JobQueue, UploadInput } from '../../jobs/queue.ts';
 import { JobRunner, type RunnerHooks } from '../../jobs/runner.ts';
-import { describeError } from '../../log.ts';
+import { describeError, newErrorId } from '../../log.ts';
 import { apology, jobGaveUp, jobPaused, jobStalled, type SlackMessage } from '../blocks/index.ts';
 import { Deliverer } from '../deliver.ts';
-import { newErrorId } from '../listeners/deps.ts';
 import { commandJob, jobResponder } from './command.ts';
 import { type JobDeps, uploadJob } from './upload.ts';
 

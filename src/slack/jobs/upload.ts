@@ -11,7 +11,7 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { Reply } from '../../commands/reply.ts';
 import type { Job, UploadInput } from '../../jobs/queue.ts';
 import type { JobContext, JobHandler } from '../../jobs/runner.ts';
-import { describeError } from '../../log.ts';
+import { describeError, newErrorId } from '../../log.ts';
 import {
   apology,
   chartsNote,
@@ -25,7 +25,7 @@ import {
 } from '../blocks/index.ts';
 import { Deliverer, type Place } from '../deliver.ts';
 import { downloadCapped, downloadUrl, FileRefusal } from '../files.ts';
-import { type ListenerDeps, newErrorId } from '../listeners/deps.ts';
+import type { ListenerDeps } from '../listeners/deps.ts';
 import { slackErrorCode } from '../retry.ts';
 
 export interface JobDeps extends ListenerDeps {

@@ -1,5 +1,4 @@
 /** What every listener needs, built once in app.ts from the Config. */
-import { randomUUID } from 'node:crypto';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { SegmentService } from '../../service.ts';
 import type { RetryPolicy } from '../retry.ts';
@@ -18,6 +17,3 @@ export interface ListenerDeps {
   /** Minimum gap between two progress edits of the "working" message (chat.update is rate limited). */
   progressIntervalMs: number;
 }
-
-/** A short id that ties an apology in Slack to its log line. */
-export const newErrorId = () => randomUUID().slice(0, 8);

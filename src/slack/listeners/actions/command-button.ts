@@ -10,12 +10,12 @@
  */
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/grammar.ts';
-import { describeError } from '../../../log.ts';
+import { describeError, newErrorId } from '../../../log.ts';
 import { apology } from '../../blocks/index.ts';
 import { Deliverer } from '../../deliver.ts';
 import { RESPONSE_URL_LIFETIME_MS } from '../../jobs/command.ts';
 import { answer, enqueueCommand } from '../commands/segment.ts';
-import { type ListenerDeps, newErrorId } from '../deps.ts';
+import type { ListenerDeps } from '../deps.ts';
 
 type Args = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

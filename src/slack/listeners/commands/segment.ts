@@ -11,7 +11,7 @@ import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs }
 import { parseCommand } from '../../../commands/grammar.ts';
 import type { Reply } from '../../../commands/reply.ts';
 import { orderingKeyOf, PRIORITY, type SlackContext, type UploadInput } from '../../../jobs/queue.ts';
-import { describeError } from '../../../log.ts';
+import { describeError, newErrorId } from '../../../log.ts';
 import {
   apology,
   chartsNotDelivered,
@@ -24,7 +24,7 @@ import {
 import { Deliverer, isNotAMember } from '../../deliver.ts';
 import { RESPONSE_URL_LIFETIME_MS } from '../../jobs/command.ts';
 import { slackErrorCode } from '../../retry.ts';
-import { type ListenerDeps, newErrorId } from '../deps.ts';
+import type { ListenerDeps } from '../deps.ts';
 
 type Args = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
