@@ -110,7 +110,7 @@ export function cleanOrderLines(lines: OrderLines, options: CleaningOptions): Cl
   };
   const cancelled = cancelledInvoices(lines);
   const duplicatesChecked = lines.product.some((p) => p >= 0);
-  const seen = new DuplicateTable(lines, n);
+  const seen = new DuplicateFinder(lines, n);
   for (let i = 0; i < n; i++) {
     if (lines.customer[i]! < 0) {
       status[i] = LINE_STATUS.noCustomerId;
@@ -152,9 +152,96 @@ export function cleanOrderLines(lines: OrderLines, options: CleaningOptions): Cl
   };
 }
 
+const RUN_LIMIT = 64;
+
 /**
- * Exact duplicate lines by open addressing over line indices: no strings, so
- * a million lines cost 8 MB; a hash match is confirmed field by field.
+ * Exact duplicate lines, without strings. A duplicate has its original's
+ * invoice, and an invoice's lines are nearly always one run of consecutive
+ * lines, so such a run is checked on its own, among lines still in cache
+ * (hashes first, fields on a match). Invoices met in several runs, and the
+ * rest of a run longer than RUN_LIMIT lines, go to one hash table over the
+ * whole file. Either way line i is a duplicate exactly when an identical
+ * earlier line was added.
+ */
+class DuplicateFinder {
+  /** Per invoice: 1 when its lines are one run, 2 when they come in several. */
+  private readonly runs: Uint8Array;
+  private runInvoice = -1;
+  private runLines = new Int32Array(RUN_LIMIT);
+  private runHashes = new Int32Array(RUN_LIMIT);
+  private runCount = 0;
+  private spilled = false;
+  private table: DuplicateTable | null = null;
+
+  constructor(
+    private readonly lines: OrderLines,
+    private readonly n: number,
+  ) {
+    this.runs = new Uint8Array(lines.invoices.length);
+    const invoice = lines.invoice;
+    for (let i = 0; i < n; i++) {
+      const inv = invoice[i]!;
+      if (i === 0 || inv !== invoice[i - 1]) this.runs[inv] = this.runs[inv]! < 2 ? this.runs[inv]! + 1 : 2;
+    }
+  }
+
+  private global(): DuplicateTable {
+    this.table ??= new DuplicateTable(this.lines, this.n);
+    return this.table;
+  }
+
+  /** True when an identical line was added before; otherwise adds line i. */
+  addOrFind(i: number): boolean {
+    const inv = this.lines.invoice[i]!;
+    if (this.runs[inv] !== 1) return this.global().addOrFind(i, hashLine(this.lines, i));
+    if (inv !== this.runInvoice) {
+      this.runInvoice = inv;
+      this.runCount = 0;
+      this.spilled = false;
+    }
+    const h = hashLine(this.lines, i);
+    if (this.spilled) return this.global().addOrFind(i, h);
+    for (let k = 0; k < this.runCount; k++) {
+      if (this.runHashes[k] === h && sameLine(this.lines, i, this.runLines[k]!)) return true;
+    }
+    if (this.runCount < RUN_LIMIT) {
+      this.runLines[this.runCount] = i;
+      this.runHashes[this.runCount++] = h;
+      return false;
+    }
+    // A long invoice: the rest of its run is checked through the table, which gets the run so far.
+    this.spilled = true;
+    const table = this.global();
+    for (let k = 0; k < this.runCount; k++) table.addOrFind(this.runLines[k]!, this.runHashes[k]!);
+    return table.addOrFind(i, h);
+  }
+}
+
+function hashLine(l: OrderLines, i: number): number {
+  let h = Math.imul(l.invoice[i]! ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ l.product[i]!, 0xc2b2ae35);
+  h = Math.imul(h ^ l.customer[i]!, 0x27d4eb2f);
+  h = Math.imul(h ^ (l.minutes[i]! | 0), 0x165667b1);
+  h = Math.imul(h ^ Math.round(l.amount[i]! * 100), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+function sameLine(l: OrderLines, a: number, b: number): boolean {
+  return (
+    l.invoice[a] === l.invoice[b] &&
+    l.product[a] === l.product[b] &&
+    l.customer[a] === l.customer[b] &&
+    l.minutes[a] === l.minutes[b] &&
+    l.amount[a] === l.amount[b] &&
+    Object.is(l.quantity[a], l.quantity[b]) &&
+    Object.is(l.unitPrice[a], l.unitPrice[b])
+  );
+}
+
+/**
+ * Open addressing over line indices. Each slot holds a line and its hash
+ * side by side, so a probe reads one place in memory and a line's fields
+ * are compared only on a hash match.
  */
 class DuplicateTable {
   private readonly slots: Int32Array;
@@ -166,42 +253,21 @@ class DuplicateTable {
   ) {
     let size = 1024;
     while (size < n * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size * 2).fill(-1);
     this.mask = size - 1;
   }
 
-  private hash(i: number): number {
-    const l = this.lines;
-    let h = Math.imul(l.invoice[i]! ^ 0x9e3779b9, 0x85ebca6b);
-    h = Math.imul(h ^ l.product[i]!, 0xc2b2ae35);
-    h = Math.imul(h ^ l.customer[i]!, 0x27d4eb2f);
-    h = Math.imul(h ^ (l.minutes[i]! | 0), 0x165667b1);
-    h = Math.imul(h ^ Math.round(l.amount[i]! * 100), 0x85ebca6b);
-    return (h ^ (h >>> 15)) >>> 0;
-  }
-
-  private same(a: number, b: number): boolean {
-    const l = this.lines;
-    return (
-      l.invoice[a] === l.invoice[b] &&
-      l.product[a] === l.product[b] &&
-      l.customer[a] === l.customer[b] &&
-      l.minutes[a] === l.minutes[b] &&
-      l.amount[a] === l.amount[b] &&
-      Object.is(l.quantity[a], l.quantity[b]) &&
-      Object.is(l.unitPrice[a], l.unitPrice[b])
-    );
-  }
-
-  /** True when an identical line was added before; otherwise adds line i. */
-  addOrFind(i: number): boolean {
-    for (let s = this.hash(i) & this.mask; ; s = (s + 1) & this.mask) {
-      const j = this.slots[s]!;
+  /** True when a line identical to line i was added before; otherwise adds line i (whose hash is h). */
+  addOrFind(i: number, h: number): boolean {
+    const slots = this.slots;
+    for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
+      const j = slots[s * 2]!;
       if (j < 0) {
-        this.slots[s] = i;
+        slots[s * 2] = i;
+        slots[s * 2 + 1] = h;
         return false;
       }
-      if (this.same(i, j)) return true;
+      if (slots[s * 2 + 1] === h && sameLine(this.lines, i, j)) return true;
     }
   }
 }

@@ -113,3 +113,69 @@ describe('cleaning order lines', () => {
     }
   });
 });
+
+describe('finding duplicate lines', () => {
+  // The plain definition: a line is a duplicate when an identical earlier line was kept as a purchase candidate.
+  function naiveDuplicates(l: Awaited<ReturnType<typeof lines>>, status: Uint8Array): number[] {
+    const seen = new Set<string>();
+    const found: number[] = [];
+    for (let i = 0; i < l.length; i++) {
+      if (status[i] === LINE_STATUS.noCustomerId || status[i] === LINE_STATUS.badPrice) continue;
+      const key = [
+        l.invoice[i],
+        l.product[i],
+        l.customer[i],
+        l.minutes[i],
+        l.amount[i],
+        l.quantity[i],
+        l.unitPrice[i],
+      ].join();
+      if (seen.has(key)) found.push(i);
+      else seen.add(key);
+    }
+    return found;
+  }
+  const duplicatesOf = (status: Uint8Array) =>
+    Array.from(status).flatMap((s, i) => (s === LINE_STATUS.duplicate ? [i] : []));
+
+  it('finds them whether an invoice is one run of lines, several, or longer than a run is checked alone', async () => {
+    const rows: string[] = [];
+    // Invoice 1: 150 lines with repeats past the 64th; invoices 2 and 3 interleaved; invoice 4 split in two runs.
+    for (let p = 0; p < 150; p++) rows.push(`1,P${p % 100},x,2,2011-01-01 10:00,1.5,7,UK`);
+    for (let p = 0; p < 40; p++) rows.push(`${2 + (p % 2)},P${p % 7},x,1,2011-01-02 10:00,2,8,UK`);
+    rows.push(
+      '4,A,x,1,2011-01-03 10:00,2,9,UK',
+      '5,A,x,1,2011-01-03 10:00,2,9,UK',
+      '4,A,x,1,2011-01-03 10:00,2,9,UK',
+    );
+    rows.push(
+      '4,A,x,1,2011-01-03 10:00,2,,UK',
+      '4,A,x,1,2011-01-03 10:00,2,,UK',
+      '4,B,x,1,2011-01-03 10:00,0,9,UK',
+    );
+    const l = await lines(`${rows.join('\n')}\n`);
+    const c = cleanOrderLines(l, { cancellations: 'net' });
+    const expected = naiveDuplicates(l, c.status);
+    expect(duplicatesOf(c.status)).toEqual(expected);
+    expect(expected.length).toBe(50 + 26 + 1);
+  });
+
+  it('finds the same ones in a generated file and in the same lines shuffled', async () => {
+    const csv = generateOrderLines({ customers: 150, seed: 21 }).csv;
+    const [header, ...body] = csv.trimEnd().split('\n');
+    let state = 7;
+    const shuffled = body
+      .map((row) => {
+        state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+        return { row, key: state };
+      })
+      .sort((a, b) => a.key - b.key)
+      .map((r) => r.row);
+    for (const rows of [body, shuffled]) {
+      const l = (await readOrderLines(`${header}\n${rows.join('\n')}\n`, { fileName: 'o.csv' })).lines;
+      const c = cleanOrderLines(l, { cancellations: 'net' });
+      expect(duplicatesOf(c.status)).toEqual(naiveDuplicates(l, c.status));
+      expect(c.counts.duplicates).toBeGreaterThan(0);
+    }
+  });
+});
