@@ -66,6 +66,7 @@ function channelPort(store: Store, key: ChannelKey): ChannelPort {
     view: () => store.channels.view(key),
     saveK: (k) => store.channels.saveK(key, k),
     saveFeatures: (features, scaling) => store.channels.saveFeatures(key, features, scaling),
+    saveAsOf: (asOf) => store.channels.saveAsOf(key, asOf),
     reset: () => store.channels.reset(key),
   };
 }

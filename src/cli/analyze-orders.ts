@@ -2,10 +2,11 @@
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { rfmCustomersCsv } from '../pipeline/export-rfm.ts';
 import { analyzeOrders } from '../pipeline/orders.ts';
 import { toTerminal } from '../report/document.ts';
 import { toJson } from '../report/json.ts';
-import { rfmExportCsv, rfmJson, rfmSummary } from '../report/rfm.ts';
+import { rfmJson, rfmSummary } from '../report/rfm.ts';
 import type { AnalyzeArgs } from './args.ts';
 
 export async function runAnalyzeOrders(args: AnalyzeArgs): Promise<string> {
@@ -19,7 +20,8 @@ export async function runAnalyzeOrders(args: AnalyzeArgs): Promise<string> {
     ...(args.seed !== undefined && { seed: args.seed }),
     ...(args.restarts && { restarts: args.restarts }),
   });
-  if (args.export) await writeFile(args.export, rfmExportCsv(result));
+  if (args.export)
+    await writeFile(args.export, rfmCustomersCsv(result.aggregation.customers, result.analysis));
   if (args.json) return toJson(rfmJson(result));
   return (
     toTerminal(rfmSummary(result)) +

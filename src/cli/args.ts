@@ -3,6 +3,7 @@
  * InputError (exit code 2) that names the flag and what it accepts.
  */
 import { parseArgs } from 'node:util';
+import { parseAsOf } from '../commands/grammar-rfm.ts';
 import { parseFeatures, parseK, parseScaling } from '../commands/grammar-settings.ts';
 import { InputError } from '../core/errors.ts';
 import { K_LIMITS } from '../core/features.ts';
@@ -58,6 +59,13 @@ export function settingsFlags(v: {
     ...(chosen?.kind === 'features' && chosen.features ? { features: chosen.features } : {}),
     ...(v.scale === undefined ? {} : { scaling: parseScaling([v.scale]) }),
   };
+}
+
+/** --as-of for a command on order lines: read by the grammar of `/segment asof`. */
+function asOfFlag(raw: string | undefined): { asOf?: string } {
+  if (raw === undefined) return {};
+  const parsed = parseAsOf([raw]);
+  return parsed.kind === 'asof' && parsed.date !== null ? { asOf: parsed.date } : {};
 }
 
 function kRange(raw: string | undefined): { min: number; max: number } | undefined {
@@ -164,7 +172,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     return {
       kind: 'command',
       text: [command, ...rest].join(' '),
-      settings: settingsFlags(v),
+      settings: { ...settingsFlags(v), ...asOfFlag(v['as-of']) },
       json: v.json,
       limits: limitsFlags(v),
       ...defined({ data: v.data, seed, out: v.out }),

@@ -9,12 +9,14 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type {
-  ActiveDataset,
-  ChannelPort,
-  ChannelSettings,
-  ChannelView,
-  CommandContext,
+import {
+  type ActiveDataset,
+  type ChannelPort,
+  type ChannelSettings,
+  type ChannelView,
+  type CommandContext,
+  datasetHolds,
+  type UploadedDataset,
 } from '../commands/context.ts';
 import { parseCommand } from '../commands/grammar.ts';
 import { predictionWarningWords } from '../commands/messages.ts';
@@ -22,6 +24,7 @@ import type { Reply } from '../commands/reply.ts';
 import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
 import { readCustomerFile } from '../ingest/file.ts';
+import { isOrderLineFile } from '../ingest/transactions/file.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
 import { sha256Hex } from '../pipeline/tables.ts';
 import { toJson } from '../report/json.ts';
@@ -52,6 +55,10 @@ class FlagChannel implements ChannelPort {
   saveK(k: number | null): void {
     this.current = { ...this.current, settings: { ...this.current.settings, k } };
   }
+  saveAsOf(asOf: string | null): void {
+    const { asOf: _, ...settings } = this.current.settings;
+    this.current = { ...this.current, settings: asOf === null ? settings : { ...settings, asOf } };
+  }
   saveFeatures(features: ChannelSettings['features'], scaling: ChannelSettings['scaling']): void {
     this.current = {
       ...this.current,
@@ -61,24 +68,44 @@ class FlagChannel implements ChannelPort {
   reset(): void {}
 }
 
-async function datasetOf(path: string | undefined, limits: Partial<IngestLimits>) {
-  if (!path) return { dataset: { kind: 'sample' } as ActiveDataset, bytes: null };
-  // The same checks as `segment analyze` (path, size, rows, the share of valid rows).
-  const ingest = await readCustomerFile(path, limits);
+const cliDataset = (
+  path: string,
+  bytes: Uint8Array,
+  facts: Pick<UploadedDataset, 'rows' | 'skippedRows' | 'holds'>,
+): UploadedDataset => ({
+  kind: 'upload',
+  id: 0,
+  teamId: 'cli',
+  channelId: 'cli',
+  fileName: basename(path),
+  uploadedBy: 'cli',
+  uploadedAt: new Date(),
+  sha256: sha256Hex(bytes),
+  ...facts,
+});
+
+/**
+ * The file as the channel's data. Customer files get the same checks as
+ * `segment analyze` (path, size, rows, the share of valid rows); order-line
+ * files (recognised by the header, as in Slack) are read by the engine as an
+ * upload would be, which keeps their customers for the command that follows.
+ */
+async function datasetOf(
+  path: string | undefined,
+  engine: AnalysisEngine,
+  request: { settings: ChannelSettings; seed: number; limits: Partial<IngestLimits> },
+): Promise<{ dataset: ActiveDataset; bytes: Uint8Array | null }> {
+  if (!path) return { dataset: { kind: 'sample' }, bytes: null };
+  if (await isOrderLineFile(path)) {
+    const bytes = readFileSync(path);
+    const upload = { fileName: basename(path), bytes, settings: request.settings, seed: request.seed };
+    const { rows, skippedRows } = await engine.ingest(upload);
+    return { dataset: cliDataset(path, bytes, { rows, skippedRows, holds: 'orders' }), bytes };
+  }
+  const ingest = await readCustomerFile(path, request.limits);
   const bytes = readFileSync(path);
-  const dataset: ActiveDataset = {
-    kind: 'upload',
-    id: 0,
-    teamId: 'cli',
-    channelId: 'cli',
-    fileName: basename(path),
-    uploadedBy: 'cli',
-    uploadedAt: new Date(),
-    rows: ingest.table.length,
-    skippedRows: ingest.source.skippedRows,
-    sha256: sha256Hex(bytes),
-  };
-  return { dataset, bytes };
+  const facts = { rows: ingest.table.length, skippedRows: ingest.source.skippedRows } as const;
+  return { dataset: cliDataset(path, bytes, { ...facts, holds: 'customers' }), bytes };
 }
 
 export interface CommandOutcome {
@@ -97,32 +124,41 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
       code: 2,
     };
   }
-  const { dataset, bytes } = await datasetOf(args.data, args.limits);
+  let bytes: Uint8Array | null = null;
   const engine = new AnalysisEngine({
     samplePath: BUNDLED_SAMPLE,
     limits: args.limits,
     loadBytes: () => bytes,
   });
   const seed = args.seed ?? DEFAULT_SEED;
-  const settings = { ...DEFAULT_SETTINGS, ...args.settings };
+  const settings: ChannelSettings = { ...DEFAULT_SETTINGS, ...args.settings };
+  const data = await datasetOf(args.data, engine, { settings, seed, limits: args.limits });
+  bytes = data.bytes;
+  const { dataset } = data;
   const context: CommandContext = {
     channel: new FlagChannel({ dataset, settings }),
     runner: engine,
     clock: () => new Date(),
     seed,
   };
-  if (command.kind === 'predict' && args.json) {
+  if (command.kind === 'predict' && args.json && datasetHolds(dataset) === 'customers') {
     // The predict JSON keeps its fields: the customer, the data file and the prediction;
     // `tentative` and `warnings` (in words; the codes stay inside) say when the customer is unlike the data.
     const result = await engine.analyze({ dataset, settings, seed, customer: command.customer });
-    const data = dataset.kind === 'upload' ? dataset.fileName : basename(BUNDLED_SAMPLE);
+    if (result.kind !== 'customers') throw new Error('a customer predict answered with order data');
     const { warnings = [], ...prediction } = result.prediction ?? {};
     const json = {
       customer: command.customer,
-      data,
+      data: dataName(dataset),
       ...prediction,
       warnings: warnings.map(predictionWarningWords),
     };
+    return { stdout: toJson(json), code: 0 };
+  }
+  if (command.kind === 'predictRfm' && args.json && datasetHolds(dataset) === 'orders') {
+    const result = await engine.analyze({ dataset, settings, seed, rfm: command.rfm });
+    if (result.kind !== 'orders') throw new Error('an RFM predict answered with customer data');
+    const json = { customer: command.rfm, data: dataName(dataset), ...result.prediction };
     return { stdout: toJson(json), code: 0 };
   }
   const reply = await run(command, context);
@@ -132,6 +168,9 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
   const written = args.out ? await writeFiles(reply, args.out, command.kind === 'export') : new Map();
   return { stdout: replyToTerminal(reply, { written }), code: reply.isError ? 2 : 0 };
 }
+
+const dataName = (dataset: ActiveDataset) =>
+  dataset.kind === 'upload' ? dataset.fileName : basename(BUNDLED_SAMPLE);
 
 /** `--out`: a file name for `export`, a folder for the charts of any other command. */
 async function writeFiles(reply: Reply, out: string, single: boolean): Promise<Map<string, string>> {

@@ -9,6 +9,13 @@ export interface CustomerInput {
   spending: number;
 }
 
+/** A customer's recency (days), frequency (orders) and monetary value (spend), as typed: `predict recency=30 frequency=5 monetary=900`. */
+export interface RfmInput {
+  recency: number;
+  frequency: number;
+  monetary: number;
+}
+
 /** Every command, whatever transport typed it. */
 export type Command =
   | { kind: 'help' }
@@ -19,6 +26,10 @@ export type Command =
   | { kind: 'k'; k?: number; auto?: boolean }
   | { kind: 'features'; features?: Feature[]; scaling?: Scaling }
   | { kind: 'predict'; customer: CustomerInput }
+  /** predict on order data: the RFM form of predict. */
+  | { kind: 'predictRfm'; rfm: RfmInput }
+  /** The analysis date of order data; null returns to the day after the last invoice. */
+  | { kind: 'asof'; date: string | null }
   | { kind: 'export' }
   | { kind: 'data' }
   | { kind: 'reset' };

@@ -4,7 +4,8 @@
  * wall clock directly, which keeps every handler testable with plain objects.
  */
 import type { Analysis, Feature, Prediction, Scaling } from '../core/types.ts';
-import type { CustomerInput } from './command.ts';
+import type { CustomerInput, RfmInput } from './command.ts';
+import type { OrderSummary, RfmPrediction } from './orders.ts';
 import type { ReplyFile, ReplyImage } from './reply.ts';
 
 /** Where a command comes from. Every stored fact is keyed by team + channel. */
@@ -20,7 +21,13 @@ export interface ChannelSettings {
   k: number | null;
   features: Feature[];
   scaling: Scaling | null;
+  /** Order-line data only: the analysis date (YYYY-MM-DD); absent means the day after the last invoice. */
+  asOf?: string;
 }
+
+/** What a stored file holds: one row per customer, or order lines aggregated to customers (RFM). */
+export const DATASET_HOLDS = ['customers', 'orders'] as const;
+export type DatasetHolds = (typeof DATASET_HOLDS)[number];
 
 /** A file a channel uploaded, without its bytes. */
 export interface UploadedDataset {
@@ -31,13 +38,19 @@ export interface UploadedDataset {
   fileName: string;
   uploadedBy: string;
   uploadedAt: Date;
+  /** Data rows read: customers, or order lines for an order file. */
   rows: number;
   skippedRows: number;
   sha256: string;
+  holds: DatasetHolds;
 }
 
 /** The data a channel analyses: its own upload, or the bundled sample until it uploads one. */
 export type ActiveDataset = { kind: 'sample' } | UploadedDataset;
+
+/** The bundled sample is customers. */
+export const datasetHolds = (dataset: ActiveDataset): DatasetHolds =>
+  dataset.kind === 'sample' ? 'customers' : dataset.holds;
 
 export interface ChannelView {
   dataset: ActiveDataset;
@@ -54,15 +67,32 @@ export interface AnalysisRequest {
   charts?: ChartGroup;
   /** When set, the answer carries the prediction for this customer (and the predict chart). */
   customer?: CustomerInput;
+  /** Order data: when set, the answer carries the RFM segment for these figures. */
+  rfm?: RfmInput;
 }
 
-export interface AnalysisResult {
-  analysis: Analysis;
+interface ResultImages {
   images: ReplyImage[];
   /** Titles of charts that could not be drawn; the answer goes out without them and says so. */
   missingCharts?: string[];
+}
+
+/** A customer file's analysis. */
+export interface CustomerResult extends ResultImages {
+  kind: 'customers';
+  analysis: Analysis;
   prediction?: Prediction;
 }
+
+/** An order-line file's RFM analysis, with how the file was read and cleaned. */
+export interface OrderResult extends ResultImages {
+  kind: 'orders';
+  orders: OrderSummary;
+  prediction?: RfmPrediction;
+}
+
+/** What the engine answers; `kind` says which data the channel holds. */
+export type AnalysisResult = CustomerResult | OrderResult;
 
 /** Heavy work: ingest, analyse, draw, export. Implemented in-process or by a worker thread. */
 export interface AnalysisRunner {
@@ -81,7 +111,9 @@ export interface UploadRequest {
 }
 
 /** A validated, analysed upload, ready to be saved. */
-export interface UploadOutcome extends AnalysisResult {
+export type UploadOutcome = AnalysisResult & UploadFacts;
+
+export interface UploadFacts {
   sha256: string;
   rows: number;
   skippedRows: number;
@@ -92,6 +124,7 @@ export interface UploadOutcome extends AnalysisResult {
   /** The kinds of note those rows had, short and distinct ("gender not stated (line 7)"). */
   notes: string[];
   duplicateIdCount: number;
+  holds: DatasetHolds;
 }
 
 /** Validates and analyses an uploaded file off the main thread. */
@@ -108,6 +141,7 @@ export interface NewUpload {
   sha256: string;
   rows: number;
   skippedRows: number;
+  holds: DatasetHolds;
 }
 
 /**
@@ -133,6 +167,8 @@ export interface ChannelPort {
    */
   saveK(k: number | null): void;
   saveFeatures(features: Feature[], scaling: Scaling | null): void;
+  /** The analysis date of order data; null: the day after the last invoice. */
+  saveAsOf(asOf: string | null): void;
   /** Back to the bundled sample with default settings; the uploaded files stay in history. */
   reset(): void;
 }

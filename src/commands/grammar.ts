@@ -9,6 +9,7 @@ import { boundedNumber, FEATURE_CATALOGUE, FEATURE_COUNT } from '../core/feature
 import { FEATURES, SCALINGS } from '../core/types.ts';
 import type { Command } from './command.ts';
 import { parsePredict } from './grammar-predict.ts';
+import { isRfmPredict, parseAsOf, parsePredictRfm } from './grammar-rfm.ts';
 import { K_MAX, K_MIN, parseFeatures, parseK, parseScaling } from './grammar-settings.ts';
 import { COMMAND_HELP, example, SLASH, USAGE } from './help.ts';
 import { closest } from './suggest.ts';
@@ -43,6 +44,25 @@ const commandSchema = z.discriminatedUnion('kind', [
       }),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('predictRfm'),
+      rfm: z.object({
+        recency: z.number().min(0),
+        frequency: z.number().int().min(1),
+        monetary: z.number().positive(),
+      }),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('asof'),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
+    })
+    .strict(),
 ]);
 
 /** Other words people use for a command. */
@@ -52,6 +72,7 @@ const ALIASES: Record<string, string> = {
   stats: 'eda',
   feature: 'features',
   scaling: 'scale',
+  'as-of': 'asof',
 };
 
 const NO_ARGUMENTS = ['summary', 'eda', 'check', 'export', 'data', 'reset'] as const;
@@ -93,7 +114,11 @@ function toCommand(tokens: readonly string[]): Command {
   if (name === 'k') return parseK(args);
   if (name === 'features') return parseFeatures(args);
   if (name === 'scale') return { kind: 'features', scaling: parseScaling(args) };
-  if (name === 'predict') return { kind: 'predict', customer: parsePredict(args) };
+  if (name === 'predict')
+    return isRfmPredict(args)
+      ? { kind: 'predictRfm', rfm: parsePredictRfm(args) }
+      : { kind: 'predict', customer: parsePredict(args) };
+  if (name === 'asof') return parseAsOf(args);
   if ((NO_ARGUMENTS as readonly string[]).includes(name)) return plain(name as PlainKind, args);
   throw unknownCommand(first);
 }

@@ -20,7 +20,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     name: 'features',
-    what: 'which columns to segment on (at least 2 of age, income, spending), optionally with a scaling',
+    what: 'which columns to segment on (at least 2 of age, income, spending), optionally with a scaling; order lines always use recency, frequency and spend',
     examples: ['features age income spending', 'features income spending scale none'],
   },
   {
@@ -33,7 +33,21 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     what: 'which segment a new customer belongs to: age, income k$ and spending score, with an optional gender after the age (`predict 25 60 75` means age 25, income 60, spending 75)',
     examples: ['predict 25 60 75', 'predict 25 F 60 75', 'predict age=25 gender=F income=60 spending=75'],
   },
-  { name: 'export', what: 'a CSV of every customer with their segment', examples: ['export'] },
+  {
+    name: 'predict',
+    what: 'on order lines: which RFM segment a customer belongs to, from days since their last order, their number of orders and their spend',
+    examples: ['predict recency=30 frequency=5 monetary=900'],
+  },
+  {
+    name: 'asof',
+    what: 'on order lines: the date recency is counted to (default: the day after the last invoice); `asof auto` returns to the default',
+    examples: ['asof 2011-12-10', 'asof auto'],
+  },
+  {
+    name: 'export',
+    what: 'a CSV of every customer with their segment (for order lines: CustomerID, Recency, Frequency, Monetary, Country, Segment, Segment name)',
+    examples: ['export'],
+  },
   { name: 'data', what: 'which data this channel uses: file, uploader, date, rows', examples: ['data'] },
   { name: 'reset', what: 'go back to the bundled sample data and default settings', examples: ['reset'] },
   { name: 'help', what: 'this list', examples: ['help'] },
@@ -46,5 +60,7 @@ export const USAGE = {
   features: `${example('features age income spending')} or ${example('features income spending scale zscore')}`,
   scale: `${example('scale zscore')} (or minmax, none)`,
   predict: `${example('predict 25 F 60 75')} or ${example('predict age=25 gender=F income=60 spending=75')}`,
+  predictRfm: example('predict recency=30 frequency=5 monetary=900'),
+  asof: `${example('asof 2011-12-10')} or ${example('asof auto')}`,
   help: `Type ${example('help')} to see every command.`,
 } as const;

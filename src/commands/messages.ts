@@ -3,7 +3,7 @@
  * describeInputError's (the same in Slack and the CLI); this adds a title per
  * kind of mistake and what happens next.
  */
-import type { InputError, InputErrorCode } from '../core/errors.ts';
+import { InputError, type InputErrorCode } from '../core/errors.ts';
 import { FEATURE_CATALOGUE, type FeatureSpec } from '../core/features.ts';
 import type { PredictionWarning } from '../core/types.ts';
 import { describeInputError } from '../phrases/errors.ts';
@@ -26,6 +26,7 @@ const FILE_CODES: readonly InputErrorCode[] = [
   'too_many_rows',
   'too_many_invalid_rows',
   'file_not_found',
+  'ambiguous_dates',
 ];
 
 export function errorTitle(code: InputErrorCode): string {
@@ -89,3 +90,43 @@ export function predictionWarningWords(warning: PredictionWarning): string {
   const side = warning.code === 'above_training_range' ? 'above the highest' : 'below the lowest';
   return `${UNLIKE}: ${spec.noun} ${valueWords(spec, warning.value)} is ${side} in the file (${valueWords(spec, warning.limit)})`;
 }
+
+/** An analysis date that is not a date: the same words for `/segment asof` and `--as-of`. */
+export const asOfExpected = (text: string) =>
+  `the analysis date must be a date written year first, e.g. 2011-12-10 (got "${text}")`;
+
+/** predict in the customer form on order data: name the RFM form. */
+export const customerPredictOnOrders = () =>
+  new InputError(
+    'invalid_customer',
+    "this channel's data is order lines, so a customer is described by recency, frequency and spend, not by age, income and spending score",
+    {},
+    [`Try ${USAGE.predictRfm}.`],
+  );
+
+/** predict in the RFM form on customer data: name the customer form. */
+export const rfmPredictOnCustomers = () =>
+  new InputError(
+    'invalid_customer',
+    "this channel's data is one row per customer, so a customer is described by age, income and spending score; recency, frequency and monetary are for order lines",
+    {},
+    [`Try ${USAGE.predict}.`],
+  );
+
+/** features or scale on order data: RFM's features and scaling are fixed. */
+export const fixedRfmFeatures = () =>
+  new InputError(
+    'invalid_option',
+    "this channel's data is order lines: segments always use recency, frequency and spend, log-transformed and standardised, so features and scaling cannot be changed",
+    {},
+    [`Try ${USAGE.k} or ${USAGE.asof}.`],
+  );
+
+/** asof on customer data. */
+export const asOfOnCustomers = () =>
+  new InputError(
+    'invalid_option',
+    "the analysis date is for order lines (recency is counted to it); this channel's data is one row per customer, which has no dates",
+    {},
+    ['Share an order-line file (invoice, customer, date, price) to use it.'],
+  );

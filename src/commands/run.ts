@@ -6,6 +6,7 @@
 import { isInputError } from '../core/errors.ts';
 import type { Command } from './command.ts';
 import type { CommandContext } from './context.ts';
+import { asOf } from './handlers/asof.ts';
 import { check } from './handlers/check.ts';
 import { data, reset } from './handlers/data.ts';
 import { eda } from './handlers/eda.ts';
@@ -13,7 +14,7 @@ import { exportCustomers } from './handlers/export.ts';
 import { features } from './handlers/features.ts';
 import { helpReply } from './handlers/help.ts';
 import { chooseK } from './handlers/k.ts';
-import { predict } from './handlers/predict.ts';
+import { predict, predictRfm } from './handlers/predict.ts';
 import { summary } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
 import type { Reply } from './reply.ts';
@@ -30,6 +31,8 @@ const HANDLERS: Handlers = {
   k: chooseK,
   features,
   predict,
+  predictRfm,
+  asof: asOf,
   export: (_, context) => exportCustomers(context),
   data: (_, context) => data(context),
   reset: (_, context) => reset(context),

@@ -20,6 +20,7 @@ import { datasetWords } from './handlers/shared.ts';
 import { summaryReply } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
 import type { Reply } from './reply.ts';
+import { rfmSummaryReply } from './rfm/summary.ts';
 
 export interface UploadContext {
   channel: ChannelPort;
@@ -41,8 +42,9 @@ export async function ingestUpload(
   onProgress?: Progress,
 ): Promise<Reply> {
   const before = context.channel.view();
-  // k chosen for the old file says nothing about the new one; features and scaling carry over.
-  const settings: ChannelSettings = { ...before.settings, k: null };
+  // k and the analysis date chosen for the old file say nothing about the new one; features and scaling carry over.
+  const { asOf: _, ...kept } = before.settings;
+  const settings: ChannelSettings = { ...kept, k: null };
   try {
     const request = { fileName: file.name, bytes: file.bytes, settings, seed: context.seed };
     const outcome = await context.analyser.ingest(request, onProgress);
@@ -66,13 +68,18 @@ export async function ingestUpload(
   }
 }
 
-const pick = ({ sha256, rows, skippedRows }: UploadOutcome) => ({ sha256, rows, skippedRows });
+const pick = ({ sha256, rows, skippedRows, holds }: UploadOutcome) => ({ sha256, rows, skippedRows, holds });
+
+/** The k the new file uses, whichever data it holds. */
+const outcomeK = (outcome: UploadOutcome) =>
+  outcome.kind === 'orders' ? outcome.orders.analysis.k : outcome.analysis.k;
 
 function uploadWarnings(outcome: UploadOutcome, previousK: number | null): string[] {
   const warnings: string[] = [];
   if (outcome.skippedRows > 0) {
     const first = outcome.skipped.map((p) => `  • ${p}`).join('\n');
-    warnings.push(`${plural(outcome.skippedRows, 'row')} skipped:\n${first}`);
+    const unit = outcome.kind === 'orders' ? 'order line' : 'row';
+    warnings.push(`${plural(outcome.skippedRows, unit)} skipped:\n${first}`);
   }
   if (outcome.notedRows > 0) {
     warnings.push(`${plural(outcome.notedRows, 'row')} kept with notes, e.g. ${outcome.notes.join('; ')}.`);
@@ -82,9 +89,9 @@ function uploadWarnings(outcome: UploadOutcome, previousK: number | null): strin
       `${plural(outcome.duplicateIdCount, 'customer id')} occur more than once; those rows were kept.`,
     );
   }
-  if (previousK !== null && previousK !== outcome.analysis.k) {
+  if (previousK !== null && previousK !== outcomeK(outcome)) {
     warnings.push(
-      `k was ${previousK} for the previous data; this file uses its recommended k = ${outcome.analysis.k}. ` +
+      `k was ${previousK} for the previous data; this file uses its recommended k = ${outcomeK(outcome)}. ` +
         `\`/segment k ${previousK}\` sets it again.`,
     );
   }
@@ -96,7 +103,10 @@ export function uploadReply(
   dataset: UploadedDataset,
   previousK: number | null,
 ): Reply {
-  const summary = summaryReply(outcome.analysis, dataset, outcome.images);
+  const summary =
+    outcome.kind === 'orders'
+      ? rfmSummaryReply(outcome.orders, dataset, outcome.images)
+      : summaryReply(outcome.analysis, dataset, outcome.images);
   return {
     ...summary,
     title: `New data: ${dataset.fileName}`,

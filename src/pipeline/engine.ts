@@ -5,18 +5,27 @@
  * Slack service runs it inside the analysis worker thread (src/worker), tests
  * and tools call it directly. Both see the same results for the same inputs.
  */
-import type { AnalysisRequest, AnalysisResult, ChannelSettings, ChartGroup } from '../commands/context.ts';
+import type {
+  AnalysisRequest,
+  AnalysisResult,
+  ChannelSettings,
+  ChartGroup,
+  CustomerResult,
+} from '../commands/context.ts';
 import { formatCount } from '../commands/format.ts';
+import { rfmPredictOnCustomers } from '../commands/messages.ts';
 import type { ReplyFile } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import type { Analysis } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { GENDER_EXPECTED } from '../ingest/rules.ts';
+import { isOrderLineBytes } from '../ingest/transactions/file.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
 import { customersCsv, exportFileName } from './export-csv.ts';
 import { coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
+import { OrderEngine } from './order-engine.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
 import {
   type BytesLoader,
@@ -98,6 +107,7 @@ export class AnalysisEngine implements Engine {
   });
   private readonly cache: AnalysisCache | undefined;
   private readonly codeVersion: string;
+  private readonly orders: OrderEngine;
 
   constructor(
     options: EngineOptions & {
@@ -110,14 +120,26 @@ export class AnalysisEngine implements Engine {
     this.tables = new TableSource(options);
     this.cache = options.cache;
     this.codeVersion = options.codeVersion ?? coreFingerprint();
+    this.orders = new OrderEngine({
+      ...(options.limits && { limits: options.limits }),
+      loadBytes: options.loadBytes,
+      codeVersion: this.codeVersion,
+    });
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
+    const { dataset } = request;
+    if (dataset.kind === 'upload' && dataset.holds === 'orders') return this.orders.analyze(request, dataset);
+    return this.analyzeCustomers(request);
+  }
+
+  private async analyzeCustomers(request: AnalysisRequest): Promise<CustomerResult> {
+    if (request.rfm) throw rfmPredictOnCustomers();
     const loaded = await this.tables.load(request.dataset);
     const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
     if (!request.customer) {
       const charts = request.charts ? await this.chartsFor(key, request.charts, loaded, analysis) : NO_CHARTS;
-      return { analysis, images: charts.images, missingCharts: charts.missing };
+      return { kind: 'customers', analysis, images: charts.images, missingCharts: charts.missing };
     }
     const prediction = predict(analysis.model, request.customer);
     const chartInput = {
@@ -126,10 +148,13 @@ export class AnalysisEngine implements Engine {
       prediction: { customer: request.customer, result: prediction },
     };
     const charts = request.charts ? await renderGroup(request.charts, chartInput, logChartError) : NO_CHARTS;
-    return { analysis, images: charts.images, missingCharts: charts.missing, prediction };
+    return { kind: 'customers', analysis, images: charts.images, missingCharts: charts.missing, prediction };
   }
 
   async exportCsv(request: AnalysisRequest): Promise<ReplyFile> {
+    const { dataset } = request;
+    if (dataset.kind === 'upload' && dataset.holds === 'orders')
+      return this.orders.exportCsv(request, dataset);
     const loaded = await this.tables.load(request.dataset);
     const { analysis } = this.analysisFor(loaded, request.settings, request.seed);
     return {
@@ -140,7 +165,9 @@ export class AnalysisEngine implements Engine {
     };
   }
 
+  /** A new upload: order lines (recognised by the header) go the RFM path, anything else is customers. */
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
+    if (isOrderLineBytes(upload.bytes)) return this.orders.ingest(upload, onProgress);
     const sha256 = sha256Hex(upload.bytes);
     const read = await this.tables.read(upload.bytes, upload.fileName, onProgress);
     const loaded: LoadedTable = {
@@ -156,9 +183,11 @@ export class AnalysisEngine implements Engine {
     const charts = await this.chartsFor(key, 'summary', loaded, analysis);
     this.tables.remember(loaded);
     return {
+      kind: 'customers',
       analysis,
       images: charts.images,
       missingCharts: charts.missing,
+      holds: 'customers',
       sha256,
       rows: read.table.length,
       skippedRows: read.source.skippedRows,

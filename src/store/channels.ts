@@ -28,19 +28,23 @@ const stateRowSchema = z.object({
   features: featuresJson,
   scaling: z.enum(SCALINGS).nullable(),
   dataset_id: z.number().int().nullable(),
+  as_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
 });
 
 const VIEW_SQL = `
-SELECT s.k, s.features, s.scaling, d.id AS dataset_id,
-       d.id, d.team_id, d.channel_id, d.file_name, d.uploaded_by, d.uploaded_at, d.rows, d.skipped_rows, d.sha256
+SELECT s.k, s.features, s.scaling, s.as_of, d.id AS dataset_id,
+       d.id, d.team_id, d.channel_id, d.file_name, d.uploaded_by, d.uploaded_at, d.rows, d.skipped_rows, d.sha256, d.holds
 FROM channel_state s
 LEFT JOIN datasets d ON d.id = s.dataset_id AND d.team_id = s.team_id AND d.channel_id = s.channel_id
 WHERE s.team_id = ? AND s.channel_id = ?`;
 
 /** A channel without a row uses the sample; the first write creates the row with the defaults. */
 const INSERT_SQL = `
-INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, updated_at)
-VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @updatedAt)`;
+INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, as_of, updated_at)
+VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @asOf, @updatedAt)`;
 
 /**
  * Each setting is written on its own, in one statement, so two commands that
@@ -55,17 +59,21 @@ const SAVE_FEATURES_SQL = `${INSERT_SQL}
 ON CONFLICT (team_id, channel_id) DO UPDATE SET
   features = excluded.features, scaling = excluded.scaling, updated_at = excluded.updated_at`;
 
-/** A new upload: k goes back to the recommendation, the channel's current features and scaling stay. */
+const SAVE_AS_OF_SQL = `${INSERT_SQL}
+ON CONFLICT (team_id, channel_id) DO UPDATE SET as_of = excluded.as_of, updated_at = excluded.updated_at`;
+
+/**
+ * A new upload: k and the analysis date go back to their defaults (both were
+ * chosen for the old file), the channel's current features and scaling stay.
+ */
 const ACTIVATE_SQL = `${INSERT_SQL}
 ON CONFLICT (team_id, channel_id) DO UPDATE SET
-  dataset_id = excluded.dataset_id, k = NULL, updated_at = excluded.updated_at`;
+  dataset_id = excluded.dataset_id, k = NULL, as_of = NULL, updated_at = excluded.updated_at`;
 
-const UPSERT_SQL = `
-INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, updated_at)
-VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @updatedAt)
+const UPSERT_SQL = `${INSERT_SQL}
 ON CONFLICT (team_id, channel_id) DO UPDATE SET
   dataset_id = excluded.dataset_id, k = excluded.k, features = excluded.features,
-  scaling = excluded.scaling, updated_at = excluded.updated_at`;
+  scaling = excluded.scaling, as_of = excluded.as_of, updated_at = excluded.updated_at`;
 
 export class ChannelRepository {
   constructor(
@@ -79,7 +87,8 @@ export class ChannelRepository {
     const state = stateRowSchema.parse(raw);
     const dataset: ActiveDataset =
       state.dataset_id === null ? { kind: 'sample' } : datasetFromRow(datasetRowSchema.parse(raw));
-    return { dataset, settings: { k: state.k, features: state.features, scaling: state.scaling } };
+    const settings: ChannelSettings = { k: state.k, features: state.features, scaling: state.scaling };
+    return { dataset, settings: state.as_of === null ? settings : { ...settings, asOf: state.as_of } };
   }
 
   /** k only (null: the recommended k); features, scaling and the dataset stay as they are now. */
@@ -94,6 +103,14 @@ export class ChannelRepository {
     scaling: ChannelSettings['scaling'],
   ): void {
     this.db.prepare(SAVE_FEATURES_SQL).run(this.row(key, null, { k: null, features, scaling }));
+  }
+
+  /** The analysis date only (null: the day after the last invoice); everything else stays as it is now. */
+  saveAsOf(key: ChannelKey, asOf: string | null): void {
+    const settings = defaultSettings();
+    this.db
+      .prepare(SAVE_AS_OF_SQL)
+      .run(this.row(key, null, asOf === null ? settings : { ...settings, asOf }));
   }
 
   /** Makes an upload active with k = null, keeping the channel's current features and scaling. */
@@ -114,6 +131,7 @@ export class ChannelRepository {
       k: settings.k,
       features: JSON.stringify(settings.features),
       scaling: settings.scaling,
+      asOf: settings.asOf ?? null,
       updatedAt: this.clock().toISOString(),
     };
   }

@@ -4,7 +4,12 @@
  * fails loudly instead of producing a wrong answer.
  */
 import { z } from 'zod';
-import type { ChannelKey, UploadedDataset } from '../commands/context.ts';
+import {
+  type ChannelKey,
+  DATASET_HOLDS,
+  type DatasetHolds,
+  type UploadedDataset,
+} from '../commands/context.ts';
 import { COLUMNS_FORMAT, decodeTable, encodeTable, type StoredTable } from './columns.ts';
 import type { Database } from './db.ts';
 
@@ -16,6 +21,7 @@ export interface NewDataset {
   skippedRows: number;
   bytes: Uint8Array;
   sha256: string;
+  holds: DatasetHolds;
 }
 
 export const datasetRowSchema = z.object({
@@ -28,6 +34,7 @@ export const datasetRowSchema = z.object({
   rows: z.number().int().min(0),
   skipped_rows: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  holds: z.enum(DATASET_HOLDS),
 });
 export type DatasetRow = z.infer<typeof datasetRowSchema>;
 
@@ -42,9 +49,11 @@ export const datasetFromRow = (row: DatasetRow): UploadedDataset => ({
   rows: row.rows,
   skippedRows: row.skipped_rows,
   sha256: row.sha256,
+  holds: row.holds,
 });
 
-const COLUMNS = 'id, team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, sha256';
+const COLUMNS =
+  'id, team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, sha256, holds';
 const bytesRow = z.object({ bytes: z.instanceof(Uint8Array) });
 const columnsRow = z.object({ format: z.number().int(), data: z.instanceof(Uint8Array) });
 
@@ -54,8 +63,8 @@ export class DatasetRepository {
   insert(key: ChannelKey, dataset: NewDataset): number {
     const result = this.db
       .prepare(
-        `INSERT INTO datasets (team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, bytes, sha256)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO datasets (team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, bytes, sha256, holds)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         key.teamId,
@@ -67,6 +76,7 @@ export class DatasetRepository {
         dataset.skippedRows,
         Buffer.from(dataset.bytes.buffer, dataset.bytes.byteOffset, dataset.bytes.byteLength),
         dataset.sha256,
+        dataset.holds,
       );
     return Number(result.lastInsertRowid);
   }

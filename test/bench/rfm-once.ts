@@ -7,6 +7,7 @@ import { aggregateCustomers } from '../../src/core/rfm/aggregate.ts';
 import { analyzeRfm } from '../../src/core/rfm/analyze.ts';
 import { cleanOrderLines } from '../../src/core/rfm/clean.ts';
 import { readOrderLines } from '../../src/ingest/transactions/read.ts';
+import { orderReading } from '../../src/pipeline/orders.ts';
 import { toTerminal } from '../../src/report/document.ts';
 import { rfmJson, rfmSummary } from '../../src/report/rfm.ts';
 
@@ -20,7 +21,8 @@ const aggregation = aggregateCustomers(ingest.lines, cleaning);
 const t3 = performance.now();
 const analysis = analyzeRfm(aggregation.customers);
 const t4 = performance.now();
-const result = { ingest, cleaning, aggregation, analysis };
+const reading = orderReading({ ingest, cleaning, aggregation });
+const result = { ingest, cleaning, aggregation, reading, analysis };
 const text = toTerminal(rfmSummary(result)) + JSON.stringify(rfmJson(result));
 const t5 = performance.now();
 process.stdout.write(

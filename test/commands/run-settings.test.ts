@@ -4,6 +4,7 @@ import { run } from '../../src/commands/run.ts';
 import { predict } from '../../src/core/model.ts';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { parseCsv } from '../support/csv-reader.ts';
+import { customersOf } from '../support/results.ts';
 import { isPng, MemoryChannel, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
 
 describe('k', () => {
@@ -83,11 +84,13 @@ describe('predict', () => {
   it('names the segment with its hint, clarity and the distance to every centre', async () => {
     const customer = { age: 25, gender: 'Female' as const, income: 60, spending: 75 };
     const context = sampleContext();
-    const { analysis } = await context.runner.analyze({
-      dataset: { kind: 'sample' },
-      settings: context.channel.view().settings,
-      seed: 42,
-    });
+    const { analysis } = customersOf(
+      await context.runner.analyze({
+        dataset: { kind: 'sample' },
+        settings: context.channel.view().settings,
+        seed: 42,
+      }),
+    );
     const truth = predict(analysis.model, customer);
     const reply = await run({ kind: 'predict', customer }, context);
     expect(reply.title).toBe(`Predicted segment: ${truth.segment.name}`);

@@ -37,6 +37,7 @@ const channelPort = (store: Store): ChannelPort => ({
   view: () => store.channels.view(KEY),
   saveK: (k) => store.channels.saveK(KEY, k),
   saveFeatures: (features, scaling) => store.channels.saveFeatures(KEY, features, scaling),
+  saveAsOf: (asOf) => store.channels.saveAsOf(KEY, asOf),
   reset: () => store.channels.reset(KEY),
 });
 
@@ -123,5 +124,6 @@ function newUpload(fileName: string) {
     skippedRows: 0,
     bytes: new TextEncoder().encode(`id\n${fileName}\n`),
     sha256: 'a'.repeat(64),
+    holds: 'customers' as const,
   };
 }

@@ -29,6 +29,10 @@ export class MemoryChannel implements ChannelPort {
   saveK(k: number | null): void {
     this.current = { ...this.current, settings: { ...this.current.settings, k } };
   }
+  saveAsOf(asOf: string | null): void {
+    const { asOf: _, ...settings } = this.current.settings;
+    this.current = { ...this.current, settings: asOf === null ? settings : { ...settings, asOf } };
+  }
   saveFeatures(features: Feature[], scaling: Scaling | null): void {
     this.current = {
       ...this.current,
@@ -44,7 +48,13 @@ export class MemoryChannel implements ChannelPort {
 /** Uploaded files by dataset id, for the engine's byte loader. */
 export const uploadedBytes = new Map<number, Uint8Array>();
 
-export function uploaded(id: number, fileName: string, csv: string, rows: number): UploadedDataset {
+export function uploaded(
+  id: number,
+  fileName: string,
+  csv: string,
+  rows: number,
+  holds: UploadedDataset['holds'] = 'customers',
+): UploadedDataset {
   uploadedBytes.set(id, new TextEncoder().encode(csv));
   return {
     kind: 'upload',
@@ -57,6 +67,7 @@ export function uploaded(id: number, fileName: string, csv: string, rows: number
     rows,
     skippedRows: 0,
     sha256: `${String(id).padStart(64, '0')}`,
+    holds,
   };
 }
 

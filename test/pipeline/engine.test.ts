@@ -8,6 +8,7 @@ import { type AnalysisCache, AnalysisEngine } from '../../src/pipeline/engine.ts
 import { coreFingerprint } from '../../src/pipeline/fingerprint.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { SAMPLE_PATH } from '../commands/support.ts';
+import { customersOf } from '../support/results.ts';
 
 const settings: ChannelSettings = { k: null, features: ['income', 'spending'], scaling: null };
 const request = { dataset: { kind: 'sample' as const }, settings, seed: 42 };
@@ -44,11 +45,11 @@ describe('persisted analyses', () => {
     dir = mkdtempSync(join(tmpdir(), 'segment-engine-'));
     store = openStore(join(dir, 'bot.sqlite'));
     const first = countingCache(store.analyses);
-    const fresh = await engineWith(first.cache).analyze(request);
+    const fresh = customersOf(await engineWith(first.cache).analyze(request));
     expect(first.counts).toEqual({ hits: 0, saves: 1 });
 
     const second = countingCache(store.analyses);
-    const restored = await engineWith(second.cache).analyze(request);
+    const restored = customersOf(await engineWith(second.cache).analyze(request));
     expect(second.counts).toEqual({ hits: 1, saves: 0 });
     expect(restored.analysis.segments).toEqual(fresh.analysis.segments);
     expect(Array.from(restored.analysis.labels)).toEqual(Array.from(fresh.analysis.labels));

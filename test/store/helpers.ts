@@ -21,5 +21,6 @@ export function newDataset(fileName: string, rows = 200, bytes = `id\n${fileName
     skippedRows: 0,
     bytes: new TextEncoder().encode(bytes),
     sha256: 'a'.repeat(64),
+    holds: 'customers',
   };
 }

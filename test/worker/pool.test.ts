@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
 import { WorkerEngine } from '../../src/worker/pool.ts';
 import { SAMPLE_PATH } from '../commands/support.ts';
+import { customersOf } from '../support/results.ts';
 import { NO_SPENDING_CSV, SAMPLE_CSV } from '../support/service.ts';
 
 const settings = { features: ['income', 'spending'] as const, scaling: null, k: null };
@@ -16,7 +17,7 @@ describe('the analysis worker thread', () => {
       seed: 42,
       charts: 'summary' as const,
     };
-    const result = await engine.analyze(request);
+    const result = customersOf(await engine.analyze(request));
     expect(result.analysis.k).toBeGreaterThanOrEqual(2);
     expect(result.images.length).toBeGreaterThan(0);
     expect(Buffer.isBuffer(result.images[0]!.png)).toBe(true);

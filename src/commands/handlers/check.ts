@@ -6,6 +6,7 @@ import type { CommandContext } from '../context.ts';
 import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
 import { remedySentence } from '../remedy.ts';
 import type { Reply, ReplySection, ReplyTable } from '../reply.ts';
+import { rfmCheckReply } from '../rfm/check.ts';
 import { stabilitySection } from '../stability.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
@@ -44,7 +45,10 @@ function tally(checks: readonly AssumptionCheck[]): string {
 
 export async function check(context: CommandContext): Promise<Reply> {
   const view = context.channel.view();
-  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'check'));
+  const result = await context.runner.analyze(analysisRequest(view, context, 'check'));
+  if (result.kind === 'orders')
+    return rfmCheckReply(result.orders, datasetWords(view.dataset), result.images);
+  const { analysis, images } = result;
   return reply({
     title: 'Does k-means suit this data?',
     text: tally(analysis.assumptions),

@@ -4,6 +4,7 @@ import type { Eda, FeatureSummary } from '../../core/types.ts';
 import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
+import { rfmEdaReply } from '../rfm/eda.ts';
 import { analysisRequest, datasetWords, FEATURE_LABELS, reply } from './shared.ts';
 
 export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
@@ -88,6 +89,8 @@ export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'],
 
 export async function eda(context: CommandContext): Promise<Reply> {
   const view = context.channel.view();
-  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'eda'));
+  const result = await context.runner.analyze(analysisRequest(view, context, 'eda'));
+  if (result.kind === 'orders') return rfmEdaReply(result.orders, datasetWords(view.dataset), result.images);
+  const { analysis, images } = result;
   return edaReply(analysis.eda, datasetWords(view.dataset), images, hasGenderColumn(analysis.source));
 }

@@ -1,7 +1,8 @@
 /** `/segment features …` and `/segment scale …`: change what is clustered and how it is scaled. */
 import type { Command } from '../command.ts';
-import type { ChannelSettings, CommandContext } from '../context.ts';
+import { type ChannelSettings, type CommandContext, datasetHolds } from '../context.ts';
 import { listWords } from '../format.ts';
+import { fixedRfmFeatures } from '../messages.ts';
 import type { Reply } from '../reply.ts';
 import { refit } from './refit.ts';
 import { scalingWords } from './shared.ts';
@@ -16,7 +17,9 @@ export async function features(
   command: Extract<Command, { kind: 'features' }>,
   context: CommandContext,
 ): Promise<Reply> {
-  const current = context.channel.view().settings;
+  const view = context.channel.view();
+  if (datasetHolds(view.dataset) === 'orders') throw fixedRfmFeatures();
+  const current = view.settings;
   const settings: ChannelSettings = {
     ...current,
     features: command.features ?? current.features,

@@ -12,7 +12,7 @@ export function helpReply(): Reply {
       { heading: 'Commands', body: lines.join('\n') },
       {
         heading: 'Your own data',
-        body: 'Share a CSV with the columns CustomerID, Gender, Age, Annual Income (k$) and Spending Score (1-100) in this channel. Until then the bundled sample data is used.',
+        body: 'Share a CSV with the columns CustomerID, Gender, Age, Annual Income (k$) and Spending Score (1-100) in this channel. Until then the bundled sample data is used.\nOr share order lines (one row per product line of an invoice: InvoiceNo, CustomerID, InvoiceDate, Quantity and UnitPrice or a line total, Country), as the UCI Online Retail files or a shop export have them: they are turned into one row per customer and segmented on recency, frequency and spend (RFM).',
       },
     ],
     visibility: 'ephemeral',

@@ -8,14 +8,17 @@ import type { Reply, ReplyTable } from '../reply.ts';
 import { refit } from './refit.ts';
 import { analysisRequest, reply } from './shared.ts';
 
-function note(row: SelectionRow, analysis: Analysis): string {
+/** What the k reply reads: a customer Analysis or an RfmAnalysis alike. */
+type KChoice = Pick<Analysis, 'k' | 'kChosenBy' | 'selection'>;
+
+function note(row: SelectionRow, analysis: KChoice): string {
   const marks: string[] = [];
   if (row.k === analysis.selection.recommendedK) marks.push('recommended');
   if (row.k === analysis.k) marks.push('in use');
   return marks.join(', ');
 }
 
-export function selectionTable(analysis: Analysis): ReplyTable {
+export function selectionTable(analysis: KChoice): ReplyTable {
   return {
     columns: ['k', 'Inertia', 'Silhouette', 'Calinski–Harabasz', 'Davies–Bouldin', 'Note'],
     rows: analysis.selection.rows.map((row) => [
@@ -30,7 +33,7 @@ export function selectionTable(analysis: Analysis): ReplyTable {
   };
 }
 
-function settingWords(analysis: Analysis): string {
+function settingWords(analysis: KChoice): string {
   const recommended = analysis.selection.recommendedK;
   if (analysis.kChosenBy === 'user') {
     return `This channel uses k = ${analysis.k}, set by hand; \`/segment k auto\` returns to the recommended ${recommended}.`;
@@ -38,7 +41,7 @@ function settingWords(analysis: Analysis): string {
   return `This channel uses the recommended k = ${recommended}. Try another with \`/segment k 6\`.`;
 }
 
-export function kReply(analysis: Analysis, images: Reply['images']): Reply {
+export function kReply(analysis: KChoice, images: Reply['images']): Reply {
   const { sample } = analysis.selection;
   const sections = [
     { heading: 'Why', body: selectionReason(analysis.selection) },
@@ -73,6 +76,6 @@ export async function chooseK(
     const save = () => context.channel.saveK(null);
     return refit(context, { ...view.settings, k: null }, save, 'k follows the recommendation again.');
   }
-  const { analysis, images } = await context.runner.analyze(analysisRequest(view, context, 'k'));
-  return kReply(analysis, images);
+  const result = await context.runner.analyze(analysisRequest(view, context, 'k'));
+  return kReply(result.kind === 'orders' ? result.orders.analysis : result.analysis, result.images);
 }

@@ -2,10 +2,11 @@
 import { hasAgeColumn } from '../../core/source.ts';
 import type { Prediction } from '../../core/types.ts';
 import type { Command, CustomerInput } from '../command.ts';
-import type { CommandContext } from '../context.ts';
+import { type CommandContext, datasetHolds } from '../context.ts';
 import { formatFigure, formatMean } from '../format.ts';
-import { predictionWarningWords } from '../messages.ts';
+import { customerPredictOnOrders, predictionWarningWords, rfmPredictOnCustomers } from '../messages.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
+import { rfmPredictReply } from '../rfm/predict.ts';
 import { analysisRequest, reply } from './shared.ts';
 
 export function customerWords(c: CustomerInput): string {
@@ -107,9 +108,26 @@ export async function predict(
   context: CommandContext,
 ): Promise<Reply> {
   const view = context.channel.view();
+  // Said before any analysis: the form does not fit the data, whatever the figures.
+  if (datasetHolds(view.dataset) === 'orders') throw customerPredictOnOrders();
   const result = await context.runner.analyze(analysisRequest(view, context, 'predict', command.customer));
-  if (!result.prediction) throw new Error('the analysis runner returned no prediction for a predict request');
+  if (result.kind !== 'customers' || !result.prediction)
+    throw new Error('the analysis runner returned no customer prediction for a predict request');
   return predictReply(command.customer, result.prediction, result.images, {
     withAge: hasAgeColumn(result.analysis.source),
   });
+}
+
+/** `predict recency=30 frequency=5 monetary=900`: the RFM form, for order data only. */
+export async function predictRfm(
+  command: Extract<Command, { kind: 'predictRfm' }>,
+  context: CommandContext,
+): Promise<Reply> {
+  const view = context.channel.view();
+  if (datasetHolds(view.dataset) === 'customers') throw rfmPredictOnCustomers();
+  const request = { ...analysisRequest(view, context, 'predict'), rfm: command.rfm };
+  const result = await context.runner.analyze(request);
+  if (result.kind !== 'orders' || !result.prediction)
+    throw new Error('the analysis runner returned no RFM prediction for a predict request');
+  return rfmPredictReply(command.rfm, result.prediction, result.images);
 }

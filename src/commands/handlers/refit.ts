@@ -7,6 +7,7 @@
  */
 import type { ChannelSettings, CommandContext } from '../context.ts';
 import type { Reply } from '../reply.ts';
+import { rfmSummaryReply } from '../rfm/summary.ts';
 import { analysisRequest } from './shared.ts';
 import { summaryReply } from './summary.ts';
 
@@ -19,6 +20,9 @@ export async function refit(
   const view = context.channel.view();
   const result = await context.runner.analyze(analysisRequest({ ...view, settings }, context, 'summary'));
   save();
-  const summary = summaryReply(result.analysis, view.dataset, result.images);
+  const summary =
+    result.kind === 'orders'
+      ? rfmSummaryReply(result.orders, view.dataset, result.images)
+      : summaryReply(result.analysis, view.dataset, result.images);
   return { ...summary, sections: [{ heading: 'Saved for this channel', body: saved }, ...summary.sections] };
 }

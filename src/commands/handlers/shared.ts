@@ -40,7 +40,7 @@ export function datasetWords(dataset: ActiveDataset): string {
   if (dataset.kind === 'sample') return SAMPLE_WORDS;
   return (
     `${dataset.fileName} uploaded by <@${dataset.uploadedBy}> on ${formatDate(dataset.uploadedAt)}, ` +
-    `${formatCount(dataset.rows)} rows, ${formatCount(dataset.skippedRows)} skipped`
+    `${formatCount(dataset.rows)} ${dataset.holds === 'orders' ? 'order lines' : 'rows'}, ${formatCount(dataset.skippedRows)} skipped`
   );
 }
 

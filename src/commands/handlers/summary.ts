@@ -14,6 +14,7 @@ import {
   VERDICT_MARK,
 } from '../format.ts';
 import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
+import { rfmSummaryReply } from '../rfm/summary.ts';
 import { segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
@@ -149,5 +150,6 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
 export async function summary(context: CommandContext): Promise<Reply> {
   const view = context.channel.view();
   const result = await context.runner.analyze(analysisRequest(view, context, 'summary'));
+  if (result.kind === 'orders') return rfmSummaryReply(result.orders, view.dataset, result.images);
   return summaryReply(result.analysis, view.dataset, result.images);
 }

@@ -60,6 +60,16 @@ export interface Cleaning {
 
 export const dayToIso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
+/** `2011-12-10` → its day number; null for anything that is not a real date written year first. */
+export function isoToDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Date(ms).getUTCDate() === Number(m[3]) && new Date(ms).getUTCMonth() === Number(m[2]) - 1
+    ? ms / 86_400_000
+    : null;
+}
+
 function span(lines: OrderLines): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;

@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial.ts';
 import { jobsSchema } from './002-jobs.ts';
 import { datasetColumns } from './003-dataset-columns.ts';
+import { orderDatasets } from './004-order-datasets.ts';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'durable jobs', sql: jobsSchema },
   { version: 3, name: 'parsed columns per dataset', sql: datasetColumns },
+  { version: 4, name: 'order-line datasets and the analysis date', sql: orderDatasets },
 ];

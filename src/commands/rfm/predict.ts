@@ -1,0 +1,41 @@
+/** `predict recency=30 frequency=5 monetary=900` on order data: the nearest RFM segment. */
+import type { RfmInput } from '../command.ts';
+import { formatCount, formatFigure } from '../format.ts';
+import { reply } from '../handlers/shared.ts';
+import type { RfmPrediction } from '../orders.ts';
+import type { Reply, ReplyImage } from '../reply.ts';
+
+export const rfmCustomerWords = (c: RfmInput) =>
+  `A customer who last ordered ${formatCount(c.recency)} days ago, with ${formatCount(c.frequency)} orders and a spend of ${formatCount(c.monetary)}`;
+
+export function rfmPredictReply(customer: RfmInput, prediction: RfmPrediction, images: ReplyImage[]): Reply {
+  const { segment } = prediction;
+  const ranked = [...prediction.distances].sort((a, b) => a.distance - b.distance || a.id - b.id);
+  const [first, second] = ranked;
+  // Borderline when the runner-up is within a fifth of the nearest distance: the figures sit between two centres.
+  const close = first && second && second.distance - first.distance < 0.2 * Math.max(first.distance, 1e-9);
+  return reply({
+    title: `Predicted segment: ${segment.name}`,
+    text: `${rfmCustomerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
+    sections: [
+      {
+        heading: 'How clear',
+        body:
+          close && second
+            ? `Borderline: almost as close to ${second.name} as to ${segment.name}; treat this one with care.`
+            : `${segment.name} is the nearest segment centre (log, standardised recency, frequency and spend).`,
+      },
+      { heading: 'What to do', body: segment.hint },
+    ],
+    table: {
+      columns: ['Segment', 'Distance to centre', ''],
+      rows: ranked.map((d) => [
+        `${d.id}. ${d.name}`,
+        formatFigure(d.distance),
+        d.id === segment.id ? 'nearest' : '',
+      ]),
+      align: ['left', 'right', 'left'],
+    },
+    images,
+  });
+}

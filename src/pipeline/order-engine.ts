@@ -1,0 +1,125 @@
+/**
+ * The engine's order-line half: RFM analyses of stored order files (cached
+ * in memory like customer analyses; not in the database, whose analyses
+ * table stores the customer Analysis shape), the RFM prediction, the export
+ * and new uploads. engine.ts hands it every request whose dataset holds
+ * order lines.
+ */
+import type { RfmInput } from '../commands/command.ts';
+import type {
+  AnalysisRequest,
+  ChannelSettings,
+  ChartGroup,
+  OrderResult,
+  UploadedDataset,
+  UploadFacts,
+} from '../commands/context.ts';
+import { formatCount } from '../commands/format.ts';
+import { customerPredictOnOrders } from '../commands/messages.ts';
+import type { RfmPrediction } from '../commands/orders.ts';
+import type { ReplyFile } from '../commands/reply.ts';
+import { analyzeRfm, predictRfm, type RfmAnalysis } from '../core/rfm/analyze.ts';
+import type { IngestLimits } from '../ingest/csv.ts';
+import { exportFileName } from './export-csv.ts';
+import { rfmCustomersCsv } from './export-rfm.ts';
+import { Lru } from './lru.ts';
+import { type LoadedOrders, OrderSource, ordersKey } from './order-source.ts';
+import { PROGRESS_MIN_ROWS } from './progress.ts';
+import { type BytesLoader, sha256Hex } from './tables.ts';
+import type { Progress, UploadRequest } from './types.ts';
+
+const ANALYSES_KEPT = 8;
+const ANALYSES_MAX_BYTES = 64 * 1024 * 1024;
+/** Per customer: a label, three scores, three clustering coordinates; plus the fixed part. */
+const analysisBytes = (a: RfmAnalysis) => a.customers * (4 + 3 + 24) + 256 * 1024;
+const PROBLEMS_SHOWN = 5;
+
+export function rfmSettingsKey(settings: ChannelSettings, seed: number, codeVersion: string): string {
+  return `rfm|k=${settings.k ?? 'auto'}|seed=${seed}|${codeVersion}`;
+}
+
+export class OrderEngine {
+  private readonly source: OrderSource;
+  private readonly analyses = new Lru<RfmAnalysis>(ANALYSES_KEPT, {
+    maxBytes: ANALYSES_MAX_BYTES,
+    sizeOf: analysisBytes,
+  });
+
+  constructor(
+    private readonly options: {
+      limits?: Partial<IngestLimits>;
+      loadBytes: BytesLoader;
+      codeVersion: string;
+    },
+  ) {
+    this.source = new OrderSource(options);
+  }
+
+  async analyze(request: AnalysisRequest, dataset: UploadedDataset): Promise<OrderResult> {
+    if (request.customer) throw customerPredictOnOrders();
+    const loaded = await this.source.load(dataset, request.settings.asOf);
+    const analysis = this.analysisFor(loaded, request.settings, request.seed);
+    const result: OrderResult = {
+      kind: 'orders',
+      orders: { reading: loaded.reading, describe: loaded.describe, analysis },
+      ...this.chartsFor(request.charts),
+    };
+    return request.rfm ? { ...result, prediction: prediction(analysis, request.rfm) } : result;
+  }
+
+  async exportCsv(request: AnalysisRequest, dataset: UploadedDataset): Promise<ReplyFile> {
+    const loaded = await this.source.load(dataset, request.settings.asOf);
+    const analysis = this.analysisFor(loaded, request.settings, request.seed);
+    return {
+      filename: exportFileName(dataset.fileName, analysis.k),
+      title: `Customers with their RFM segment (${formatCount(analysis.customers)})`,
+      mimetype: 'text/csv',
+      content: Buffer.from(rfmCustomersCsv(loaded.customers, analysis), 'utf8'),
+    };
+  }
+
+  /** A new order file: read, clean, aggregate and segment it; remembered only once it all worked. */
+  async ingest(upload: UploadRequest, onProgress?: Progress): Promise<OrderResult & UploadFacts> {
+    const sha256 = sha256Hex(upload.bytes);
+    const { asOf } = upload.settings;
+    const key = ordersKey(sha256, upload.fileName, asOf);
+    const loaded = await this.source.read(key, upload.bytes, upload.fileName, asOf, onProgress);
+    if (loaded.customers.length >= PROGRESS_MIN_ROWS / 10)
+      onProgress?.(`Finding segments in ${formatCount(loaded.customers.length)} customers…`, 1);
+    const analysis = this.analysisFor(loaded, upload.settings, upload.seed);
+    this.source.remember(loaded);
+    const { reading, describe } = loaded;
+    return {
+      kind: 'orders',
+      orders: { reading, describe, analysis },
+      ...this.chartsFor('summary'),
+      sha256,
+      rows: reading.totalLines,
+      skippedRows: reading.unreadableLines,
+      skipped: reading.firstProblems.slice(0, PROBLEMS_SHOWN),
+      notedRows: 0,
+      notes: [],
+      duplicateIdCount: 0,
+      holds: 'orders',
+    };
+  }
+
+  private analysisFor(loaded: LoadedOrders, settings: ChannelSettings, seed: number): RfmAnalysis {
+    const key = `${loaded.key}|${rfmSettingsKey(settings, seed, this.options.codeVersion)}`;
+    const analysis =
+      this.analyses.get(key) ??
+      analyzeRfm(loaded.customers, { seed, ...(settings.k !== null && { k: settings.k }) });
+    this.analyses.set(key, analysis);
+    return analysis;
+  }
+
+  /** Charts for order data arrive with the RFM chart specs; until then answers carry none. */
+  private chartsFor(_group: ChartGroup | undefined): Pick<OrderResult, 'images' | 'missingCharts'> {
+    return { images: [], missingCharts: [] };
+  }
+}
+
+function prediction(analysis: RfmAnalysis, figures: RfmInput): RfmPrediction {
+  const { segment, distances } = predictRfm(analysis.model, figures);
+  return { segment: { id: segment.id, name: segment.name, hint: segment.hint }, distances };
+}
