@@ -1,0 +1,97 @@
+/**
+ * Order-line files through the whole app over HTTP against the Slack
+ * stand-in: a shared order file is answered in its thread with the RFM
+ * segments, the channel's commands then answer in RFM terms, and a bad
+ * order file is refused with its reason while the channel keeps its data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RFM_SEGMENT_WORDS } from '../../src/core/rfm/names.ts';
+import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
+import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
+import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
+import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
+
+let standin: SlackStandin;
+let bot: TestBot;
+const dataDir = newDataDir();
+const ORDERS = generateOrderLines({ customers: 300, seed: 21, layout: 'online-retail-1', dateForms: ['us'] });
+const AMBIGUOUS =
+  'Order ID,Customer ID,Order Date,Quantity,Price,Country\n1,1,3/4/2011 10:00,1,1,UK\n2,1,5/6/2011 10:00,1,1,UK\n';
+const RFM_NAMES = Object.values(RFM_SEGMENT_WORDS).map((w) => w.name);
+
+beforeAll(async () => {
+  standin = await SlackStandin.start();
+  bot = await startTestBot(standin, dataDir);
+});
+afterAll(async () => {
+  await bot?.stop();
+  await standin?.close();
+});
+
+let events = 0;
+/** Shares a file in a channel; resolves once the "working" message in its thread has become the answer. */
+async function share(channel: string, name: string, content: string) {
+  events += 1;
+  const file = standin.addFile({ name, content, filetype: 'csv' });
+  const ts = `${1_800_200_000 + events}.000100`;
+  const envelope = fileShareEnvelope({
+    eventId: `EvOF${events}`,
+    channel,
+    ts,
+    files: [{ id: file.id, name, filetype: 'csv' }],
+  });
+  expect((await sendEvent(bot.url, envelope)).status).toBe(200);
+  const working = await standin.waitFor(() => postsIn(standin, channel).find((p) => p.args.thread_ts === ts));
+  const isFinal = (text: string) => !text.includes(':hourglass_flowing_sand:');
+  const final = await standin.waitFor(
+    () => updatesOf(standin, channel, tsOf(working)).find((u) => isFinal(messageText(u.args))),
+    60_000,
+    'the answer in the thread',
+  );
+  return { ts, threadOf: working.args.thread_ts, text: messageText(final.args) };
+}
+
+/** Sends `/segment <text>` in a channel; resolves with the text of the next message posted there. */
+async function command(channel: string, text: string) {
+  const before = postsIn(standin, channel).length;
+  const sent = await sendCommand(bot.url, { text, channel_id: channel, response_url: standin.responseUrl() });
+  expect(sent.status).toBe(200);
+  const post = await standin.waitFor(
+    () => postsIn(standin, channel)[before],
+    60_000,
+    `the answer to ${text}`,
+  );
+  return messageText(post.args);
+}
+
+describe('a channel that shares an order-line file', () => {
+  it('answers in the file’s thread with the RFM segments, how the file was read and the country comparison', async () => {
+    const { ts, threadOf, text } = await share('CORD', 'online_retail.csv', ORDERS.csv);
+    expect(threadOf).toBe(ts);
+    expect(text).toContain('online_retail.csv is now this channel');
+    expect(text).toContain('R F M score');
+    expect(RFM_NAMES.some((name) => text.includes(name))).toBe(true);
+    expect(text).toContain('was read as order lines (Online Retail I)');
+    expect(text).toContain(
+      `${ORDERS.expected.noCustomerId.toLocaleString('en-US')} lines without a customer id excluded`,
+    );
+    expect(text).toMatch(/The segments account for \d+% of the differences in buying behaviour/);
+  });
+
+  it('refuses an order file with ambiguous dates in its thread, and the channel keeps the previous file', async () => {
+    const { text } = await share('CORD', 'shop.csv', AMBIGUOUS);
+    expect(text).toContain('could be month-first (US) or day-first');
+    expect(text).toContain('Nothing changed: this channel keeps using online_retail.csv');
+    expect(await command('CORD', 'data')).toContain('online_retail.csv');
+  });
+
+  it('then answers predict in the RFM form, and the summary, from the stored order file', async () => {
+    const predicted = await command('CORD', 'predict recency=30 frequency=5 monetary=900');
+    expect(predicted).toContain('Predicted segment');
+    expect(predicted).toContain('last ordered 30 days ago, with 5 orders and a spend of 900');
+    const summary = await command('CORD', 'summary');
+    expect(RFM_NAMES.some((name) => summary.includes(name))).toBe(true);
+    expect(summary).toContain('analysis date 2011-12-10 (the day after the last invoice)');
+  });
+});
