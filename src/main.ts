@@ -40,6 +40,7 @@ export async function startBot(
     dataDir: config.dataDir,
     limits: config.limits,
     workers: config.jobs.workers,
+    log: logger,
   });
   try {
     const running = await startSlackApp(config, service, logger, options);

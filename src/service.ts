@@ -26,8 +26,9 @@ import { ingestUpload, type UploadedFile } from './commands/upload.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from './core/options.ts';
 import type { IngestLimits } from './ingest/csv.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import { createLogger } from './log.ts';
 import { AnalysisEngine } from './pipeline/engine.ts';
-import type { Engine } from './pipeline/types.ts';
+import type { Engine, LogPort } from './pipeline/types.ts';
 import { columnStore, DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
 import { WorkerEngine } from './worker/pool.ts';
 
@@ -57,6 +58,8 @@ export interface ServiceOptions {
   engine?: 'worker' | 'in-process';
   /** Analysis worker threads (the bot passes ANALYSIS_WORKERS; default 1 for tools and tests). */
   workers?: number;
+  /** Where the engine's log lines go (the bot's logger); a default logger on stderr otherwise. */
+  log?: LogPort;
 }
 
 export const DEFAULT_SAMPLE_PATH = fileURLToPath(new URL('../data/customers.csv', import.meta.url));
@@ -88,17 +91,22 @@ function createEngine(
 ): { engine: Engine; save: SaveUpload } {
   const samplePath = options.samplePath ?? DEFAULT_SAMPLE_PATH;
   const limits = options.limits ? { limits: options.limits } : {};
+  const log = options.log ?? createLogger();
   if (options.engine === 'in-process') {
     const engine = new AnalysisEngine({
       samplePath,
       ...limits,
+      log,
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
       columns: columnStore(store),
       cache: store.analyses,
     });
     return { engine, save: async (key, file) => store.uploads.save(key, file) };
   }
-  const worker = new WorkerEngine({ databaseFile, samplePath, ...limits }, { size: options.workers ?? 1 });
+  const worker = new WorkerEngine(
+    { databaseFile, samplePath, ...limits },
+    { size: options.workers ?? 1, log },
+  );
   worker.warmUp();
   return { engine: worker, save: (key, file) => worker.saveUpload(key, file) };
 }

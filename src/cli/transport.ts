@@ -25,6 +25,7 @@ import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
 import { readCustomerFile } from '../ingest/file.ts';
 import { isOrderLineFile } from '../ingest/transactions/file.ts';
+import { createLogger } from '../log.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
 import { sha256Hex } from '../pipeline/tables.ts';
 import { toJson } from '../report/json.ts';
@@ -128,6 +129,7 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
   const engine = new AnalysisEngine({
     samplePath: BUNDLED_SAMPLE,
     limits: args.limits,
+    log: createLogger('info', undefined, 'segment'),
     loadBytes: () => bytes,
   });
   const seed = args.seed ?? DEFAULT_SEED;

@@ -35,7 +35,7 @@ import {
   TableSource,
   uploadKey,
 } from './tables.ts';
-import type { Engine, EngineOptions, Progress, UploadOutcome, UploadRequest } from './types.ts';
+import type { Engine, EngineOptions, LogPort, Progress, UploadOutcome, UploadRequest } from './types.ts';
 
 /** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
 export const ANALYSIS_CACHE_VERSION = 1;
@@ -71,8 +71,8 @@ function rowNotes(problems: readonly RowProblem[]): string[] {
 const NO_CHARTS: RenderedGroup = { images: [], missing: [] };
 
 /** A chart that fails is a bug worth a log line; the user gets the answer without it. */
-const logChartError = (kind: string, error: unknown) =>
-  console.error(`segment-bot: the ${kind} chart could not be drawn: ${(error as Error)?.stack ?? error}`);
+export const chartFailureLogger = (log: LogPort) => (kind: string, error: unknown) =>
+  log.error(`the ${kind} chart could not be drawn: ${(error as Error)?.stack ?? error}`);
 
 /** The persistent half of the analysis cache (store/analyses.ts in production). */
 export interface AnalysisCache {
@@ -108,6 +108,7 @@ export class AnalysisEngine implements Engine {
   private readonly cache: AnalysisCache | undefined;
   private readonly codeVersion: string;
   private readonly orders: OrderEngine;
+  private readonly logChartError: (kind: string, error: unknown) => void;
 
   constructor(
     options: EngineOptions & {
@@ -125,6 +126,7 @@ export class AnalysisEngine implements Engine {
       loadBytes: options.loadBytes,
       codeVersion: this.codeVersion,
     });
+    this.logChartError = chartFailureLogger(options.log);
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
@@ -147,7 +149,9 @@ export class AnalysisEngine implements Engine {
       table: loaded.table,
       prediction: { customer: request.customer, result: prediction },
     };
-    const charts = request.charts ? await renderGroup(request.charts, chartInput, logChartError) : NO_CHARTS;
+    const charts = request.charts
+      ? await renderGroup(request.charts, chartInput, this.logChartError)
+      : NO_CHARTS;
     return { kind: 'customers', analysis, images: charts.images, missingCharts: charts.missing, prediction };
   }
 
@@ -224,7 +228,7 @@ export class AnalysisEngine implements Engine {
     const imageKey = `${key}|${group}`;
     const cached = this.images.get(imageKey);
     if (cached) return cached;
-    const charts = await renderGroup(group, { analysis, table: loaded.table }, logChartError);
+    const charts = await renderGroup(group, { analysis, table: loaded.table }, this.logChartError);
     // A set with a failed chart is not cached, so the next request tries again.
     if (charts.missing.length === 0) this.images.set(imageKey, charts);
     return charts;

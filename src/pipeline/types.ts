@@ -8,8 +8,18 @@ export interface Engine extends AnalysisRunner, UploadAnalyser {
   close(): Promise<void>;
 }
 
+/**
+ * Where the pipeline reports what went wrong without failing the answer (a
+ * chart that could not be drawn). The one logger (src/log.ts) in the app and
+ * the CLI; in the worker thread, a `log` message the main thread's logger writes.
+ */
+export interface LogPort {
+  error(line: string): void;
+}
+
 export interface EngineOptions {
   /** The bundled sample; generated in memory when the file is missing. */
   samplePath: string;
   limits?: Partial<IngestLimits>;
+  log: LogPort;
 }

@@ -17,7 +17,7 @@ import type {
   UploadedDataset,
 } from '../commands/context.ts';
 import type { ReplyFile } from '../commands/reply.ts';
-import type { Engine, Progress, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
+import type { Engine, LogPort, Progress, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 import {
   deserializeError,
   reviveFile,
@@ -53,11 +53,14 @@ export class WorkerEngine implements Engine {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private readonly log: LogPort;
 
   constructor(
     private readonly data: WorkerData,
-    options: { size?: number } = {},
+    /** `log` writes the workers' log lines (a chart that failed) on the main thread. */
+    options: { size?: number; log: LogPort },
   ) {
+    this.log = options.log;
     this.workers = Array.from({ length: Math.max(1, options.size ?? 1) }, () => undefined);
   }
 
@@ -161,6 +164,10 @@ export class WorkerEngine implements Engine {
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.type === 'log') {
+      this.log.error(`analysis worker: ${message.line}`);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {

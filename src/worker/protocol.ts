@@ -20,7 +20,7 @@ import {
   type Where,
 } from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import type { UploadOutcome, UploadRequest } from '../pipeline/types.ts';
+import type { LogPort, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 
 export interface WorkerData {
   /** The bot's SQLite file (stored uploads, analysis cache); null runs without storage. */
@@ -76,8 +76,15 @@ export type SerializedError =
 
 export type WorkerMessage =
   | { id: number; type: 'progress'; line: string; fraction?: number }
+  /** A line for the main thread's logger (the worker has none of its own); not tied to a request. */
+  | { type: 'log'; level: 'error'; line: string }
   | ({ id: number; type: 'result' } & WorkerResult)
   | { id: number; type: 'error'; error: SerializedError };
+
+/** The worker's log port: each line goes to the main thread as a `log` message. */
+export const postingLog = (post: (message: WorkerMessage) => void): LogPort => ({
+  error: (line) => post({ type: 'log', level: 'error', line }),
+});
 
 export function serializeError(error: unknown): SerializedError {
   if (isInputError(error)) {

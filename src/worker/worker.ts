@@ -10,6 +10,7 @@ import { AnalysisEngine } from '../pipeline/engine.ts';
 import { columnStore, openStore } from '../store/index.ts';
 import {
   parseWorkerData,
+  postingLog,
   serializeError,
   type WorkerMessage,
   type WorkerRequest,
@@ -18,17 +19,17 @@ import {
 
 const data = parseWorkerData(workerData);
 const store = data.databaseFile ? openStore(data.databaseFile) : undefined;
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+const post = (message: WorkerMessage) => port.postMessage(message);
 const engine = new AnalysisEngine({
   samplePath: data.samplePath,
+  log: postingLog(post),
   ...(data.limits ? { limits: data.limits } : {}),
   loadBytes: (dataset) => store?.datasets.bytes(dataset, dataset.id) ?? null,
   ...(store ? { columns: columnStore(store) } : {}),
   ...(store ? { cache: store.analyses } : {}),
 });
-
-const port = parentPort;
-if (!port) throw new Error('worker.ts must run in a worker thread');
-const post = (message: WorkerMessage) => port.postMessage(message);
 
 async function handle(message: WorkerRequest): Promise<WorkerResult> {
   if (message.op === 'analyze') return { op: 'analyze', value: await engine.analyze(message.request) };

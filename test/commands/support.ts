@@ -10,6 +10,7 @@ import type {
   UploadedDataset,
 } from '../../src/commands/context.ts';
 import type { Feature, Scaling } from '../../src/core/types.ts';
+import { createLogger } from '../../src/log.ts';
 import { AnalysisEngine } from '../../src/pipeline/engine.ts';
 
 export const SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
@@ -74,6 +75,7 @@ export function uploaded(
 /** One engine for the whole file, so its caches make later tests fast, as in production. */
 export const engine = new AnalysisEngine({
   samplePath: SAMPLE_PATH,
+  log: createLogger(),
   loadBytes: (dataset) => uploadedBytes.get(dataset.id) ?? null,
 });
 

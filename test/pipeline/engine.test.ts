@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelSettings } from '../../src/commands/context.ts';
 import type { Analysis } from '../../src/core/types.ts';
-import { type AnalysisCache, AnalysisEngine } from '../../src/pipeline/engine.ts';
+import { createLogger } from '../../src/log.ts';
+import { type AnalysisCache, AnalysisEngine, chartFailureLogger } from '../../src/pipeline/engine.ts';
 import { coreFingerprint } from '../../src/pipeline/fingerprint.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { SAMPLE_PATH } from '../commands/support.ts';
@@ -38,7 +39,13 @@ function countingCache(inner: AnalysisCache) {
 }
 
 const engineWith = (cache: AnalysisCache, codeVersion = 'test-1') =>
-  new AnalysisEngine({ samplePath: SAMPLE_PATH, loadBytes: () => null, cache, codeVersion });
+  new AnalysisEngine({
+    samplePath: SAMPLE_PATH,
+    log: createLogger(),
+    loadBytes: () => null,
+    cache,
+    codeVersion,
+  });
 
 describe('persisted analyses', () => {
   it('serves a restarted engine the stored analysis instead of recomputing it', async () => {
@@ -62,6 +69,15 @@ describe('persisted analyses', () => {
     const after = countingCache(store.analyses);
     await engineWith(after.cache, 'after').analyze(request);
     expect(after.counts).toEqual({ hits: 0, saves: 1 });
+  });
+});
+
+describe('a chart that fails', () => {
+  it('is written to the log port it was given, naming the chart, with the stack', () => {
+    const lines: string[] = [];
+    chartFailureLogger({ error: (line) => lines.push(line) })('segment-map', new RangeError('no rows'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^the segment-map chart could not be drawn: RangeError: no rows\n\s+at /);
   });
 });
 

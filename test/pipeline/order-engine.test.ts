@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { UploadedDataset } from '../../src/commands/context.ts';
 import { isInputError } from '../../src/core/errors.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
+import { createLogger } from '../../src/log.ts';
 import { AnalysisEngine } from '../../src/pipeline/engine.ts';
 import { ordersOf } from '../support/results.ts';
 
@@ -18,7 +19,11 @@ const bytes = new TextEncoder().encode(generated.csv);
 const settings = { k: null, features: ['income' as const, 'spending' as const], scaling: null };
 
 function engineWith(files: Map<number, Uint8Array>) {
-  return new AnalysisEngine({ samplePath: SAMPLE_PATH, loadBytes: (d) => files.get(d.id) ?? null });
+  return new AnalysisEngine({
+    samplePath: SAMPLE_PATH,
+    log: createLogger(),
+    loadBytes: (d) => files.get(d.id) ?? null,
+  });
 }
 
 const dataset = (sha256: string): UploadedDataset => ({

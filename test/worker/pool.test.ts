@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.ts';
+import { createLogger } from '../../src/log.ts';
 import { WorkerEngine } from '../../src/worker/pool.ts';
 import { SAMPLE_PATH } from '../commands/support.ts';
 import { customersOf } from '../support/results.ts';
 import { NO_SPENDING_CSV, SAMPLE_CSV } from '../support/service.ts';
 
 const settings = { features: ['income', 'spending'] as const, scaling: null, k: null };
-const engine = new WorkerEngine({ databaseFile: null, samplePath: SAMPLE_PATH });
+const engine = new WorkerEngine({ databaseFile: null, samplePath: SAMPLE_PATH }, { log: createLogger() });
 afterAll(() => engine.close());
 
 describe('the analysis worker thread', () => {
@@ -39,7 +40,10 @@ describe('the analysis worker thread', () => {
 
 describe('a pool of analysis workers', () => {
   it('answers a command on one worker while another reads a large upload', async () => {
-    const pool = new WorkerEngine({ databaseFile: null, samplePath: SAMPLE_PATH }, { size: 2 });
+    const pool = new WorkerEngine(
+      { databaseFile: null, samplePath: SAMPLE_PATH },
+      { size: 2, log: createLogger() },
+    );
     try {
       const { customersToCsv, generateCustomers } = await import('../../src/core/synthetic.ts');
       const big = new TextEncoder().encode(customersToCsv(generateCustomers(20_000, 3)));

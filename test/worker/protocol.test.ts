@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.ts';
-import { deserializeError, parseWorkerData, serializeError } from '../../src/worker/protocol.ts';
+import { InputError, inputProblem } from '../../src/core/errors.ts';
+import {
+  deserializeError,
+  parseWorkerData,
+  postingLog,
+  serializeError,
+  type WorkerMessage,
+} from '../../src/worker/protocol.ts';
 
 describe('worker messages', () => {
   it('rebuilds an InputError with its code, place and details', () => {
@@ -15,6 +21,21 @@ describe('worker messages', () => {
       where: { file: 'a.csv', line: 1 },
     });
     expect((rebuilt as InputError).details).toEqual(['found: Id, Sex']);
+  });
+
+  it("carries core's problem across, so the main thread can word it", () => {
+    const original = inputProblem({ kind: 'too_few_profiles', profiles: 2, k: 5 });
+    const rebuilt = deserializeError(structuredClone(serializeError(original))) as InputError;
+    expect(rebuilt.code).toBe('too_few_customers');
+    expect(rebuilt.problem).toEqual({ kind: 'too_few_profiles', profiles: 2, k: 5 });
+  });
+
+  it("sends the engine's log lines to the main thread as log messages", () => {
+    const sent: WorkerMessage[] = [];
+    postingLog((m) => sent.push(m)).error('the segment-map chart could not be drawn: Error: x');
+    expect(structuredClone(sent)).toEqual([
+      { type: 'log', level: 'error', line: 'the segment-map chart could not be drawn: Error: x' },
+    ]);
   });
 
   it('keeps a bug a plain Error, with the worker stack', () => {
