@@ -175,3 +175,14 @@ describe('the order forms on customer data', () => {
     expect(reply.text).toContain('age, income and spending score');
   });
 });
+
+describe('data on order-line data', () => {
+  it('says the data is order lines, with the fixed RFM features and the analysis date', async () => {
+    const channel = ordersChannel();
+    const before = everything(await answer('data', channel));
+    expect(before).toContain('Features: recency, frequency and spend');
+    expect(before).toContain('Analysis date: the day after the last invoice');
+    await answer('asof 2011-06-01', channel);
+    expect(everything(await answer('data', channel))).toContain('Analysis date: 2011-06-01');
+  });
+});

@@ -1,23 +1,27 @@
 /** `/segment data`: which data the channel uses and with which settings. No analysis needed. */
-import type { ChannelSettings, CommandContext } from '../context.ts';
+import { type ActiveDataset, type ChannelSettings, type CommandContext, datasetHolds } from '../context.ts';
 import { formatCount, formatDate, listWords } from '../format.ts';
 import type { Reply } from '../reply.ts';
 import { datasetWords, reply, SAMPLE_WORDS, scalingWords } from './shared.ts';
 
-function settingsLines(settings: ChannelSettings): string {
+function settingsLines(settings: ChannelSettings, dataset: ActiveDataset): string {
+  const k = `k: ${settings.k === null ? 'recommended for the data' : `${settings.k}, set by hand`}`;
+  if (datasetHolds(dataset) === 'orders')
+    return [
+      'Data: order lines, one row per customer made from them',
+      'Features: recency, frequency and spend, log(1 + x) and standardised (fixed for order data)',
+      `Analysis date: ${settings.asOf ?? 'the day after the last invoice'}`,
+      k,
+    ].join('\n');
   const scaling = settings.scaling
     ? scalingWords(settings.scaling)
     : 'automatic (z-score when age is among the features, otherwise none)';
-  return [
-    `Features: ${listWords(settings.features)}`,
-    `Scaling: ${scaling}`,
-    `k: ${settings.k === null ? 'recommended for the data' : `${settings.k}, set by hand`}`,
-  ].join('\n');
+  return [`Features: ${listWords(settings.features)}`, `Scaling: ${scaling}`, k].join('\n');
 }
 
 export async function data(context: CommandContext): Promise<Reply> {
   const { dataset, settings } = context.channel.view();
-  const sections = [{ heading: 'Settings', body: settingsLines(settings) }];
+  const sections = [{ heading: 'Settings', body: settingsLines(settings, dataset) }];
   if (dataset.kind === 'sample') {
     return reply({
       title: 'Data for this channel',
@@ -31,7 +35,7 @@ export async function data(context: CommandContext): Promise<Reply> {
     sections,
     table: {
       // No uploader column: a mention does not render inside the monospace table, and the text names them.
-      columns: ['File', 'On', 'Rows', 'Skipped'],
+      columns: ['File', 'On', dataset.holds === 'orders' ? 'Order lines' : 'Rows', 'Skipped'],
       rows: [
         [
           dataset.fileName,
