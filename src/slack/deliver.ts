@@ -10,6 +10,19 @@ import { chartComment, type SlackMessage } from './blocks/index.ts';
 import type { SharedFile } from './files.ts';
 import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode, withRetries } from './retry.ts';
 
+/**
+ * A machine-readable tag on a message the bot posts (Slack message metadata), so
+ * a job that lost the answer to its post (a crash in between) can find the
+ * message again instead of posting a second one.
+ */
+export interface MessageTag {
+  event_type: string;
+  event_payload: { job: number };
+}
+
+/** Messages looked at when searching a thread for a tagged one (one page of conversations.replies). */
+const THREAD_SEARCH_LIMIT = 200;
+
 export interface Place {
   channel: string;
   /** Post into this thread (the ts of its parent message). */
@@ -35,7 +48,7 @@ export class Deliverer {
   }
 
   /** Posts a message and returns its ts (for updates and threads). */
-  async post(place: Place, message: SlackMessage): Promise<string> {
+  async post(place: Place, message: SlackMessage, tag?: MessageTag): Promise<string> {
     const result = await this.retry('chat.postMessage', () =>
       this.client.chat.postMessage({
         channel: place.channel,
@@ -43,10 +56,42 @@ export class Deliverer {
         text: message.text,
         blocks: message.blocks,
         unfurl_links: false,
+        ...(tag ? { metadata: tag } : {}),
       }),
     );
     if (!result.ts) throw new Error('chat.postMessage answered without a ts');
     return result.ts;
+  }
+
+  /**
+   * The ts of the bot's message in `place`'s thread that carries `tag`, if there is
+   * one. A failed search is not an error: the caller posts anew (one message too
+   * many is better than none).
+   */
+  async findTagged(place: Place, tag: MessageTag): Promise<string | undefined> {
+    if (!place.threadTs) return undefined;
+    const threadTs = place.threadTs;
+    try {
+      const result = await this.retry('conversations.replies', () =>
+        this.client.conversations.replies({
+          channel: place.channel,
+          ts: threadTs,
+          include_all_metadata: true,
+          limit: THREAD_SEARCH_LIMIT,
+        }),
+      );
+      const found = (result.messages ?? []).find(
+        (m) =>
+          m.metadata?.event_type === tag.event_type &&
+          (m.metadata.event_payload as { job?: unknown } | undefined)?.job === tag.event_payload.job,
+      );
+      return found?.ts;
+    } catch (error) {
+      this.logger.warn(
+        `looking for job ${tag.event_payload.job}'s message failed: ${slackErrorCode(error) ?? error}`,
+      );
+      return undefined;
+    }
   }
 
   async update(channel: string, ts: string, message: SlackMessage): Promise<void> {

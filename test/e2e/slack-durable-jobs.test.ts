@@ -120,6 +120,40 @@ describe('the bot stopped in the middle of a large upload', () => {
     }
   }, 240_000);
 
+  it('kill -9 after Slack took the working message but before the bot heard its ts: the restart edits that message', async () => {
+    const dataDir = newDataDir();
+    const file = standin.addFile({ name: 'lost-ts.csv', content: SMALL });
+    const allPosts = () =>
+      standin.callsTo('chat.postMessage', false).filter((c) => c.args.channel === 'CLOSTTS');
+    standin.fail('chat.postMessage', { lost: true });
+    const first = await launch(dataDir);
+    expect((await share(first.url, 'EvLostTs', 'CLOSTTS', file)).status).toBe(200);
+    const working = await standin.waitFor(() => allPosts()[0], 30_000, 'the working message');
+    expect(working.fault).toBe('lost');
+    first.bot.child.kill('SIGKILL');
+    await first.bot.exit;
+    const second = await launch(dataDir);
+    try {
+      const answer = await standin
+        .waitFor(
+          () =>
+            updatesOf(standin, 'CLOSTTS', tsOf(working))
+              .map((u) => messageText(u.args))
+              .find((text) => /is now this channel's data/.test(text)),
+          60_000,
+          'the answer in the first working message',
+        )
+        .catch((error) => {
+          throw new Error(`${error}\n${second.bot.stderr()}`);
+        });
+      expect(answer).toMatch(/lost-ts\.csv/);
+      expect(allPosts()).toHaveLength(1);
+    } finally {
+      second.bot.child.kill('SIGTERM');
+      await second.bot.exit;
+    }
+  }, 180_000);
+
   it('SIGTERM with a short deadline hands the job back; the restart answers it', async () => {
     const dataDir = newDataDir();
     const file = standin.addFile({ name: 'stopped.csv', content: BIG });

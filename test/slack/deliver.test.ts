@@ -93,4 +93,29 @@ describe('retryDelayMs', () => {
       retryDelayMs({ code: 'slack_webapi_platform_error', data: { error: 'x' } }, 1, policy),
     ).toBeUndefined();
   });
+
+  it('finds its own tagged message in a thread again, and only that one', async () => {
+    const place = { channel: 'CTAGGED', threadTs: '1800000300.000100' };
+    await deliverer.post(place, statusMessage('other'), {
+      event_type: 'segment_bot_upload',
+      event_payload: { job: 6 },
+    });
+    const ts = await deliverer.post(place, statusMessage('mine'), {
+      event_type: 'segment_bot_upload',
+      event_payload: { job: 7 },
+    });
+    await deliverer.post(place, statusMessage('untagged'));
+    expect(
+      await deliverer.findTagged(place, { event_type: 'segment_bot_upload', event_payload: { job: 7 } }),
+    ).toBe(ts);
+    expect(
+      await deliverer.findTagged(place, { event_type: 'segment_bot_upload', event_payload: { job: 8 } }),
+    ).toBeUndefined();
+    expect(
+      await deliverer.findTagged(
+        { channel: 'CTAGGED' },
+        { event_type: 'segment_bot_upload', event_payload: { job: 7 } },
+      ),
+    ).toBeUndefined();
+  });
 });

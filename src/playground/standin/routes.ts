@@ -38,6 +38,26 @@ export const HANDLERS: Record<string, Handler> = {
   'chat.update': (a) => ({ ok: true, channel: a.channel, ts: a.ts, text: a.text }),
   'chat.postEphemeral': (a, s) => notMember(s, a.channel) ?? { ok: true, message_ts: s.nextTs() },
   'conversations.join': (a) => ({ ok: true, channel: { id: a.channel } }),
+  // The bot's own messages in a thread (the parent and its replies), with metadata when asked.
+  'conversations.replies': (a, s) => {
+    const channel = str(a.channel);
+    const thread = str(a.ts);
+    const messages = s.calls
+      .filter((c) => c.method === 'chat.postMessage' && c.answer?.ok && str(c.args.channel) === channel)
+      .filter((c) => str(c.answer!.ts) === thread || str(c.args.thread_ts) === thread)
+      .map((c) => ({
+        type: 'message',
+        ts: str(c.answer!.ts),
+        ...(c.args.thread_ts === undefined ? {} : { thread_ts: str(c.args.thread_ts) }),
+        text: str(c.args.text),
+        user: BOT_USER_ID,
+        bot_id: BOT_ID,
+        ...(String(a.include_all_metadata) === 'true' && c.args.metadata
+          ? { metadata: c.args.metadata }
+          : {}),
+      }));
+    return { ok: true, messages, has_more: false };
+  },
   'files.info': (a, s) => {
     const file = s.files.get(str(a.file));
     return file ? { ok: true, file: fileView(file, s.origin) } : { ok: false, error: 'file_not_found' };

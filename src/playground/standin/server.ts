@@ -145,6 +145,10 @@ export class SlackStandin extends StandinState {
         at: Date.now(),
         ...(fault ? { fault: describe(fault) } : {}),
       });
+    if (fault && 'lost' in fault) {
+      if (kind === 'api') this.answer(req, id);
+      return; // never answered; closed with the server
+    }
     if (fault) return sendFault(res, fault);
     if (kind === 'api') return this.api(req, res, id);
     if (kind === 'upload') return this.upload(req, res, id, body);
@@ -160,13 +164,21 @@ export class SlackStandin extends StandinState {
   }
 
   private api(req: IncomingMessage, res: ServerResponse, method: string) {
-    const call = this.calls.at(-1)!;
-    if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`)
-      return json(res, { ok: false, error: 'invalid_auth' });
-    const handler = HANDLERS[method];
-    call.answer = handler ? handler(call.args, this) : { ok: false, error: 'unknown_method' };
+    const call = this.answer(req, method);
     json(res, call.answer);
     this.tell({ kind: 'call', call });
+  }
+
+  /** Does the last recorded call: its answer is what Slack would send back. */
+  private answer(req: IncomingMessage, method: string) {
+    const call = this.calls.at(-1)!;
+    if (req.headers.authorization !== `Bearer ${BOT_TOKEN}`) {
+      call.answer = { ok: false, error: 'invalid_auth' };
+      return call;
+    }
+    const handler = HANDLERS[method];
+    call.answer = handler ? handler(call.args, this) : { ok: false, error: 'unknown_method' };
+    return call;
   }
 
   private async upload(
@@ -237,9 +249,10 @@ const tryJson = (value: string) => {
   }
 };
 
-const describe = (fault: Fault) => ('error' in fault ? fault.error : String(fault.status));
+const describe = (fault: Fault) =>
+  'lost' in fault ? 'lost' : 'error' in fault ? fault.error : String(fault.status);
 
-function sendFault(res: ServerResponse, fault: Fault) {
+function sendFault(res: ServerResponse, fault: Exclude<Fault, { lost: true }>) {
   if ('error' in fault) return json(res, { ok: false, error: fault.error });
   if (fault.status === 429) res.setHeader('retry-after', String(fault.retryAfter));
   send(res, fault.status, fault.status === 429 ? 'rate limited' : 'internal error', 'text/plain');

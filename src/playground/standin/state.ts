@@ -40,7 +40,15 @@ export interface SharedUpload {
   }>;
 }
 
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+/**
+ * `lost`: Slack does the call (a posted message exists) but its answer never
+ * reaches the caller, as when the bot dies in between: the request is left hanging.
+ */
+export type Fault =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { error: string }
+  | { lost: true };
 
 export class StandinState {
   readonly calls: ApiCall[] = [];

@@ -1,7 +1,8 @@
 /**
  * The upload job: one shared file, start to finish, in the file's thread. A
  * "working" message first (its ts is saved in the job, so a restarted job
- * edits the same message), edited with progress, then replaced by the summary
+ * edits the same message; it is also tagged with the job id, so a job that
+ * crashed before saving the ts finds it in the thread), edited with progress, then replaced by the summary
  * (or by the specific reason the file was refused), with the charts shared in
  * the same thread. If Slack cannot take the answer, the uploader gets a short
  * private note instead of silence. A job stopped by shutdown or the watchdog
@@ -34,6 +35,9 @@ export interface JobDeps extends ListenerDeps {
   botToken: string;
 }
 
+/** The metadata event type of an upload job's working message (payload: the job id). */
+export const WORKING_MESSAGE = 'segment_bot_upload';
+
 export function uploadJob(deps: JobDeps): JobHandler {
   return async (job, context) => {
     const input = job.input as UploadInput;
@@ -45,13 +49,14 @@ export function uploadJob(deps: JobDeps): JobHandler {
       ...(slack.threadTs ? { threadTs: slack.threadTs } : {}),
     };
     const name = input.fileName;
+    const tag = { event_type: WORKING_MESSAGE, event_payload: { job: job.id } };
     let working = slack.workingTs;
     try {
+      // A crash between posting and saving the ts left a message we never heard back about.
+      if (!working && job.attempts > 1) working = await deliverer.findTagged(place, tag);
       if (working) await deliverer.update(slack.channelId, working, resumingFile(name));
-      else {
-        working = await deliverer.post(place, readingFile(name));
-        await context.report({ slack: { workingTs: working } });
-      }
+      else working = await deliverer.post(place, readingFile(name), tag);
+      if (working !== slack.workingTs) await context.report({ slack: { workingTs: working } });
     } catch (error) {
       logger.error(`job ${job.id}: could not start on file ${input.fileId}: ${describeError(error)}`);
       return;
