@@ -1,7 +1,6 @@
-import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { isOrderLineFile } from '../ingest/transactions/file.ts';
-import { analyzeCustomerFile } from '../pipeline/customers.ts';
+import { analyzeCustomerFile, type CustomerFileAnalysis } from '../pipeline/customers.ts';
 import { toTerminal } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
 import { fullSummary } from '../report/summary.ts';
@@ -10,7 +9,7 @@ import type { AnalyzeArgs } from './args.ts';
 
 export interface AnalyzeOutcome {
   stdout: string;
-  analysis: Analysis;
+  analysis: CustomerFileAnalysis['analysis'];
   ingest: IngestResult;
 }
 

@@ -3,12 +3,14 @@
  * InputError (exit code 2) that names the flag and what it accepts.
  */
 import { parseArgs } from 'node:util';
+import type { ChannelSettings } from '../commands/context.ts';
+import { InputError } from '../commands/errors.ts';
 import { parseAsOf } from '../commands/grammar-rfm.ts';
-import { parseFeatures, parseK, parseScaling } from '../commands/grammar-settings.ts';
-import { InputError } from '../core/errors.ts';
-import { K_LIMITS } from '../core/features.ts';
-import type { Feature, Scaling } from '../core/types.ts';
+import { K_MAX, K_MIN, parseFeatures, parseK, parseScaling } from '../commands/grammar-settings.ts';
 import type { CommandArgs } from './transport.ts';
+
+type Feature = ChannelSettings['features'][number];
+type Scaling = NonNullable<ChannelSettings['scaling']>;
 
 export interface AnalyzeArgs {
   kind: 'analyze';
@@ -72,8 +74,8 @@ function kRange(raw: string | undefined): { min: number; max: number } | undefin
   if (raw === undefined) return undefined;
   const m = /^(\d+)\s*(?:\.\.|-)\s*(\d+)$/.exec(raw.trim());
   const [min, max] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
-  if (!(min >= K_LIMITS.min && max <= K_LIMITS.max && min <= max))
-    throw fail('--k-range', `a range like 2..10 (from ${K_LIMITS.min}, up to ${K_LIMITS.max})`, raw);
+  if (!(min >= K_MIN && max <= K_MAX && min <= max))
+    throw fail('--k-range', `a range like 2..10 (from ${K_MIN}, up to ${K_MAX})`, raw);
   return { min, max };
 }
 

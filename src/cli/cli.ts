@@ -3,8 +3,9 @@
  * problems exit 2 with one `error:` line (no stack trace); anything else is a
  * bug and exits 1, logged with an id as the Slack app logs its bugs.
  */
+
+import { isInputError } from '../commands/errors.ts';
 import { apologyWords, errorText } from '../commands/messages.ts';
-import { isInputError } from '../core/errors.ts';
 import { createLogger, describeError, newErrorId } from '../log.ts';
 import { terminalWords } from '../report/reply.ts';
 import { runAnalyze } from './analyze.ts';

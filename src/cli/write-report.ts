@@ -2,9 +2,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type ChartKind, type RenderedChart, renderCharts } from '../charts/index.ts';
-import { InputError } from '../core/errors.ts';
-import type { Analysis } from '../core/types.ts';
+import { InputError } from '../commands/errors.ts';
 import type { IngestResult } from '../ingest/csv.ts';
+import type { CustomerFileAnalysis } from '../pipeline/customers.ts';
 import { type Block, toMarkdown } from '../report/document.ts';
 import { analysisReport, toJson } from '../report/json.ts';
 import { fullSummary, type SummarySection } from '../report/summary.ts';
@@ -48,7 +48,11 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
-export async function writeReport(dir: string, analysis: Analysis, ingest: IngestResult): Promise<void> {
+export async function writeReport(
+  dir: string,
+  analysis: CustomerFileAnalysis['analysis'],
+  ingest: IngestResult,
+): Promise<void> {
   await makeFolder(dir);
   const charts = await renderCharts({ analysis, table: ingest.table });
   await Promise.all(charts.map((c) => writeFile(join(dir, c.filename), c.png)));
