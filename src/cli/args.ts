@@ -131,6 +131,7 @@ const COMMAND_WORDS = new Set([
   'scale',
   'predict',
   'export',
+  'asof',
 ]);
 
 function limitsFlags(v: {

@@ -27,6 +27,8 @@ or Line Total, Country) are recognised by their header and segmented per custome
   --cancellations net|exclude  net cancellations against spend (default) or leave them out
   --export FILE                write CustomerID, Recency, Frequency, Monetary, Country, Segment,
                                Segment name and the 1-5 R/F/M scores as CSV
+The commands take them too (segment summary|eda|check|k|export --data orders.csv [--as-of DATE]),
+with predict in the RFM form: segment predict recency=30 frequency=5 monetary=900 --data orders.csv
 
 Exit codes: 0 success, 2 a problem with your input (message on stderr), 1 anything else.
 
@@ -35,4 +37,5 @@ Examples
   segment analyze customers.csv --features age,income,spending --scale zscore --out report/
   segment analyze data/orders.csv --export customers-rfm.csv
   segment predict 25 F 60 75
+  segment summary --data data/orders.csv --as-of 2011-06-01
 `;
