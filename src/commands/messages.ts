@@ -27,6 +27,14 @@ const FILE_CODES: readonly InputErrorCode[] = [
   'too_many_invalid_rows',
   'file_not_found',
   'ambiguous_dates',
+  'file_external',
+  'file_not_tabular',
+  'file_not_downloadable',
+  'download_login_page',
+  'download_timeout',
+  'download_stalled',
+  'download_truncated',
+  'download_http_error',
 ];
 
 export function errorTitle(code: InputErrorCode): string {

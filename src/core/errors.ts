@@ -29,7 +29,16 @@ export type InputErrorCode =
   | 'invalid_model'
   | 'file_not_found'
   | 'unknown_command'
-  | 'ambiguous_dates';
+  | 'ambiguous_dates'
+  // A shared Slack file the bot will not fetch or could not download (slack/files.ts).
+  | 'file_external'
+  | 'file_not_tabular'
+  | 'file_not_downloadable'
+  | 'download_login_page'
+  | 'download_timeout'
+  | 'download_stalled'
+  | 'download_truncated'
+  | 'download_http_error';
 
 /** A rule an analysis option broke, as a code (the edges word it). */
 export type OptionRule =

@@ -5,6 +5,7 @@
  * sent anywhere else), never following a redirect, and never mistaking Slack's
  * HTML login page (what a token without files:read gets, with status 200) for data.
  */
+import { InputError, type InputErrorCode } from '../commands/errors.ts';
 import { fileTooLarge, formatBytes } from '../words.ts';
 
 /** The fields of a files.info / event file object this module reads. */
@@ -21,27 +22,22 @@ export interface SharedFile {
   user?: string;
 }
 
-export type RefusalReason =
-  | 'external'
-  | 'not_tabular'
-  | 'too_large'
-  | 'not_downloadable'
-  | 'login_page'
+/** Why a shared file is not read: InputError codes, so a refusal is a user's problem like any other. */
+export type RefusalCode = Extract<
+  InputErrorCode,
+  | 'file_external'
+  | 'file_not_tabular'
+  | 'file_too_large'
+  | 'file_not_downloadable'
+  | 'download_login_page'
   | 'download_timeout'
   | 'download_stalled'
   | 'download_truncated'
-  | 'download_http_error';
+  | 'download_http_error'
+>;
 
-/** A file the bot will not read, with a reason written for the person who shared it. */
-export class FileRefusal extends Error {
-  override readonly name = 'FileRefusal';
-  constructor(
-    readonly reason: RefusalReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A file the bot will not read: an InputError with a refusal code and a sentence for the person who shared it. */
+const refusal = (code: RefusalCode, message: string) => new InputError(code, message);
 
 export interface DownloadOptions {
   token: string;
@@ -128,15 +124,15 @@ export function isAllowedUrl(raw: string, allowedHost: string): boolean {
 export function downloadUrl(file: SharedFile, allowedHost: string, maxBytes: number): string {
   const name = file.name ?? file.id;
   if (file.is_external || (file.mode !== undefined && !HOSTED_MODES.has(file.mode))) {
-    throw new FileRefusal('external', `${name} is stored outside Slack; upload the CSV file itself.`);
+    throw refusal('file_external', `${name} is stored outside Slack; upload the CSV file itself.`);
   }
   if (!isTableFile(file))
-    throw new FileRefusal('not_tabular', `${name} is not a CSV, TSV or Excel (.xlsx) file.`);
+    throw refusal('file_not_tabular', `${name} is not a CSV, TSV or Excel (.xlsx) file.`);
   if (file.size !== undefined && file.size > maxBytes) throw tooLarge(name, file.size, maxBytes);
   const url = file.url_private_download ?? file.url_private;
   if (!url || !isAllowedUrl(url, allowedHost)) {
-    throw new FileRefusal(
-      'not_downloadable',
+    throw refusal(
+      'file_not_downloadable',
       `${name} is not served by Slack's file host, so I did not fetch it.`,
     );
   }
@@ -144,7 +140,7 @@ export function downloadUrl(file: SharedFile, allowedHost: string, maxBytes: num
 }
 
 const tooLarge = (name: string, size: number | undefined, maxBytes: number) =>
-  new FileRefusal('too_large', `${fileTooLarge(name, size, maxBytes)}.`);
+  refusal('file_too_large', `${fileTooLarge(name, size, maxBytes)}.`);
 
 /**
  * GETs an allowed URL with the bot token, without following redirects,
@@ -158,7 +154,7 @@ export async function downloadCapped(
   options: DownloadOptions,
 ): Promise<Uint8Array> {
   if (!isAllowedUrl(url, options.allowedHost)) {
-    throw new FileRefusal('not_downloadable', `${name} is not served by Slack's file host.`);
+    throw refusal('file_not_downloadable', `${name} is not served by Slack's file host.`);
   }
   const controller = new AbortController();
   const outer = options.signal;
@@ -200,15 +196,15 @@ export async function downloadCapped(
     if (HTML_START.test(new TextDecoder().decode(bytes.subarray(0, 256)))) throw loginPage(name);
     return bytes;
   } catch (error) {
-    if (error instanceof FileRefusal) throw error;
+    if (error instanceof InputError) throw error;
     if (timedOut === 'connect') {
-      throw new FileRefusal(
+      throw refusal(
         'download_timeout',
         `Slack's file host did not answer within ${seconds(options.connectTimeoutMs)} when I fetched ${name}. Share it again in a minute.`,
       );
     }
     if (timedOut === 'idle') {
-      throw new FileRefusal(
+      throw refusal(
         'download_stalled',
         `The download of ${name} stalled: nothing arrived for ${seconds(options.idleTimeoutMs)} after ${formatBytes(received)}. Share it again.`,
       );
@@ -233,14 +229,14 @@ function describeCause(error: unknown): string {
 }
 
 const httpError = (name: string, status: number) =>
-  new FileRefusal(
+  refusal(
     'download_http_error',
     `Slack answered ${status} when I fetched ${name}` +
       (status >= 500 ? '; its file host may be having trouble. Share it again in a minute.' : '.'),
   );
 
 const truncated = (name: string, got: number, announced: number | undefined) =>
-  new FileRefusal(
+  refusal(
     'download_truncated',
     `The download of ${name} was cut short: I got ${formatBytes(got)}` +
       (announced === undefined ? '' : ` of the ${formatBytes(announced)} Slack announced`) +
@@ -248,8 +244,8 @@ const truncated = (name: string, got: number, announced: number | undefined) =>
   );
 
 const loginPage = (name: string) =>
-  new FileRefusal(
-    'login_page',
+  refusal(
+    'download_login_page',
     `Slack sent a login page instead of ${name}: the app may lack the files:read scope. Ask an admin to reinstall it.`,
   );
 

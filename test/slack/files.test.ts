@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { InputError } from '../../src/commands/errors.ts';
 import { fileView } from '../../src/playground/standin/routes.ts';
 import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts';
 import {
   downloadCapped,
   downloadUrl,
-  FileRefusal,
   isAllowedUrl,
   isTableFile,
   type SharedFile,
@@ -27,13 +27,14 @@ const options = () => ({
 const shared = (spec: Parameters<SlackStandin['addFile']>[0]) =>
   fileView(standin.addFile(spec), standin.origin) as unknown as SharedFile;
 
-async function refusal(promise: Promise<unknown>): Promise<FileRefusal> {
+/** A refused file is an InputError like any other user problem, with a refusal code. */
+async function refusal(promise: Promise<unknown>): Promise<InputError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(FileRefusal);
-  return error as FileRefusal;
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
 }
 
 describe('which files are read', () => {
@@ -113,20 +114,20 @@ describe('downloadCapped', () => {
         token: 'xoxb-wrong-token-123456',
       }),
     );
-    expect(error.reason).toBe('login_page');
+    expect(error.code).toBe('download_login_page');
     const disguised = shared({
       name: 'page.csv',
       content: '<!DOCTYPE html><html>Sign in</html>',
       servedAs: 'text/csv',
     });
-    expect(
-      (await refusal(downloadCapped(disguised.url_private_download!, 'page.csv', options()))).reason,
-    ).toBe('login_page');
+    expect((await refusal(downloadCapped(disguised.url_private_download!, 'page.csv', options()))).code).toBe(
+      'download_login_page',
+    );
   });
 
   it('stops reading at the byte cap even when files.info understated the size', async () => {
     const file = shared({ name: 'big.csv', content: CSV.repeat(1000), size: 10 });
     const error = await refusal(downloadCapped(file.url_private_download!, 'big.csv', options()));
-    expect(error.reason).toBe('too_large');
+    expect(error.code).toBe('file_too_large');
   });
 });

@@ -9,6 +9,7 @@
  * posts nothing more: the runner's hooks tell the thread.
  */
 import type { Logger, webApi } from '@slack/bolt';
+import { isInputError } from '../../commands/errors.ts';
 import type { Reply } from '../../commands/reply.ts';
 import type { Job, UploadInput } from '../../jobs/queue.ts';
 import type { JobContext, JobHandler } from '../../jobs/runner.ts';
@@ -25,7 +26,7 @@ import {
   type SlackMessage,
 } from '../blocks/index.ts';
 import { Deliverer, type Place } from '../deliver.ts';
-import { downloadCapped, downloadUrl, FileRefusal } from '../files.ts';
+import { downloadCapped, downloadUrl } from '../files.ts';
 import type { ListenerDeps } from '../listeners/deps.ts';
 import { slackErrorCode } from '../retry.ts';
 
@@ -130,8 +131,8 @@ async function analyse(
     );
     return { reply };
   } catch (error) {
-    if (error instanceof FileRefusal) {
-      logger.info(`job ${job.id}: file ${input.fileId} refused (${error.reason})`);
+    if (isInputError(error)) {
+      logger.info(`job ${job.id}: file ${input.fileId} refused (${error.code})`);
       return { message: fileRefused(error.message) };
     }
     if (context.signal.aborted) return { message: fileRefused('stopped') };
