@@ -83,7 +83,7 @@ export function missingChartsWarning(titles: readonly string[]): string {
 const valueWords = (spec: FeatureSpec, x: number) =>
   `${Number.isInteger(x) ? formatCount(x) : formatDecimal(x, spec.decimals)}${spec.measure ? ` ${spec.measure}` : ''}`;
 
-const UNLIKE = 'unlike any customer in this data';
+export const UNLIKE = 'unlike any customer in this data';
 
 /**
  * Why a prediction is tentative, in one plain sentence each (the Slack reply's

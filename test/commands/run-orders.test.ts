@@ -186,3 +186,15 @@ describe('data on order-line data', () => {
     expect(everything(await answer('data', channel))).toContain('Analysis date: 2011-06-01');
   });
 });
+
+describe('predict on order data for a customer unlike the file', () => {
+  it('warns that figures beyond the file’s range make the segment a guess', async () => {
+    const inside = await answer('predict recency=30 frequency=5 monetary=900');
+    expect(inside.warnings).toEqual([]);
+    const outside = await answer('predict recency=30 frequency=100000 monetary=900');
+    expect(outside.warnings).toHaveLength(1);
+    expect(outside.warnings[0]).toMatch(
+      /^unlike any customer in this data: orders 100,000 is above the highest in the file/,
+    );
+  });
+});

@@ -129,5 +129,5 @@ export async function predictRfm(
   const result = await context.runner.analyze(request);
   if (result.kind !== 'orders' || !result.prediction)
     throw new Error('the analysis runner returned no RFM prediction for a predict request');
-  return rfmPredictReply(command.rfm, result.prediction, result.images);
+  return rfmPredictReply(command.rfm, result.prediction, result.orders, result.images);
 }

@@ -2,13 +2,35 @@
 import type { RfmInput } from '../command.ts';
 import { formatCount, formatFigure } from '../format.ts';
 import { reply } from '../handlers/shared.ts';
-import type { RfmPrediction } from '../orders.ts';
+import { UNLIKE } from '../messages.ts';
+import type { OrderSummary, RfmPrediction } from '../orders.ts';
 import type { Reply, ReplyImage } from '../reply.ts';
 
 export const rfmCustomerWords = (c: RfmInput) =>
   `A customer who last ordered ${formatCount(c.recency)} days ago, with ${formatCount(c.frequency)} orders and a spend of ${formatCount(c.monetary)}`;
 
-export function rfmPredictReply(customer: RfmInput, prediction: RfmPrediction, images: ReplyImage[]): Reply {
+const NOUNS = { recency: 'days since the last order', frequency: 'orders', monetary: 'spend' } as const;
+
+/** Figures outside what the file's customers span: the nearest segment is then only a guess. */
+export function outsideWords(customer: RfmInput, describe: OrderSummary['describe']): string[] {
+  return (['recency', 'frequency', 'monetary'] as const).flatMap((measure) => {
+    const range = describe.find((d) => d.measure === measure);
+    const x = customer[measure];
+    if (!range || (x >= range.min && x <= range.max)) return [];
+    const side =
+      x > range.max
+        ? `above the highest in the file (${formatCount(range.max)})`
+        : `below the lowest in the file (${formatCount(range.min)})`;
+    return [`${UNLIKE}: ${NOUNS[measure]} ${formatCount(x)} is ${side}`];
+  });
+}
+
+export function rfmPredictReply(
+  customer: RfmInput,
+  prediction: RfmPrediction,
+  orders: OrderSummary,
+  images: ReplyImage[],
+): Reply {
   const { segment } = prediction;
   const ranked = [...prediction.distances].sort((a, b) => a.distance - b.distance || a.id - b.id);
   const [first, second] = ranked;
@@ -37,5 +59,6 @@ export function rfmPredictReply(customer: RfmInput, prediction: RfmPrediction, i
       align: ['left', 'right', 'left'],
     },
     images,
+    warnings: outsideWords(customer, orders.describe),
   });
 }
