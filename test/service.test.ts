@@ -44,6 +44,19 @@ describe('uploads', () => {
     expect((await second.runText(SCOPE_A, 'summary')).table!.rows).toHaveLength(4);
   });
 
+  it('saves a resumed delivery once: the same source key again changes nothing the channel chose since', async () => {
+    const service = await harness.start();
+    const delivery = { ...upload('resumed.csv', SAMPLE_CSV), sourceKey: 'slack-job:41' };
+    expect((await service.ingestUpload(SCOPE_A, delivery)).isError).toBe(false);
+    await service.runText(SCOPE_A, 'k 4');
+    // The job ran again after a crash between the save and its answer.
+    expect((await service.ingestUpload(SCOPE_A, delivery)).isError).toBe(false);
+    expect((await service.runText(SCOPE_A, 'data')).sections[0]!.body).toContain('k: 4, set by hand');
+    // A new delivery of the same file is a new upload: k goes back to the recommendation.
+    await service.ingestUpload(SCOPE_A, { ...delivery, sourceKey: 'slack-job:42' });
+    expect((await service.runText(SCOPE_A, 'data')).sections[0]!.body).not.toContain('set by hand');
+  });
+
   it('refuses a bad file with the reason and keeps the previous dataset and settings', async () => {
     const service = await harness.start();
     await service.ingestUpload(SCOPE_A, upload('good.csv', SAMPLE_CSV));

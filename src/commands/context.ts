@@ -142,6 +142,8 @@ export interface NewUpload {
   rows: number;
   skippedRows: number;
   holds: DatasetHolds;
+  /** Which delivery brought it (a Slack upload job): accepting the same key twice saves it once. */
+  sourceKey?: string;
 }
 
 /**

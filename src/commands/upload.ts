@@ -34,6 +34,8 @@ export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
   uploadedBy: string;
+  /** Which delivery brought it (see NewUpload.sourceKey). */
+  sourceKey?: string;
 }
 
 export async function ingestUpload(
@@ -53,6 +55,7 @@ export async function ingestUpload(
       uploadedBy: file.uploadedBy,
       bytes: file.bytes,
       uploadedAt: context.clock(),
+      ...(file.sourceKey ? { sourceKey: file.sourceKey } : {}),
     };
     // Saved with k = null and the channel's features and scaling as they are then, not as read above.
     const dataset = await context.uploads.accept({ ...facts, ...pick(outcome) });

@@ -22,6 +22,8 @@ export interface NewDataset {
   bytes: Uint8Array;
   sha256: string;
   holds: DatasetHolds;
+  /** The delivery that saved it (e.g. `slack-job:42`): saving again with the same key saves nothing. */
+  sourceKey?: string;
 }
 
 export const datasetRowSchema = z.object({
@@ -63,8 +65,8 @@ export class DatasetRepository {
   insert(key: ChannelKey, dataset: NewDataset): number {
     const result = this.db
       .prepare(
-        `INSERT INTO datasets (team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, bytes, sha256, holds)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO datasets (team_id, channel_id, file_name, uploaded_by, uploaded_at, rows, skipped_rows, bytes, sha256, holds, source_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         key.teamId,
@@ -77,8 +79,17 @@ export class DatasetRepository {
         Buffer.from(dataset.bytes.buffer, dataset.bytes.byteOffset, dataset.bytes.byteLength),
         dataset.sha256,
         dataset.holds,
+        dataset.sourceKey ?? null,
       );
     return Number(result.lastInsertRowid);
+  }
+
+  /** The dataset a delivery already saved in this channel, if any. */
+  idBySource(key: ChannelKey, sourceKey: string): number | null {
+    const row = this.db
+      .prepare('SELECT id FROM datasets WHERE team_id = ? AND channel_id = ? AND source_key = ?')
+      .get(key.teamId, key.channelId, sourceKey) as { id: number } | undefined;
+    return row?.id ?? null;
   }
 
   get(key: ChannelKey, id: number): UploadedDataset | null {

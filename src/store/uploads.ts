@@ -45,10 +45,15 @@ export class UploadRepository {
   /**
    * Saves the file, makes it active (k back to the recommendation, the
    * channel's features and scaling as they are at this moment), records it and
-   * prunes old files: all or nothing.
+   * prunes old files: all or nothing. A delivery that already saved this
+   * file (a job resumed after a crash before it answered) gets its dataset
+   * back and nothing is written again: the channel's queue runs nothing else
+   * in between, so that dataset is still the active one.
    */
   accept(key: ChannelKey, dataset: NewDataset): number {
     const commit = this.db.transaction(() => {
+      const saved = dataset.sourceKey ? this.datasets.idBySource(key, dataset.sourceKey) : null;
+      if (saved !== null) return saved;
       const id = this.datasets.insert(key, dataset);
       this.channels.activate(key, id);
       const attempt = { fileName: dataset.fileName, uploadedBy: dataset.uploadedBy, at: dataset.uploadedAt };

@@ -127,6 +127,21 @@ describe('uploads', () => {
     });
   });
 
+  it('saves a delivery once: the same source key again gives back the first dataset and writes nothing', () => {
+    const store = open(freshFile());
+    const first = store.uploads.save(CHANNEL_A, { ...newDataset('job.csv', 300), sourceKey: 'slack-job:7' });
+    // The job resumed after a crash between saving and answering: it saves the same file again.
+    const again = store.uploads.save(CHANNEL_A, { ...newDataset('job.csv', 300), sourceKey: 'slack-job:7' });
+    expect(again).toEqual(first);
+    expect(store.datasets.list(CHANNEL_A).map((d) => d.fileName)).toEqual(['job.csv']);
+    expect(store.uploads.history(CHANNEL_A)).toHaveLength(1);
+    // Another delivery, and the same key in another channel, are new files.
+    store.uploads.save(CHANNEL_A, { ...newDataset('job.csv', 300), sourceKey: 'slack-job:8' });
+    store.uploads.save(CHANNEL_B, { ...newDataset('job.csv', 300), sourceKey: 'slack-job:7' });
+    expect(store.datasets.list(CHANNEL_A)).toHaveLength(2);
+    expect(store.datasets.list(CHANNEL_B)).toHaveLength(1);
+  });
+
   it('records a rejected upload without touching the channel state', () => {
     const store = open(freshFile());
     const id = store.uploads.accept(CHANNEL_A, newDataset('good.csv'));

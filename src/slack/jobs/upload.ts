@@ -122,7 +122,7 @@ async function analyse(
     };
     const reply = await deps.service.ingestUpload(
       scope,
-      { name, bytes, uploadedBy: slack.userId },
+      { name, bytes, uploadedBy: slack.userId, sourceKey: `slack-job:${job.id}` },
       onProgress,
     );
     const verdict = reply.isError ? 'refused' : 'analysed';

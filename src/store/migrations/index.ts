@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial.ts';
 import { jobsSchema } from './002-jobs.ts';
 import { datasetColumns } from './003-dataset-columns.ts';
 import { orderDatasets } from './004-order-datasets.ts';
+import { datasetSource } from './005-dataset-source.ts';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'durable jobs', sql: jobsSchema },
   { version: 3, name: 'parsed columns per dataset', sql: datasetColumns },
   { version: 4, name: 'order-line datasets and the analysis date', sql: orderDatasets },
+  { version: 5, name: 'which delivery saved a dataset', sql: datasetSource },
 ];
