@@ -19,6 +19,7 @@ import { normaliseCustomerId, type OrderLineBuilder } from './builder.ts';
 import { ByteKeys, MISS } from './byte-keys.ts';
 import { datePartsAt, decimalAt, trimStart } from './bytes.ts';
 import { DATE_SHAPE, type DateParts, dateTextNeeded, noteDate, splitDate } from './dates.ts';
+import type { Interner } from './grow.ts';
 import { splitRecord } from './records.ts';
 import type { OrderColumns } from './roles.ts';
 
@@ -190,9 +191,8 @@ export class FastOrderReader {
     // Every check the strict path makes has passed but one: an invoice of non-ASCII spaces only.
     let invoice = this.invoiceKeys.find(data, starts[at.invoice]!, ends[at.invoice]!);
     if (invoice === MISS) {
-      const text = this.text(data, at.invoice);
-      if (text === '') return false;
-      invoice = this.builder.invoices.id(text);
+      invoice = this.intern(this.builder.invoices, data, at.invoice, false);
+      if (invoice < 0) return false;
       this.invoiceKeys.add(data, starts[at.invoice]!, ends[at.invoice]!, invoice);
     }
     const dates = this.builder.dates;
@@ -207,7 +207,7 @@ export class FastOrderReader {
     if (this.byProduct) {
       product = this.productKeys.find(data, starts[at.product]!, ends[at.product]!);
       if (product === MISS) {
-        product = this.builder.products.id(this.text(data, at.product));
+        product = this.intern(this.builder.products, data, at.product, true);
         this.productKeys.add(data, starts[at.product]!, ends[at.product]!, product);
       }
     }
@@ -290,6 +290,21 @@ export class FastOrderReader {
     return true;
   }
 
+  /**
+   * The id of a value whose bytes the keys have not seen; −1 for a value that
+   * is empty once trimmed, unless empty values are allowed. Plain printable ASCII (no quotes, nothing to trim)
+   * is its own text, so while an interner has held only such values, unseen
+   * bytes are an unseen value and need no lookup.
+   */
+  private intern(interner: Interner, data: Buffer, field: number, emptyAllowed: boolean): number {
+    const start = this.starts[field]!;
+    const end = this.ends[field]!;
+    if (interner.onlyAppended && this.quoted[field] === 0 && plainAscii(data, start, end))
+      return interner.appendNew(data.toString('latin1', start, end));
+    const text = this.text(data, field);
+    return text === '' && !emptyAllowed ? -1 : interner.id(text);
+  }
+
   /** The value's text exactly as splitRecord gives it (trimmed; a quoted value unquoted). */
   private text(data: Buffer, field: number): string {
     const start = this.starts[field]!;
@@ -337,4 +352,14 @@ export class FastOrderReader {
     } else this.lastDateLength = -1;
     return date;
   }
+}
+
+/** Printable ASCII with no space or tab at either end: the text trim() and UTF-8 decoding leave as it is. */
+function plainAscii(data: Buffer, start: number, end: number): boolean {
+  if (end <= start || data[start] === 0x20 || data[end - 1] === 0x20) return false;
+  for (let i = start; i < end; i++) {
+    const b = data[i]!;
+    if (b < 0x20 || b > 0x7e) return false;
+  }
+  return true;
 }

@@ -1,16 +1,23 @@
 /**
  * Strings to dense indices, in order of first appearance. Order lines repeat
  * the same invoice, date and customer on consecutive lines, so the last value
- * is remembered and skips the map lookup.
+ * is remembered and skips the map lookup. The fast path can also append a
+ * value it knows is new (plain bytes it has not seen, while every value so
+ * far was plain too); the map is then built only when some other value has
+ * to be looked up, so a file of plain invoice numbers never hashes them twice.
  */
 export class Interner {
-  private readonly index = new Map<string, number>();
+  private index: Map<string, number> | null = new Map();
   readonly values: string[] = [];
   private last = '';
   private lastId = -1;
+  /** True while every value came through `appendNew`: the only values of this form, so new bytes are a new value. */
+  onlyAppended = true;
 
   id(value: string): number {
     if (value === this.last && this.lastId >= 0) return this.lastId;
+    this.onlyAppended = false;
+    if (this.index === null) this.index = new Map(this.values.map((v, i) => [v, i]));
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.values.length;
@@ -20,6 +27,13 @@ export class Interner {
     this.last = value;
     this.lastId = i;
     return i;
+  }
+
+  /** A value not interned before (the caller's promise, checked by `onlyAppended`); its id. */
+  appendNew(value: string): number {
+    this.index = null;
+    this.values.push(value);
+    return this.values.length - 1;
   }
 }
 
