@@ -14,6 +14,7 @@ import { computeEda } from './eda.ts';
 import { inputProblem } from './errors.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
+import { ONE_GROUP_WORDS } from './one-group.ts';
 import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
 import { deriveSeed } from './random.ts';
@@ -60,11 +61,7 @@ function unitNotes(eda: Analysis['eda']): AnalysisNote[] {
 }
 
 /** With no groups in the data, the one segment is everyone, and its advice claims nothing about groups. */
-const oneGroup = (s: Segment): Segment => ({
-  ...s,
-  name: 'All customers',
-  hint: 'One continuous group: no part of it is distinct enough to target on its own, so any split would be an arbitrary cut.',
-});
+const oneGroup = (s: Segment): Segment => ({ ...s, name: ONE_GROUP_WORDS.name, hint: ONE_GROUP_WORDS.hint });
 
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
 export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'stability' | 'done';

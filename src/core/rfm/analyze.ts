@@ -1,8 +1,14 @@
 /**
  * RFM segmentation of per-customer figures (aggregate.ts), the standard practice:
  *
- *   R, F, M ─1─▶ log(1 + x) ─2─▶ z-scores ─3─▶ k sweep + final fit (the customer-file machinery)
- *       ─4─▶ names from the centres' 1–5 scores ─5─▶ skewness check ─6─▶ country comparison ─▶ model
+ *   R, F, M ─1─▶ log(1 + x) ─2─▶ z-scores ─3─▶ k sweep ─4─▶ structure test ─5─▶ final fit
+ *       ─6─▶ names from the centres' 1–5 scores ─7─▶ stability ─8─▶ skewness check
+ *       ─9─▶ country comparison ─▶ model
+ *
+ * Steps 3–5 and 7 are the customer-file machinery (core/analyze.ts), called
+ * the same way: with no groups ('none') the answer is one segment of everyone
+ * (code 'allCustomers'), k = 1, and the rule's k stays in selection as the
+ * nearest split.
  *
  * Frequency and spend are heavily right-skewed (a few customers order a
  * hundred times), so without the log a handful of big accounts would be the
@@ -12,10 +18,20 @@ import { InputError } from '../errors.ts';
 import { finalFit } from '../fit.ts';
 import { resolveOptions } from '../options.ts';
 import type { Points } from '../points.ts';
+import { deriveSeed } from '../random.ts';
 import { applyScaler, fitScaler } from '../scale.ts';
 import { distinctRows, sweepK } from '../selection.ts';
+import { stability } from '../stability.ts';
 import { mean, sampleSkewness } from '../stats.ts';
-import type { AnalysisOptions, ScalerParams, Selection } from '../types.ts';
+import { structureTest } from '../structure.ts';
+import type {
+  AnalysisOptions,
+  ScalerParams,
+  Selection,
+  Stability,
+  Structure,
+  StructureFigures,
+} from '../types.ts';
 import type { CustomerRfm } from './aggregate.ts';
 import { type CountryComparison, compareWithCountries } from './countries.ts';
 import { type CentreScores, RFM_SEGMENT_WORDS, type RfmSegmentCode, rfmSegmentCode } from './names.ts';
@@ -63,6 +79,10 @@ export interface RfmAnalysis {
   seed: number;
   k: number;
   kChosenBy: 'user' | 'recommendation';
+  /** As on the customer Analysis: 'none' gives k = 1, 'weak' makes the advice tentative. */
+  structure: Structure;
+  structureTest: StructureFigures;
+  stability: Stability;
   restarts: number;
   selection: Selection;
   inertia: number;
@@ -105,12 +125,22 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
   const scaler = fitScaler(logged, 'zscore'); // 2
   const points = applyScaler(logged, scaler);
   const sweep = sweepK(points, options); // 3
-  const k = options.k ?? sweep.selection.recommendedK;
-  if (options.k && distinctRows(points, k) < k)
-    throw new InputError('too_few_customers', `the customers have fewer than ${k} different RFM profiles`);
-  const fit = finalFit(points, k, sweep, options);
+  if (options.k && distinctRows(points, options.k) < options.k)
+    throw new InputError(
+      'too_few_customers',
+      `the customers have fewer than ${options.k} different RFM profiles`,
+    );
+  const structure = structureTest(
+    sweep.sweepSet,
+    options.k ?? sweep.selection.recommendedK,
+    deriveSeed(options.seed, 'structure'),
+  ); // 4
+  const k = options.k ?? (structure.structure === 'none' ? 1 : sweep.selection.recommendedK);
+  const fit = finalFit(points, k, sweep, options); // 5
   const scores = rfmScores(customers.recency, customers.frequency, customers.monetary);
-  const segments = profile(customers, fit.labels, fit.centroids, scaler, k, fit.silhouetteBySegment, scores); // 4
+  const segments = profile(customers, fit.labels, fit.centroids, scaler, k, fit.silhouetteBySegment, scores); // 6
+  // Sampled base (1,000 of the sweep set): costs the same at 100k customers as at 5k.
+  const stable = stability({ sweepSet: sweep.sweepSet, k, centroids: fit.centroids, options }); // 7
   const notes: string[] = [];
   if (sweep.selection.sample)
     notes.push(
@@ -123,6 +153,9 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
     seed: options.seed,
     k,
     kChosenBy: options.k ? 'user' : 'recommendation',
+    structure: structure.structure,
+    structureTest: structure,
+    stability: stable,
     restarts: options.restarts,
     selection: sweep.selection,
     inertia: fit.inertia,
@@ -130,8 +163,8 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
     calinskiHarabasz: fit.calinskiHarabasz,
     daviesBouldin: fit.daviesBouldin,
     segments,
-    skewness: skewness(customers, logged), // 5
-    countryComparison: compareWithCountries(points, fit.labels, k, customers.country, customers.countries), // 6
+    skewness: skewness(customers, logged), // 8
+    countryComparison: compareWithCountries(points, fit.labels, k, customers.country, customers.countries), // 9
     model: {
       version: 1,
       kind: 'rfm',
@@ -174,7 +207,8 @@ function profile(
     const centre = { recency: back(0), frequency: back(1), monetary: back(2) };
     const meanScore = (x: Uint8Array) => mean(Float64Array.from(members, (i) => x[i]!));
     const centreScores = { r: meanScore(scores.r), f: meanScore(scores.f), m: meanScore(scores.m) };
-    const code = rfmSegmentCode(centreScores);
+    // One segment of everyone is no place on the grid (structure 'none').
+    const code = k === 1 ? 'allCustomers' : rfmSegmentCode(centreScores);
     const words = RFM_SEGMENT_WORDS[code];
     return {
       id: s + 1,

@@ -5,6 +5,7 @@
  * order; the first that fits names the segment. Codes only: the words for
  * each code (title, description, advice) live in RFM_SEGMENT_WORDS.
  */
+import { ONE_GROUP_WORDS } from '../one-group.ts';
 
 export const RFM_SEGMENT_CODES = [
   'champions',
@@ -18,6 +19,8 @@ export const RFM_SEGMENT_CODES = [
   'aboutToSleep',
   'hibernating',
   'lost',
+  // Not a place on the grid: the one segment when the structure test finds no groups (analyze.ts).
+  'allCustomers',
 ] as const;
 export type RfmSegmentCode = (typeof RFM_SEGMENT_CODES)[number];
 
@@ -100,5 +103,10 @@ export const RFM_SEGMENT_WORDS: Record<
     name: 'Lost',
     description: 'one small order, long ago',
     advice: 'Try one reactivation campaign at most; otherwise leave them out of paid campaigns.',
+  },
+  allCustomers: {
+    name: ONE_GROUP_WORDS.name,
+    description: 'no part of them buys distinctly enough to target on its own',
+    advice: ONE_GROUP_WORDS.hint,
   },
 };
