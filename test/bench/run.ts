@@ -44,6 +44,7 @@ function printRfm() {
   const ref = 'skipped' in r.reference ? null : r.reference;
   const beside = (ms: number | undefined, what = '') =>
     ms === undefined ? '' : `pandas + scikit-learn${what} ${fmtMs(ms)}`;
+  // The RFM charts (issue 10 part 5) have not landed; when they do, their drawing belongs in the total.
   console.log(
     `\nOrder lines → per-customer RFM segments (${n} lines, ${r.customers.toLocaleString('en-US')} customers, k = ${r.k}; own process, median of ${r.runs})`,
   );
@@ -57,7 +58,7 @@ function printRfm() {
   line(`  ${n} lines: k sweep + fit + profiles`, fmtMs(r.segmentMs), beside(ref?.segmentMs));
   line(`  ${n} lines: report (text + JSON)`, fmtMs(r.reportMs));
   line(
-    `  ${n} lines: total (no charts: not landed yet)`,
+    `  ${n} lines: total (without charts)`,
     fmtMs(r.totalMs),
     big ? 'budget < 10 s' : '',
     big ? r.totalMs < 10_000 : undefined,
