@@ -3,7 +3,11 @@
  * transport phrases them through one catalogue (src/phrases/), so a sentence
  * is written once and core can be read, tested and translated without prose.
  */
+import type { RfmMeasure } from './rfm/measures.ts';
 import type { Feature, Scaling } from './types.ts';
+
+/** What an outlier stands out on: a customer feature, or an RFM measure on order data. */
+export type StandOutFeature = Feature | RfmMeasure;
 
 /** A segment a finding is about: its id, and its name as the profiles give it. */
 export interface SegmentRef {
@@ -40,7 +44,7 @@ export type CheckFinding =
       level: number;
       features: number;
       /** Features the flagged customers stand out on, most first, with how many stand out on each. */
-      standOut: Array<{ feature: Feature; customers: number }>;
+      standOut: Array<{ feature: StandOutFeature; customers: number }>;
     }
   | { code: 'skewness.symmetric'; feature: Feature; skewness: number; flatter: Feature[] }
   | { code: 'skewness.lopsided'; feature: Feature; skewness: number }

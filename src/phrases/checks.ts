@@ -5,7 +5,8 @@
  * (commands/remedy.ts for Slack, report/summary.ts cliSetting for the CLI).
  */
 import { FEATURE_CATALOGUE } from '../core/features.ts';
-import type { CheckAdvice, CheckFinding } from '../core/findings.ts';
+import type { CheckAdvice, CheckFinding, StandOutFeature } from '../core/findings.ts';
+import type { RfmMeasure } from '../core/rfm/measures.ts';
 import type { AssumptionCheck, CheckId, Feature } from '../core/types.ts';
 import { formatCount, formatShare, listWords } from '../words.ts';
 
@@ -21,6 +22,14 @@ export const CHECK_TITLES: Record<CheckId, string> = {
 };
 
 const noun = (f: Feature) => FEATURE_CATALOGUE[f].noun;
+/** Outliers on order data stand out on an RFM measure, which is no customer feature. */
+const RFM_NOUNS: Record<RfmMeasure, string> = {
+  recency: 'recency',
+  frequency: 'order count',
+  monetary: 'spend',
+};
+const standOutNoun = (f: StandOutFeature) =>
+  f in RFM_NOUNS ? RFM_NOUNS[f as RfmMeasure] : noun(f as Feature);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const s = (n: number, one = '', many = 's') => (n === 1 ? one : many);
 
@@ -45,7 +54,7 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
       return `No customer lies far from the rest (${cutoffWords(finding)}).`;
     case 'outliers.found': {
       const n = finding.customers;
-      const on = listWords(finding.standOut.map((x) => `${noun(x.feature)} (${x.customers})`));
+      const on = listWords(finding.standOut.map((x) => `${standOutNoun(x.feature)} (${x.customers})`));
       const kept =
         status === 'pass'
           ? ' and are too few to move the segments'

@@ -21,7 +21,12 @@ export interface CheckContext {
   structure: StructureFigures;
 }
 
-export type Check = (ctx: CheckContext) => AssumptionCheck;
+/**
+ * A check reads only part of the context; those that need no EDA (outliers,
+ * tendency, sizeBalance, separation) say so in `C`, so the RFM path
+ * (core/rfm/checks.ts) runs the same functions on its own segments.
+ */
+export type Check<C = CheckContext> = (ctx: C) => AssumptionCheck;
 
 /** Lower is better: pass up to `warnAbove`, warn up to `failAbove`, fail beyond. */
 export function verdictAtMost(value: number, warnAbove: number, failAbove: number): Verdict {

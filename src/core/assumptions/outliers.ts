@@ -1,5 +1,13 @@
+import type { StandOutFeature } from '../findings.ts';
 import { mahalanobisOutliers } from '../mahalanobis.ts';
+import type { Points } from '../points.ts';
 import { type Check, result, verdictAtMost } from './context.ts';
+
+/** The columns of `standardised`, named (customer features, or the RFM measures). */
+export interface OutliersContext {
+  standardised: Points;
+  options: { features: readonly StandOutFeature[] };
+}
 
 /** The chi-square level of the cut-off: about 0.1 % of clean normal customers lie beyond it, for any d. */
 export const OUTLIER_LEVEL = 0.999;
@@ -27,7 +35,7 @@ export const OUTLIER_LEVEL = 0.999;
  * - Mall: no customer flagged (income × spending, and with age); the old
  *   count was 2 incomes beyond Tukey's fence (1.0 %, a pass either way).
  */
-export const outliersCheck: Check = (ctx) => {
+export const outliersCheck: Check<OutliersContext> = (ctx) => {
   const features = ctx.options.features;
   const found = mahalanobisOutliers(ctx.standardised, OUTLIER_LEVEL);
   const n = ctx.standardised.n;

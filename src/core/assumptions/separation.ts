@@ -1,4 +1,12 @@
+import type { SegmentRef } from '../findings.ts';
+import type { StructureFigures } from '../types.ts';
 import { type Check, result, verdictAtLeast } from './context.ts';
+
+export interface SeparationContext {
+  segments: ReadonlyArray<SegmentRef & { silhouette: number }>;
+  silhouette: number;
+  structure: StructureFigures;
+}
 
 /**
  * Kaufman & Rousseeuw: silhouette > 0.5 reasonable structure, 0.25–0.5 weak,
@@ -14,7 +22,7 @@ import { type Check, result, verdictAtLeast } from './context.ts';
  * test/core/assumptions/invariance.test.ts). Row order does not matter while
  * every customer is in the silhouette sample (3,000 by default).
  */
-export const separationCheck: Check = (ctx) => {
+export const separationCheck: Check<SeparationContext> = (ctx) => {
   if (ctx.segments.length === 1)
     return result('separation', {
       status: 'warn',

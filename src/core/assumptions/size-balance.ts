@@ -1,4 +1,9 @@
+import type { SegmentRef } from '../findings.ts';
 import { type Check, result, verdictAtLeast } from './context.ts';
+
+export interface SizeBalanceContext {
+  segments: ReadonlyArray<SegmentRef & { size: number; share: number }>;
+}
 
 /**
  * Tiny segments are easy to miss for k-means and too small to market to.
@@ -9,7 +14,7 @@ import { type Check, result, verdictAtLeast } from './context.ts';
  * with the same profile (drop repeated customers at ingest). So a segment of
  * 5–9 rows that is at least 1 % of the file fails once and warns doubled.
  */
-export const sizeBalanceCheck: Check = (ctx) => {
+export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
   const largest = ctx.segments.reduce((a, b) => (b.size > a.size ? b : a));
   const value = smallest.share;

@@ -1,7 +1,14 @@
 import { hopkins } from '../hopkins.ts';
+import type { Points } from '../points.ts';
 import { deriveSeed } from '../random.ts';
-import type { Verdict } from '../types.ts';
+import type { StructureFigures, Verdict } from '../types.ts';
 import { type Check, result } from './context.ts';
+
+export interface TendencyContext {
+  structure: StructureFigures;
+  standardised: Points;
+  options: { seed: number };
+}
 
 const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies Record<string, Verdict>;
 
@@ -14,7 +21,7 @@ const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies 
  * drives it to 1. The structure verdict depends on neither (its sample is
  * taken in value order; see structureSample).
  */
-export const tendencyCheck: Check = (ctx) => {
+export const tendencyCheck: Check<TendencyContext> = (ctx) => {
   const st = ctx.structure;
   const h = hopkins(ctx.standardised, { seed: deriveSeed(ctx.options.seed, 'hopkins') });
   const reference = Math.max(st.gaussianMax, st.uniformMax);

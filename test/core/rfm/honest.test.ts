@@ -6,6 +6,7 @@ import { analyzeRfm } from '../../../src/core/rfm/analyze.ts';
 import { cleanOrderLines } from '../../../src/core/rfm/clean.ts';
 import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
 import { readOrderLines } from '../../../src/ingest/transactions/read.ts';
+import { findingWords } from '../../../src/phrases/checks.ts';
 
 /** One log-normal blob of customers: RFM figures with no groups in them. */
 function groupless(n: number, seed: number): CustomerRfm {
@@ -73,5 +74,36 @@ describe('RFM segmentation: structure test and stability, as for customer files'
     const y = analyzeRfm(c, { seed: 5 });
     expect(y.structureTest).toEqual(x.structureTest);
     expect(y.stability).toEqual(x.stability);
+  });
+});
+
+describe('RFM assumption checks (the customer checks that apply)', () => {
+  it('runs outliers, tendency, size and separation on the RFM segments', async () => {
+    const a = analyzeRfm(await plantedCustomers(400, 21), { seed: 42 });
+    expect(a.assumptions.map((c) => c.check)).toEqual(['outliers', 'tendency', 'sizeBalance', 'separation']);
+    const by = Object.fromEntries(a.assumptions.map((c) => [c.check, c]));
+    expect(by.tendency!.status).toBe('pass');
+    expect(by.sizeBalance!.details!.smallest).toBe(Math.min(...a.segments.map((s) => s.size)));
+    expect(by.separation!.value).toBe(a.silhouette);
+  });
+
+  it('flags customers far out in the log RFM space and says which measure they stand out on', () => {
+    const c = groupless(500, 11);
+    // 15 accounts spending ~1,000 times the rest (3 %): far out even after the log.
+    for (let i = 0; i < 15; i++) c.monetary[i] = 5e6;
+    const a = analyzeRfm(c, { seed: 3, k: 2 });
+    const outliers = a.assumptions.find((x) => x.check === 'outliers')!;
+    expect(outliers.status).toBe('warn');
+    expect(outliers.finding).toMatchObject({ code: 'outliers.found', customers: 15 });
+    if (outliers.finding.code !== 'outliers.found') throw new Error('unreachable');
+    expect(outliers.finding.standOut[0]).toEqual({ feature: 'monetary', customers: 15 });
+    expect(findingWords(outliers.finding, outliers.status)).toMatch(/standing out most on spend \(15\)/);
+  });
+
+  it('says there are no groups when structure is none (tendency fails, separation is the single-segment warning)', () => {
+    const a = analyzeRfm(groupless(600, 3), { seed: 7 });
+    const by = Object.fromEntries(a.assumptions.map((c) => [c.check, c]));
+    expect(by.tendency!.status).toBe('fail');
+    expect(by.separation!.finding.code).toBe('separation.single');
   });
 });
