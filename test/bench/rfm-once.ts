@@ -1,6 +1,7 @@
 // One order-line benchmark run in a fresh process (so peak RSS is this run's alone), on the
 // one path the CLI takes (pipeline/orders.ts's steps, timed one by one):
-// read → clean → aggregate → RFM segments → text and JSON report; timings as JSON.
+// read → clean → aggregate → RFM segments (k sweep, structure test, fit, stability) → text and JSON
+// report; timings as JSON.
 // Charts are not drawn yet: the RFM chart group has not landed (issue 10 part 5).
 import { createReadStream } from 'node:fs';
 import { aggregateCustomers } from '../../src/core/rfm/aggregate.ts';
