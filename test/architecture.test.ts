@@ -3,8 +3,9 @@
  * - manifest.yml's slash commands and bot events are exactly what
  *   registerListeners registers (a command in one but not the other is a
  *   command that silently never answers);
- * - src/core is pure: it imports only core files and pure libraries, and
- *   never reads the clock or Math.random.
+ * - src/core is pure: it imports only core files and pure libraries,
+ *   never reads the clock or Math.random, and never names a Slack command or
+ *   CLI flag (remedies are actions; the transports say how to act on them).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -108,6 +109,16 @@ describe('src/core is pure', () => {
         )
         .map((spec) => `${relative(ROOT, file)} imports ${spec}`),
     );
+    expect(offences).toEqual([]);
+  });
+
+  it("never names a transport's command or flag: remedies are actions, words live in phrases/", () => {
+    const offences = files.flatMap((file) => {
+      const code = withoutComments(readFileSync(file, 'utf8')).replace(/^import .*$/gm, '');
+      return /\/segment\b|['"`]--[a-z]|\s--(?:k|features|scale|data|out)\b/.test(code)
+        ? [relative(ROOT, file)]
+        : [];
+    });
     expect(offences).toEqual([]);
   });
 
