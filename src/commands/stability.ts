@@ -4,6 +4,12 @@
  * not hold, and the full figures for `check`.
  */
 import type { Analysis, Segment, SegmentStability, Stability, StabilityVerdict } from '../core/types.ts';
+
+/** What these words read: a customer Analysis or an RfmAnalysis alike. */
+export type Firmness = Pick<Analysis, 'k' | 'stability'> & {
+  segments: ReadonlyArray<Pick<Segment, 'id' | 'name'>>;
+};
+
 import { formatCount, formatFigure, listWords, plural } from './format.ts';
 
 const VERDICT_WORDS: Record<StabilityVerdict, string> = {
@@ -24,7 +30,7 @@ export function kVotes(stability: Stability): Array<{ k: number; wins: number }>
 
 const wins = (s: Stability, k: number) => s.kFrequency[String(k)] ?? 0;
 
-function voteWords(a: Analysis): string {
+function voteWords(a: Firmness): string {
   const s = a.stability;
   const top = kVotes(s)[0];
   const own = `k = ${a.k} won ${formatCount(wins(s, a.k))} of ${formatCount(s.resamples)} resamples`;
@@ -38,11 +44,11 @@ export function stabilityFlag(figures: SegmentStability | undefined): string {
   return `⚠️ ${VERDICT_WORDS[figures.verdict]}`;
 }
 
-export const segmentStability = (a: Analysis, segment: Pick<Segment, 'id'>) =>
+export const segmentStability = (a: Firmness, segment: Pick<Segment, 'id'>) =>
   a.stability.segments.find((s) => s.id === segment.id);
 
 /** The summary's one line, e.g. "Stable: k = 5 won 15 of 20 resamples; every segment held together (Jaccard ≥ 0.97)." */
-export function stabilityLine(a: Analysis): string {
+export function stabilityLine(a: Firmness): string {
   const s = a.stability;
   if (a.k === 1) {
     const votes = kVotes(s);
@@ -65,7 +71,7 @@ export function stabilityLine(a: Analysis): string {
 }
 
 /** The full figures: every k vote and every segment's Jaccard, lowest Jaccard and dissolutions. */
-export function stabilityDetails(a: Analysis): {
+export function stabilityDetails(a: Firmness): {
   heading: string;
   lead: string;
   items: string[];
@@ -93,7 +99,7 @@ export function stabilityDetails(a: Analysis): {
 }
 
 /** The `check` reply's section. */
-export function stabilitySection(a: Analysis): { heading: string; body: string } {
+export function stabilitySection(a: Firmness): { heading: string; body: string } {
   const d = stabilityDetails(a);
   return { heading: d.heading, body: [d.lead, ...d.items.map((i) => `• ${i}`), d.reading].join('\n') };
 }

@@ -65,6 +65,8 @@ describe('run() on order-line data', () => {
     expect(text).toContain(`analysis date ${e.asOf} (the day after the last invoice)`);
     expect(text).toMatch(/The segments account for \d+% of the differences in buying behaviour/);
     expect(text).toContain(`The customers live in ${e.countries} countries`);
+    // How firm the segments are, from the bootstrap, before the advice.
+    expect(text).toMatch(/(Stable|Fairly stable|Unstable): k = \d+ won \d+ of \d+ resamples/);
   });
 
   it('eda: the per-customer distributions, and why they are skewed', async () => {
@@ -80,11 +82,15 @@ describe('run() on order-line data', () => {
     expect(everything(reply)).toContain('Revenue by month');
   });
 
-  it('check: skewness before and after the log, and why the transform is used', async () => {
+  it('check: skewness before and after the log (why the transform is used), the checks that apply, and stability', async () => {
     const reply = await answer('check');
-    expect(reply.table?.columns).toEqual(['Measure', 'Skewness before', 'After log(1 + x)']);
-    expect(reply.table?.rows.map((r) => r[0])).toEqual(['recency', 'frequency', 'monetary']);
-    expect(everything(reply)).toContain('why K-means runs on the log scale');
+    const text = everything(reply);
+    expect(text).toMatch(/recency: skewness -?\d+\.\d\d before the log, -?\d+\.\d\d after/);
+    expect(text).toContain('why K-means runs on the log scale');
+    expect(reply.table?.columns).toEqual(['Check', 'Verdict', 'Figure', 'Threshold']);
+    expect(reply.table?.rows.map((r) => r[0])).toContain('The data has natural groups');
+    expect(text).toContain('How firm the segments are (bootstrap)');
+    expect(text).toMatch(/Jaccard \d\.\d\d/);
   });
 
   it('k shows the sweep; k 3 refits with three RFM segments and saves k', async () => {

@@ -25,7 +25,7 @@ export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
   };
 }
 
-function checkSection(check: AssumptionCheck): ReplySection {
+export function checkSection(check: AssumptionCheck): ReplySection {
   const lines = [
     findingWords(check.finding, check.status),
     `Figure ${formatFigure(check.value)}, threshold ${formatFigure(check.threshold)}.`,
@@ -35,7 +35,7 @@ function checkSection(check: AssumptionCheck): ReplySection {
   return { heading: `${VERDICT_MARK[check.status]} ${CHECK_TITLES[check.check]}`, body: lines.join('\n') };
 }
 
-function tally(checks: readonly AssumptionCheck[]): string {
+export function tally(checks: readonly AssumptionCheck[]): string {
   const count = (status: Verdict) => checks.filter((c) => c.status === status).length;
   const parts = [`${count('pass')} of ${checks.length} checks pass`];
   if (count('warn')) parts.push(`${count('warn')} borderline`);

@@ -62,38 +62,49 @@ export function segmentTable(
   };
 }
 
-/** Every failed and borderline check and the core's notes, so a summary never hides a reason to doubt it. */
-export function analysisWarnings(analysis: Analysis): string[] {
-  const doubts = analysis.assumptions
+/** Every failed and borderline check, fails first, each pointing to `check`. */
+export function checkDoubts(assumptions: Analysis['assumptions']): string[] {
+  return assumptions
     .filter((check) => check.status !== 'pass')
     .sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1))
     .map(wordCheck)
     .map(
       (check) => `${VERDICT_MARK[check.status]} ${check.title}: ${check.message} (see \`/segment check\`)`,
     );
-  return [...doubts, ...analysis.notes.map(noteWords)];
 }
 
+/** Every failed and borderline check and the core's notes, so a summary never hides a reason to doubt it. */
+export function analysisWarnings(analysis: Analysis): string[] {
+  return [...checkDoubts(analysis.assumptions), ...analysis.notes.map(noteWords)];
+}
+
+/** What the headline reads, for customer and RFM analyses alike. */
+type StructureView = Pick<Analysis, 'k' | 'structure' | 'structureTest' | 'silhouette'>;
+
 /** The headline says what the structure test found: no groups, weak groups, or segments. */
-export function structureWords(analysis: Analysis): { title: string; text: string } {
-  const customers = plural(analysis.rows, 'customer');
+export function structureWords(
+  analysis: StructureView,
+  rows: number,
+  label = 'Customer segments',
+): { title: string; text: string } {
+  const customers = plural(rows, 'customer');
   if (analysis.k === 1)
     return {
-      title: 'Customer segments: no clear segments',
+      title: `${label}: no clear segments`,
       text: `These ${customers} form one continuous group: any split into segments would be an arbitrary cut. The nearest split, tentatively, is k = ${analysis.structureTest.k} (\`/segment k ${analysis.structureTest.k}\`).`,
     };
   const words = `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${customers}.`;
   if (analysis.structure === 'weak')
     return {
-      title: `Customer segments: ${plural(analysis.k, 'tentative segment')}`,
+      title: `${label}: ${plural(analysis.k, 'tentative segment')}`,
       text: `Weak structure: ${words} The groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.`,
     };
   if (analysis.structure === 'none')
     return {
-      title: `Customer segments: ${plural(analysis.k, 'segment')} (arbitrary cuts)`,
+      title: `${label}: ${plural(analysis.k, 'segment')} (arbitrary cuts)`,
       text: `${words} The data shows no real groups, so these ${analysis.k} segments are arbitrary cuts through one continuous group.`,
     };
-  return { title: `Customer segments: ${plural(analysis.k, 'segment')}`, text: words };
+  return { title: `${label}: ${plural(analysis.k, 'segment')}`, text: words };
 }
 
 /** The k that scored next best (silhouette) after the one shown, if the sweep tried another. */
@@ -136,7 +147,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
     { heading: 'What to do with each segment', body: hints.join('\n') },
   ];
   return reply({
-    ...structureWords(analysis),
+    ...structureWords(analysis, analysis.rows),
     sections,
     table: segmentTable(analysis.segments, hasGenderColumn(analysis.source), (s) =>
       segmentStability(analysis, s),

@@ -1,10 +1,12 @@
 /** The order-data summary: how the file was read, the RFM segments with advice, and segments against countries. */
 
 import type { ActiveDataset } from '../context.ts';
-import { formatCount, plural, segmentsInWords } from '../format.ts';
+import { formatCount, plural } from '../format.ts';
 import { datasetWords, reply } from '../handlers/shared.ts';
+import { checkDoubts, structureWords } from '../handlers/summary.ts';
 import type { OrderSummary } from '../orders.ts';
 import type { Reply, ReplyAction, ReplyImage } from '../reply.ts';
+import { segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
 import {
   asOfWords,
   cleaningItems,
@@ -49,12 +51,17 @@ export function rfmSummaryActions({ analysis: a }: OrderSummary): ReplyAction[] 
 
 export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const { reading, analysis: a } = orders;
-  const advice = a.segments.map(
-    (s) => `• *${s.name}* (${plural(s.size, 'customer')}; ${s.description}): ${s.hint}`,
-  );
+  // As for customer files: weak structure makes the advice tentative, a segment that does not hold is flagged.
+  const tentative = a.structure !== 'clear' && a.k > 1 ? 'Tentative: ' : '';
+  const advice = a.segments.map((s) => {
+    const flag = stabilityFlag(segmentStability(a, s));
+    return `• *${s.name}* (${plural(s.size, 'customer')}; ${s.description}${flag ? `; ${flag}` : ''}): ${tentative}${s.hint}`;
+  });
+  const headline = structureWords(a, a.customers, 'RFM segments');
+  const firmness = stabilityLine(a);
   return reply({
-    title: `RFM segments: ${plural(a.k, 'segment')}`,
-    text: `${segmentsInWords(a.k, a.silhouette)}, from ${plural(a.customers, 'customer')} in ${plural(reading.totalLines, 'order line')}.`,
+    title: headline.title,
+    text: `${headline.text} Made from ${plural(reading.totalLines, 'order line')}.`,
     sections: [
       {
         heading: 'Based on',
@@ -66,6 +73,8 @@ export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, im
         ].join('\n'),
       },
       { heading: 'Cleaning', body: bullets(cleaningItems(reading)) },
+      // How firm the answer is, before any advice rests on it (the figures are in `check`).
+      ...(firmness ? [{ body: firmness }] : []),
       { heading: 'What to do with each segment', body: advice.join('\n') },
       { heading: 'Segments or countries?', body: `${countryWords(a)}\n${countryLines(orders)}` },
       {
@@ -76,6 +85,6 @@ export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, im
     table: rfmSegmentTable(a),
     actions: rfmSummaryActions(orders),
     images,
-    warnings: [...a.notes],
+    warnings: [...checkDoubts(a.assumptions), ...a.notes],
   });
 }
