@@ -217,7 +217,7 @@ describe('the fast path for order lines', () => {
   it('reads a corpus of generated files with odd lines exactly as the strict path does', async () => {
     let read = 0;
     let errors = 0;
-    for (let seed = 1; seed <= 120; seed++) {
+    for (let seed = 1; seed <= 80; seed++) {
       const bytes = oddFile(seed);
       const strict = await outcome(bytes, 'strict', 64 * 1024);
       const fast = await outcome(bytes, 'fast', 1 + (seed % 9) * 37);
@@ -226,8 +226,8 @@ describe('the fast path for order lines', () => {
       else errors++;
     }
     // Both outcomes are exercised in earnest.
-    expect(read).toBeGreaterThan(60);
-    expect(errors).toBeGreaterThan(3);
+    expect(read).toBeGreaterThan(40);
+    expect(errors).toBeGreaterThan(2);
   });
 
   it('keeps the row limit at the same line', async () => {
