@@ -19,7 +19,7 @@ import {
   type UploadedDataset,
 } from '../commands/context.ts';
 import { parseCommand } from '../commands/grammar.ts';
-import { predictionWarningWords } from '../commands/messages.ts';
+import { predictionInWords } from '../commands/messages.ts';
 import type { Reply } from '../commands/reply.ts';
 import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
@@ -148,12 +148,11 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
     // `tentative` and `warnings` (in words; the codes stay inside) say when the customer is unlike the data.
     const result = await engine.analyze({ dataset, settings, seed, customer: command.customer });
     if (result.kind !== 'customers') throw new Error('a customer predict answered with order data');
-    const { warnings = [], ...prediction } = result.prediction ?? {};
+    if (!result.prediction) throw new Error('a customer predict answered without a prediction');
     const json = {
       customer: command.customer,
       data: dataName(dataset),
-      ...prediction,
-      warnings: warnings.map(predictionWarningWords),
+      ...predictionInWords(result.prediction),
     };
     return { stdout: toJson(json), code: 0 };
   }

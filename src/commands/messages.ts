@@ -5,8 +5,9 @@
  */
 import { InputError, type InputErrorCode } from '../core/errors.ts';
 import { FEATURE_CATALOGUE, type FeatureSpec } from '../core/features.ts';
-import type { PredictionWarning } from '../core/types.ts';
+import type { Prediction, PredictionWarning } from '../core/types.ts';
 import { describeInputError } from '../phrases/errors.ts';
+import { withHint } from '../phrases/segments.ts';
 import { formatCount, formatDecimal, formatMeasure, formatPercent } from './format.ts';
 import { USAGE } from './help.ts';
 import type { Reply } from './reply.ts';
@@ -138,3 +139,9 @@ export const asOfOnCustomers = () =>
     {},
     ['Share an order-line file (invoice, customer, date, price) to use it.'],
   );
+
+/** A prediction with its words, as `segment predict --json` has always given it: the segment's `hint`, the warnings as sentences. */
+export function predictionInWords(prediction: Prediction) {
+  const { warnings, ...rest } = prediction;
+  return { ...rest, segment: withHint(prediction.segment), warnings: warnings.map(predictionWarningWords) };
+}

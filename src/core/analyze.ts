@@ -61,7 +61,11 @@ function unitNotes(eda: Analysis['eda']): AnalysisNote[] {
 }
 
 /** With no groups in the data, the one segment is everyone, and its advice claims nothing about groups. */
-const oneGroup = (s: Segment): Segment => ({ ...s, name: ONE_GROUP_WORDS.name, hint: ONE_GROUP_WORDS.hint });
+const oneGroup = (s: Segment): Segment => ({
+  ...s,
+  name: ONE_GROUP_WORDS.name,
+  advice: { code: 'one_group' },
+});
 
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
 export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'stability' | 'done';
@@ -140,7 +144,7 @@ export function analyze(
     centroids: Array.from({ length: k }, (_, c) =>
       Array.from(fit.centroids.subarray(c * scaled.d, (c + 1) * scaled.d)),
     ),
-    segments: segments.map((s) => ({ id: s.id, name: s.name, hint: s.hint })),
+    segments: segments.map((s) => ({ id: s.id, name: s.name, advice: s.advice })),
     training: {
       rows: table.length,
       k,

@@ -4,7 +4,7 @@
  * is written once and core can be read, tested and translated without prose.
  */
 import type { RfmMeasure } from './rfm/measures.ts';
-import type { Feature, Scaling } from './types.ts';
+import type { Feature, Level, Scaling } from './types.ts';
 
 /** What an outlier stands out on: a customer feature, or an RFM measure on order data. */
 export type StandOutFeature = Feature | RfmMeasure;
@@ -80,3 +80,10 @@ export type AnalysisNote =
   | { code: 'income_in_dollars'; median: number }
   /** The final fit hit the iteration cap before settling. */
   | { code: 'not_converged'; iterations: number };
+
+/**
+ * What to do with a segment, as a code: from its income and spending levels
+ * against everyone, or the one group a file without structure gets.
+ * phrases/segments.ts words it (the `hint` of the reports and `--json`).
+ */
+export type SegmentAdvice = { code: 'levels'; income: Level; spending: Level } | { code: 'one_group' };

@@ -26,12 +26,18 @@ const customerSchema = z.object({
   spending: bounded('spending'),
 });
 
+const level = z.enum(['Low', 'Mid', 'High']);
+const segmentAdvice = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('levels'), income: level, spending: level }),
+  z.object({ code: z.literal('one_group') }),
+]);
+
 const modelSchema = z.object({
   version: z.literal(1),
   features: z.array(z.enum(FEATURES)).min(1),
   scaler: z.object({ kind: z.enum(SCALINGS), shift: z.array(z.number()), divisor: z.array(z.number()) }),
   centroids: z.array(z.array(z.number())).min(1),
-  segments: z.array(z.object({ id: z.number().int(), name: z.string(), hint: z.string() })),
+  segments: z.array(z.object({ id: z.number().int(), name: z.string(), advice: segmentAdvice })),
   training: z.object({
     rows: z.number(),
     k: z.number(),

@@ -4,7 +4,7 @@
  * centre's coordinates, so the same data and seed always give the same ids
  * whatever order k-means found the clusters in.
  */
-import { levelOf, segmentHint, segmentName } from './naming.ts';
+import { levelOf, segmentName } from './naming.ts';
 import type { Points } from './points.ts';
 import {
   type CustomerTable,
@@ -99,7 +99,7 @@ export function profileSegments(input: ProfileInput): Segment[] {
     return {
       id: c + 1,
       name: segmentName(levels, features),
-      hint: segmentHint(levels.income, levels.spending),
+      advice: { code: 'levels', income: levels.income, spending: levels.spending },
       size: a.size,
       share: a.size / table.length,
       centroid: Object.fromEntries(features.map((f) => [f, means[f]])),

@@ -3,7 +3,7 @@
  * data (JSON-serialisable) except CustomerTable, whose typed arrays keep a
  * million customers in a few dozen megabytes.
  */
-import type { AnalysisNote, CheckAdvice, CheckFinding } from './findings.ts';
+import type { AnalysisNote, CheckAdvice, CheckFinding, SegmentAdvice } from './findings.ts';
 
 /** Canonical names of the numeric features the core can cluster on. */
 export const FEATURES = ['age', 'income', 'spending'] as const;
@@ -188,8 +188,8 @@ export interface Segment {
   /** 1-based, ordered by size (largest first), ties by centroid. */
   id: number;
   name: string;
-  /** One line of marketing advice. */
-  hint: string;
+  /** What to do with the segment, as a code (phrases/segments.ts words it). */
+  advice: SegmentAdvice;
   size: number;
   share: number;
   /** Centroid in original units, keyed by the features used. */
@@ -220,7 +220,7 @@ export interface SegmentModel {
   scaler: ScalerParams;
   /** Centroids in scaled space, index i = segment id i + 1. */
   centroids: number[][];
-  segments: Array<{ id: number; name: string; hint: string }>;
+  segments: Array<{ id: number; name: string; advice: SegmentAdvice }>;
   training: { rows: number; k: number; seed: number; inertia: number; silhouette: number; restarts: number };
   /**
    * Per used feature, the lowest and highest training value (original units): a new
@@ -260,7 +260,7 @@ export type PredictionWarning =
     };
 
 export interface Prediction {
-  segment: { id: number; name: string; hint: string };
+  segment: { id: number; name: string; advice: SegmentAdvice };
   /** Distance to every centroid in the clustering space, by segment id. */
   distances: Array<{ id: number; name: string; distance: number }>;
   /** Runner-up distance minus nearest distance, relative to the nearest pair's sum (0 = on the border, 1 = at the centre). */

@@ -6,6 +6,7 @@ import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
 import { noteWords } from '../phrases/notes.ts';
+import { withHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 
 export function analysisReport(
@@ -47,11 +48,12 @@ export function analysisReport(
     silhouette: analysis.silhouette,
     calinskiHarabasz: analysis.calinskiHarabasz,
     daviesBouldin: analysis.daviesBouldin,
-    segments: analysis.segments,
+    // Each segment and model entry with its advice in words (`hint`), as the JSON has always had it.
+    segments: analysis.segments.map(withHint),
     // Each check with its title, message and remedy in words, as the JSON has always had them.
     assumptions: analysis.assumptions.map(wordCheck),
     eda: analysis.eda,
-    model: analysis.model,
+    model: { ...analysis.model, segments: analysis.model.segments.map(withHint) },
     notes: analysis.notes.map(noteWords),
     noteCodes: analysis.notes,
   };

@@ -20,6 +20,7 @@ import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
 import { noteWords } from '../phrases/notes.ts';
+import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
 import { FEATURE_TITLES } from './format.ts';
@@ -79,7 +80,7 @@ export function overview(a: Analysis): Block[] {
     ...(firmness ? [{ kind: 'para' as const, text: firmness }] : []),
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
-    { kind: 'list', items: a.segments.map((s) => `${s.name}: ${s.hint}`) },
+    { kind: 'list', items: a.segments.map((s) => `${s.name}: ${segmentHint(s.advice)}`) },
   ];
 }
 

@@ -25,7 +25,12 @@ const analysisShape = z.looseObject({
   version: z.literal(1),
   rows: z.number().int().min(0),
   k: z.number().int().min(1),
-  segments: z.array(z.looseObject({ id: z.number().int(), name: z.string() })).min(1),
+  // Rows cached while segments carried their advice as a sentence (hint) lack `advice`: recomputed.
+  segments: z
+    .array(
+      z.looseObject({ id: z.number().int(), name: z.string(), advice: z.looseObject({ code: z.string() }) }),
+    )
+    .min(1),
   model: z.looseObject({ version: z.literal(1), centroids: z.array(z.array(z.number())) }),
   // startK arrived with the k choice's reason as data (phrases/selection.ts): older rows are recomputed.
   selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })), startK: z.number() }),

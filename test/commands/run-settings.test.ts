@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run.ts';
 import { predict } from '../../src/core/model.ts';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
+import { segmentHint } from '../../src/phrases/segments.ts';
 import { parseCsv } from '../support/csv-reader.ts';
 import { customersOf } from '../support/results.ts';
 import { isPng, MemoryChannel, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
@@ -97,7 +98,9 @@ describe('predict', () => {
     expect(reply.text).toBe(
       `A 25-year-old female customer with an income of 60.0 k$ and a spending score of 75.0 belongs to segment ${truth.segment.id}, ${truth.segment.name}.`,
     );
-    expect(reply.sections.find((s) => s.heading === 'What to do')!.body).toBe(truth.segment.hint);
+    expect(reply.sections.find((s) => s.heading === 'What to do')!.body).toBe(
+      segmentHint(truth.segment.advice),
+    );
     expect(reply.sections.find((s) => s.heading === 'How clear')!.body).toMatch(
       /^(Clearly|Fairly clearly|Borderline)/,
     );

@@ -7,6 +7,7 @@ import { run } from '../../src/commands/run.ts';
 import { analyze } from '../../src/core/analyze.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { readCustomerFile } from '../../src/ingest/file.ts';
+import { segmentHint } from '../../src/phrases/segments.ts';
 import { isPng, MemoryChannel, SAMPLE_PATH, SEED, sampleContext, uploaded } from './support.ts';
 
 let expected: Analysis;
@@ -75,7 +76,7 @@ describe('summary', () => {
     const basedOn = reply.sections.find((s) => s.heading === 'Based on')!.body;
     expect(basedOn).toContain('bundled sample data — upload a CSV to this channel to use your own');
     const advice = reply.sections.find((s) => s.heading === 'What to do with each segment')!.body;
-    for (const segment of expected.segments) expect(advice).toContain(segment.hint);
+    for (const segment of expected.segments) expect(advice).toContain(segmentHint(segment.advice));
     expect(reply.visibility).toBe('in_channel');
     expectPngs(reply);
   });

@@ -13,8 +13,16 @@ const model: SegmentModel = {
     [80, 20],
   ],
   segments: [
-    { id: 1, name: 'Low income · High spending', hint: 'h1' },
-    { id: 2, name: 'High income · Low spending', hint: 'h2' },
+    {
+      id: 1,
+      name: 'Low income · High spending',
+      advice: { code: 'levels', income: 'Low', spending: 'High' },
+    },
+    {
+      id: 2,
+      name: 'High income · Low spending',
+      advice: { code: 'levels', income: 'High', spending: 'Low' },
+    },
   ],
   training: { rows: 100, k: 2, seed: 42, inertia: 1, silhouette: 0.8, restarts: 10 },
   ranges: { income: { min: 15, max: 90 }, spending: { min: 10, max: 90 } },

@@ -16,8 +16,8 @@ const handMade: SegmentModel = {
     [80, 80],
   ],
   segments: [
-    { id: 1, name: 'Low', hint: 'low' },
-    { id: 2, name: 'High', hint: 'high' },
+    { id: 1, name: 'Low', advice: { code: 'one_group' } },
+    { id: 2, name: 'High', advice: { code: 'one_group' } },
   ],
   training: { rows: 100, k: 2, seed: 1, inertia: 1, silhouette: 0.8, restarts: 1 },
   ranges: { income: { min: 10, max: 90 }, spending: { min: 10, max: 90 } },

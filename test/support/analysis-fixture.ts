@@ -9,7 +9,7 @@
  */
 import { computeEda } from '../../src/core/eda.ts';
 import { silhouetteValues } from '../../src/core/metrics.ts';
-import { levelOf, segmentHint, segmentName } from '../../src/core/naming.ts';
+import { levelOf, segmentName } from '../../src/core/naming.ts';
 import { pointsFromTable, selectRows } from '../../src/core/points.ts';
 import { sampleIndices } from '../../src/core/random.ts';
 import { applyScaler, fitScaler } from '../../src/core/scale.ts';
@@ -89,7 +89,7 @@ function profile(
     return {
       id: i + 1,
       name: segmentName(levels, features),
-      hint: segmentHint(levels.income!, levels.spending!),
+      advice: { code: 'levels', income: levels.income!, spending: levels.spending! },
       size: s.n,
       share: s.n / table.length,
       centroid: Object.fromEntries(features.map((f) => [f, mean[f]])),
@@ -198,7 +198,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
       centroids: segments.map((s) =>
         features.map((f, j) => (s.centroid[f]! - scaler.shift[j]!) / scaler.divisor[j]!),
       ),
-      segments: segments.map((s) => ({ id: s.id, name: s.name, hint: s.hint })),
+      segments: segments.map((s) => ({ id: s.id, name: s.name, advice: s.advice })),
       training,
     },
     labels,

@@ -1,6 +1,7 @@
 /** `/segment predict 25 F 60 75`: the segment a new customer belongs to, and how clearly. */
 import { hasAgeColumn } from '../../core/source.ts';
 import type { Prediction } from '../../core/types.ts';
+import { segmentHint } from '../../phrases/segments.ts';
 import type { Command, CustomerInput } from '../command.ts';
 import { type CommandContext, datasetHolds } from '../context.ts';
 import { formatFigure, formatMean } from '../format.ts';
@@ -54,7 +55,7 @@ function tentativeParts(customer: CustomerInput, prediction: Prediction) {
       },
       {
         heading: 'What to do',
-        body: `Check this customer's figures first. If they are right, treat the customer on their own: the advice for ${segment.name} ("${segment.hint}") was made for customers unlike this one.`,
+        body: `Check this customer's figures first. If they are right, treat the customer on their own: the advice for ${segment.name} ("${segmentHint(segment.advice)}") was made for customers unlike this one.`,
       },
     ],
   };
@@ -70,7 +71,7 @@ function confidentParts(customer: CustomerInput, prediction: Prediction) {
         heading: 'How clear',
         body: `${clarityWords(prediction)} (margin ${formatFigure(prediction.margin)}).`,
       },
-      { heading: 'What to do', body: segment.hint },
+      { heading: 'What to do', body: segmentHint(segment.advice) },
     ],
   };
 }

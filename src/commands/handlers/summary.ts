@@ -3,6 +3,7 @@ import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
 import { noteWords } from '../../phrases/notes.ts';
+import { segmentHint } from '../../phrases/segments.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import {
   formatCount,
@@ -130,7 +131,7 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
   const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
   const hints = analysis.segments.map((s) => {
     const flag = stabilityFlag(segmentStability(analysis, s));
-    return `• *${s.name}* (${plural(s.size, 'customer')}${flag ? `; ${flag}` : ''}): ${tentative}${s.hint}`;
+    return `• *${s.name}* (${plural(s.size, 'customer')}${flag ? `; ${flag}` : ''}): ${tentative}${segmentHint(s.advice)}`;
   });
   const firmness = stabilityLine(analysis);
   const sections: ReplySection[] = [

@@ -5,7 +5,11 @@ import type { Prediction } from '../../../src/core/types.ts';
 import { replyMessage } from '../../../src/slack/blocks/reply.ts';
 
 const customer = { age: 30, gender: 'Female' as const, income: 600, spending: 50 };
-const segment = { id: 3, name: 'High income · Low spending', hint: 'Win them with quality.' };
+const segment = {
+  id: 3,
+  name: 'High income · Low spending',
+  advice: { code: 'levels', income: 'High', spending: 'Low' },
+} as const;
 const distances = [
   { id: 3, name: segment.name, distance: 512.86 },
   { id: 2, name: 'High income · High spending', distance: 514.47 },

@@ -1,0 +1,36 @@
+/**
+ * What to do with each segment, in words: one line of marketing advice from
+ * its income and spending levels (core/segments.ts gives them as a code), or
+ * the one group of a file without structure. The `hint` of the reports,
+ * Slack and `--json`.
+ */
+import type { SegmentAdvice } from '../core/findings.ts';
+// Shared with the RFM path, which still words its advice in core (core/rfm).
+import { ONE_GROUP_WORDS } from '../core/one-group.ts';
+import type { Level } from '../core/types.ts';
+
+const BY_LEVELS: Record<`${Level}/${Level}`, string> = {
+  'High/High': 'Your best customers: keep them with VIP previews, loyalty rewards and premium ranges.',
+  'High/Low': 'They could spend far more: win them with quality, service and exclusive offers.',
+  'High/Mid': 'Comfortable earners with room to grow: upsell premium lines and personal offers.',
+  'Mid/High': 'Keen shoppers: reward loyalty and tell them first about new arrivals.',
+  'Mid/Mid': 'Mainstream shoppers: regular campaigns, loyalty points and seasonal events work best.',
+  'Mid/Low': 'Under-engaged: targeted offers and reminders can bring them back.',
+  'Low/High': 'Spend freely on a tight budget: promotions and bundles work; go easy on credit offers.',
+  'Low/Mid': 'Budget-minded regulars: value packs and everyday low prices.',
+  'Low/Low': 'Price-sensitive: discount days, value packs and essentials.',
+};
+
+export function segmentHint(advice: SegmentAdvice): string {
+  return advice.code === 'one_group'
+    ? ONE_GROUP_WORDS.hint
+    : BY_LEVELS[`${advice.income}/${advice.spending}`];
+}
+
+/** A segment reference as `--json` has always had it (`id`, `name`, `hint`), with the code after. */
+export const withHint = <S extends { id: number; name: string; advice: SegmentAdvice }>({
+  id,
+  name,
+  advice,
+  ...rest
+}: S) => ({ id, name, hint: segmentHint(advice), ...rest, advice });
