@@ -10,11 +10,26 @@ import { distributions } from './specs/distributions.ts';
 import { genderSplit } from './specs/gender-split.ts';
 import { pairPlot } from './specs/pair-plot.ts';
 import { prediction } from './specs/prediction.ts';
+import { rfmDistributions } from './specs/rfm-distributions.ts';
+import { rfmOrdersPerCustomer } from './specs/rfm-orders-per-customer.ts';
+import { rfmRevenueByMonth } from './specs/rfm-revenue-by-month.ts';
+import { rfmSegmentMap } from './specs/rfm-segment-map.ts';
+import { rfmSegmentProfiles } from './specs/rfm-segment-profiles.ts';
+import { rfmSegmentsByCountry } from './specs/rfm-segments-by-country.ts';
+import { rfmSkewness } from './specs/rfm-skewness.ts';
 import { segmentMap } from './specs/segment-map.ts';
 import { segmentProfiles } from './specs/segment-profiles.ts';
 import { silhouette } from './specs/silhouette.ts';
 import { spendingByGender } from './specs/spending-by-gender.ts';
-import type { ChartBuilder, ChartInput, ChartKind, RenderedChart } from './types.ts';
+import type {
+  ChartBuilder,
+  ChartInput,
+  ChartKind,
+  RenderedChart,
+  RfmChartBuilder,
+  RfmChartInput,
+  RfmChartKind,
+} from './types.ts';
 
 export { compileChart, renderChart } from './render.ts';
 export { GENDER_COLOR, SEGMENT_PALETTE, segmentColor } from './theme.ts';
@@ -25,6 +40,8 @@ export type {
   ChartSpec,
   PredictedCustomer,
   RenderedChart,
+  RfmChartInput,
+  RfmChartKind,
 } from './types.ts';
 
 export const CHART_BUILDERS: Record<ChartKind, ChartBuilder> = {
@@ -91,6 +108,65 @@ export async function renderCharts(input: ChartInput, kinds?: ChartKind[]): Prom
   const pending: Array<Promise<RenderedChart>> = [];
   for (const kind of wanted) {
     const chart = CHART_BUILDERS[kind](input);
+    const { svg } = await renderSvg(chart);
+    pending.push(
+      svgToPng(svg).then(({ png, width, height }) => ({
+        kind,
+        filename: `${kind}.png`,
+        title: chart.title,
+        alt: chart.alt,
+        png,
+        width,
+        height,
+      })),
+    );
+  }
+  return Promise.all(pending);
+}
+
+/** Order-line files (RFM segments): their own builders, the same renderer. */
+export const RFM_CHART_BUILDERS: Record<RfmChartKind, RfmChartBuilder> = {
+  'rfm-segment-map': rfmSegmentMap,
+  'rfm-segment-profiles': rfmSegmentProfiles,
+  'rfm-segments-by-country': rfmSegmentsByCountry,
+  'rfm-revenue-by-month': rfmRevenueByMonth,
+  'rfm-orders-per-customer': rfmOrdersPerCustomer,
+  'rfm-distributions': rfmDistributions,
+  'rfm-skewness': rfmSkewness,
+  // The customer choice-of-k chart reads only the sweep and k, which the RFM analysis has too.
+  'rfm-choose-k': (input) => ({ ...chooseK(input), kind: 'rfm-choose-k' }),
+};
+
+export const RFM_CHART_KINDS = Object.keys(RFM_CHART_BUILDERS) as RfmChartKind[];
+
+export const RFM_CHART_TITLES: Record<RfmChartKind, string> = {
+  'rfm-segment-map': 'segment map',
+  'rfm-segment-profiles': 'segment profiles',
+  'rfm-segments-by-country': 'segments by country',
+  'rfm-revenue-by-month': 'revenue by month',
+  'rfm-orders-per-customer': 'orders per customer',
+  'rfm-distributions': 'RFM distributions',
+  'rfm-skewness': 'skewness before and after the log',
+  'rfm-choose-k': 'choice of k',
+};
+
+/** Which charts each command answers with on order data (predict has none yet). */
+export const RFM_CHART_GROUPS: Record<keyof typeof CHART_GROUPS, RfmChartKind[]> = {
+  summary: ['rfm-segment-map', 'rfm-segment-profiles', 'rfm-segments-by-country'],
+  eda: ['rfm-revenue-by-month', 'rfm-orders-per-customer', 'rfm-distributions'],
+  check: ['rfm-skewness'],
+  k: ['rfm-choose-k'],
+  predict: [],
+};
+
+/** Build and render order-data charts, in the order asked (default: all), as renderCharts does. */
+export async function renderRfmCharts(
+  input: RfmChartInput,
+  kinds: readonly RfmChartKind[] = RFM_CHART_KINDS,
+): Promise<Array<RenderedChart<RfmChartKind>>> {
+  const pending: Array<Promise<RenderedChart<RfmChartKind>>> = [];
+  for (const kind of kinds) {
+    const chart = RFM_CHART_BUILDERS[kind](input);
     const { svg } = await renderSvg(chart);
     pending.push(
       svgToPng(svg).then(({ png, width, height }) => ({

@@ -88,7 +88,7 @@ export async function svgToPng(svg: string): Promise<{ png: Buffer; width: numbe
   return { png: data, width: info.width, height: info.height };
 }
 
-export async function renderChart(chart: ChartSpec): Promise<RenderedChart> {
+export async function renderChart<K extends string>(chart: ChartSpec<K>): Promise<RenderedChart<K>> {
   const { svg } = await renderSvg(chart);
   const { png, width, height } = await svgToPng(svg);
   return {

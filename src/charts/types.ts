@@ -4,6 +4,8 @@
  * here (erased at build time); render.ts is the only module that loads vega.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { CustomerRfm, MonthRevenue } from '../core/rfm/aggregate.ts';
+import type { RfmAnalysis } from '../core/rfm/analyze.ts';
 import type { Analysis, CustomerTable, Gender, Prediction } from '../core/types.ts';
 
 export type ChartKind =
@@ -17,6 +19,25 @@ export type ChartKind =
   | 'pair-plot'
   | 'silhouette'
   | 'prediction';
+
+/** Charts of order-line files (RFM segments), built from an RfmChartInput. */
+export type RfmChartKind =
+  | 'rfm-revenue-by-month'
+  | 'rfm-orders-per-customer'
+  | 'rfm-distributions'
+  | 'rfm-segment-map'
+  | 'rfm-segment-profiles'
+  | 'rfm-segments-by-country'
+  | 'rfm-skewness'
+  | 'rfm-choose-k';
+
+export interface RfmChartInput {
+  analysis: RfmAnalysis;
+  /** The per-customer figures the analysis ran on (labels align with these rows). */
+  customers: CustomerRfm;
+  /** Net revenue per calendar month of the cleaned lines (core/rfm/aggregate.ts). */
+  months: readonly MonthRevenue[];
+}
 
 export interface PredictedCustomer {
   age: number;
@@ -32,16 +53,16 @@ export interface ChartInput {
 }
 
 /** Builder output: a spec plus the words that travel with the image. */
-export interface ChartSpec {
-  kind: ChartKind;
+export interface ChartSpec<K extends string = ChartKind> {
+  kind: K;
   title: string;
   /** One sentence saying what the chart shows, with its key numbers. */
   alt: string;
   spec: TopLevelSpec;
 }
 
-export interface RenderedChart {
-  kind: ChartKind;
+export interface RenderedChart<K extends string = ChartKind> {
+  kind: K;
   /** e.g. 'segment-map.png' */
   filename: string;
   title: string;
@@ -53,5 +74,6 @@ export interface RenderedChart {
 
 /** A pure function from analysis results to a spec. */
 export type ChartBuilder = (input: ChartInput) => ChartSpec;
+export type RfmChartBuilder = (input: RfmChartInput) => ChartSpec<RfmChartKind>;
 
 export type { TopLevelSpec };

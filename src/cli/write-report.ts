@@ -36,7 +36,7 @@ function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[
 }
 
 /** A path that cannot be a report folder is the user's input, not a bug. */
-async function makeFolder(dir: string): Promise<void> {
+export async function makeFolder(dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {

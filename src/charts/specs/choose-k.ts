@@ -5,16 +5,23 @@
  * no elbow: the rule (core/selection.ts) does not use one, and a marked
  * elbow beside a different recommendation read as a contradiction.
  */
+
+import type { Analysis } from '../../core/types.ts';
 import { selectionReason } from '../../phrases/selection.ts';
 import { INK, MUTED } from '../theme.ts';
-import type { ChartInput, ChartSpec } from '../types.ts';
+import type { ChartSpec } from '../types.ts';
 import { fixed, frame, int, panelTitle } from './common.ts';
 
 const LINE = '#3B5B7A';
 const PICK = '#D55E00';
 const PANEL = { width: 540, height: 170 };
 
-export function chooseK(input: ChartInput): ChartSpec {
+/** Only the sweep and the k used: the RFM path (rfm-choose-k) draws its sweep with this too. */
+export interface ChooseKInput {
+  analysis: Pick<Analysis, 'selection' | 'k'>;
+}
+
+export function chooseK(input: ChooseKInput): ChartSpec {
   const a = input.analysis;
   const sel = a.selection;
   const ks = sel.rows.map((r) => r.k);

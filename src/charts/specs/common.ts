@@ -89,7 +89,11 @@ export function lookupExpr(labels: Record<number, string>): string {
 }
 
 /** Colour by segment id (a number field), with names in the legend. */
-export function segmentColorEncoding(a: Analysis, field = 's', legend: object | null = {}) {
+export function segmentColorEncoding(
+  a: { segments: ReadonlyArray<Pick<Segment, 'id' | 'name'>> },
+  field = 's',
+  legend: object | null = {},
+) {
   const labels = Object.fromEntries(a.segments.map((s) => [s.id, segmentLabel(s)]));
   return {
     field,
