@@ -100,8 +100,14 @@ function createEngine(
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
       columns: columnStore(store),
       cache: store.analyses,
+      chartCache: store.chartImages,
     });
-    return { engine, save: async (key, file) => store.uploads.save(key, file) };
+    const save: SaveUpload = async (key, file) => {
+      const saved = store.uploads.save(key, file);
+      engine.keepColumns(saved);
+      return saved;
+    };
+    return { engine, save };
   }
   const worker = new WorkerEngine(
     { databaseFile, samplePath, ...limits },

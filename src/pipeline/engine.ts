@@ -11,10 +11,11 @@ import type {
   ChannelSettings,
   ChartGroup,
   CustomerResult,
+  UploadedDataset,
 } from '../commands/context.ts';
 import { formatCount } from '../commands/format.ts';
 import { rfmPredictOnCustomers } from '../commands/messages.ts';
-import type { ReplyFile } from '../commands/reply.ts';
+import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import type { Analysis } from '../core/types.ts';
@@ -23,7 +24,7 @@ import { GENDER_EXPECTED } from '../ingest/rules.ts';
 import { isOrderLineBytes } from '../ingest/transactions/file.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
 import { customersCsv, exportFileName } from './export-csv.ts';
-import { coreFingerprint } from './fingerprint.ts';
+import { chartFingerprint, coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { OrderEngine } from './order-engine.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
@@ -70,9 +71,24 @@ function rowNotes(problems: readonly RowProblem[]): string[] {
 }
 const NO_CHARTS: RenderedGroup = { images: [], missing: [] };
 
+/** A lazy step run at most once (concurrent callers share the first call's promise). */
+function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= step();
+    return pending;
+  };
+}
+
 /** A chart that fails is a bug worth a log line; the user gets the answer without it. */
 export const chartFailureLogger = (log: LogPort) => (kind: string, error: unknown) =>
   log.error(`the ${kind} chart could not be drawn: ${(error as Error)?.stack ?? error}`);
+
+/** The persistent half of the chart cache (store/chart-images.ts in production), keyed by chartKey. */
+export interface ChartImageCache {
+  load(chartKey: string): ReplyImage[] | null;
+  save(chartKey: string, images: readonly ReplyImage[]): void;
+}
 
 /** The persistent half of the analysis cache (store/analyses.ts in production). */
 export interface AnalysisCache {
@@ -106,6 +122,7 @@ export class AnalysisEngine implements Engine {
     sizeOf: imageBytes,
   });
   private readonly cache: AnalysisCache | undefined;
+  private readonly chartCache: ChartImageCache | undefined;
   private readonly codeVersion: string;
   private readonly orders: OrderEngine;
   private readonly logChartError: (kind: string, error: unknown) => void;
@@ -115,11 +132,13 @@ export class AnalysisEngine implements Engine {
       loadBytes: BytesLoader;
       columns?: ColumnStore;
       cache?: AnalysisCache;
+      chartCache?: ChartImageCache;
       codeVersion?: string;
     },
   ) {
     this.tables = new TableSource(options);
     this.cache = options.cache;
+    this.chartCache = options.chartCache;
     this.codeVersion = options.codeVersion ?? coreFingerprint();
     this.orders = new OrderEngine({
       ...(options.limits && { limits: options.limits }),
@@ -137,16 +156,20 @@ export class AnalysisEngine implements Engine {
 
   private async analyzeCustomers(request: AnalysisRequest): Promise<CustomerResult> {
     if (request.rfm) throw rfmPredictOnCustomers();
-    const loaded = await this.tables.load(request.dataset);
-    const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
+    // The table is read only when something needs it: a cached analysis with cached charts does not.
+    const tableOf = once(() => this.tables.load(request.dataset));
+    const datasetKey = await this.tables.keyOf(request.dataset);
+    const { analysis, key } = await this.analysisFor(datasetKey, tableOf, request.settings, request.seed);
     if (!request.customer) {
-      const charts = request.charts ? await this.chartsFor(key, request.charts, loaded, analysis) : NO_CHARTS;
+      const charts = request.charts
+        ? await this.chartsFor(key, request.charts, tableOf, analysis)
+        : NO_CHARTS;
       return { kind: 'customers', analysis, images: charts.images, missingCharts: charts.missing };
     }
     const prediction = predict(analysis.model, request.customer);
     const chartInput = {
       analysis,
-      table: loaded.table,
+      table: (await tableOf()).table,
       prediction: { customer: request.customer, result: prediction },
     };
     const charts = request.charts
@@ -160,7 +183,12 @@ export class AnalysisEngine implements Engine {
     if (dataset.kind === 'upload' && dataset.holds === 'orders')
       return this.orders.exportCsv(request, dataset);
     const loaded = await this.tables.load(request.dataset);
-    const { analysis } = this.analysisFor(loaded, request.settings, request.seed);
+    const { analysis } = await this.analysisFor(
+      loaded.key,
+      async () => loaded,
+      request.settings,
+      request.seed,
+    );
     return {
       filename: exportFileName(loaded.source.fileName, analysis.k),
       title: `Customers with their segment (${formatCount(analysis.rows)})`,
@@ -180,11 +208,17 @@ export class AnalysisEngine implements Engine {
       source: read.source,
     };
     const large = read.table.length >= PROGRESS_MIN_ROWS ? onProgress : undefined;
-    const { analysis, key } = this.analysisFor(loaded, upload.settings, upload.seed, (step) => {
-      if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`, 1);
-    });
+    const { analysis, key } = await this.analysisFor(
+      loaded.key,
+      async () => loaded,
+      upload.settings,
+      upload.seed,
+      (step) => {
+        if (step === 'sweep') large?.(`Finding segments in ${formatCount(read.table.length)} customers…`, 1);
+      },
+    );
     large?.('Drawing charts…', 1);
-    const charts = await this.chartsFor(key, 'summary', loaded, analysis);
+    const charts = await this.chartsFor(key, 'summary', async () => loaded, analysis);
     this.tables.remember(loaded);
     return {
       kind: 'customers',
@@ -205,32 +239,55 @@ export class AnalysisEngine implements Engine {
     };
   }
 
+  /** After the upload is saved: its parsed columns go beside it (see TableSource.keepColumns). */
+  keepColumns(dataset: UploadedDataset): void {
+    this.tables.keepColumns(dataset);
+  }
+
   async close(): Promise<void> {}
 
-  private analysisFor(
-    loaded: LoadedTable,
+  private async analysisFor(
+    datasetKey: string,
+    tableOf: () => Promise<LoadedTable>,
     settings: ChannelSettings,
     seed: number,
     observe?: AnalysisObserver,
   ) {
     const settingsPart = settingsKey(settings, seed, this.codeVersion);
-    const key = `${loaded.key}|${settingsPart}`;
-    let analysis = this.analyses.get(key) ?? this.cache?.load(loaded.key, settingsPart) ?? undefined;
+    const key = `${datasetKey}|${settingsPart}`;
+    let analysis = this.analyses.get(key) ?? this.cache?.load(datasetKey, settingsPart) ?? undefined;
     if (!analysis) {
+      const loaded = await tableOf();
       analysis = analyze(loaded.table, analysisOptions(settings, seed), loaded.source, observe);
-      this.cache?.save(loaded.key, settingsPart, analysis);
+      this.cache?.save(datasetKey, settingsPart, analysis);
     }
     this.analyses.set(key, analysis);
     return { analysis, key };
   }
 
-  private async chartsFor(key: string, group: ChartGroup, loaded: LoadedTable, analysis: Analysis) {
+  private async chartsFor(
+    key: string,
+    group: ChartGroup,
+    tableOf: () => Promise<LoadedTable>,
+    analysis: Analysis,
+  ): Promise<RenderedGroup> {
     const imageKey = `${key}|${group}`;
     const cached = this.images.get(imageKey);
     if (cached) return cached;
-    const charts = await renderGroup(group, { analysis, table: loaded.table }, this.logChartError);
+    const chartKey = `${imageKey}|charts-${chartFingerprint()}`;
+    const stored = this.chartCache?.load(chartKey);
+    if (stored) {
+      const charts = { images: stored, missing: [] };
+      this.images.set(imageKey, charts);
+      return charts;
+    }
+    const { table } = await tableOf();
+    const charts = await renderGroup(group, { analysis, table }, this.logChartError);
     // A set with a failed chart is not cached, so the next request tries again.
-    if (charts.missing.length === 0) this.images.set(imageKey, charts);
+    if (charts.missing.length === 0) {
+      this.images.set(imageKey, charts);
+      this.chartCache?.save(chartKey, charts.images);
+    }
     return charts;
   }
 }

@@ -3,14 +3,21 @@
  * analysis key: after a deploy that changes how segments are computed, stored
  * analyses stop matching and are recomputed instead of served stale. The
  * sources (TypeScript under tsx, or the JavaScript compiled into dist/) sit
- * next to this file, so they are there to hash.
+ * next to this file, so they are there to hash. Stored chart images have their
+ * own fingerprint: the chart code, the words module and the renderer's
+ * packages, on top of the analysis's.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
+const CHARTS_DIR = fileURLToPath(new URL('../charts/', import.meta.url));
+const WORDS_DIR = fileURLToPath(new URL('../', import.meta.url));
+/** What draws a chart besides our code: a new version may draw other pixels. */
+const RENDER_PACKAGES = ['vega', 'vega-lite', 'sharp', 'dejavu-fonts-ttf'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -33,4 +40,43 @@ export function coreFingerprint(dir = CORE_DIR): string {
   const fingerprint = hash.digest('hex').slice(0, 12);
   if (dir === CORE_DIR) memo = fingerprint;
   return fingerprint;
+}
+
+/** A package's version, from the package.json above its entry point (vega's exports hide the file itself). */
+export function packageVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  let dir: string;
+  try {
+    dir = dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    dir = dirname(require.resolve(name));
+  }
+  for (;;) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === name) return pkg.version ?? 'unknown';
+    }
+    const up = dirname(dir);
+    if (up === dir) return 'unknown';
+    dir = up;
+  }
+}
+
+let chartMemo: string | undefined;
+
+/** 12 hex digits over the analysis fingerprint, src/charts, src/words.ts and the renderer packages' versions. */
+export function chartFingerprint(): string {
+  if (chartMemo) return chartMemo;
+  const hash = createHash('sha256').update(coreFingerprint()).update('\0');
+  for (const file of sourceFiles(CHARTS_DIR))
+    hash.update(file.slice(CHARTS_DIR.length)).update('\0').update(readFileSync(file));
+  for (const file of readdirSync(WORDS_DIR).filter((name) => /^words\.(ts|js)$/.test(name)))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(WORDS_DIR, file)));
+  for (const name of RENDER_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
+  chartMemo = hash.digest('hex').slice(0, 12);
+  return chartMemo;
 }

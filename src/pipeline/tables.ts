@@ -81,6 +81,24 @@ export class TableSource {
     return this.remember({ key, table, source });
   }
 
+  /**
+   * Once an upload is saved as `dataset`, its parsed columns are stored beside the
+   * bytes while they are still in memory, so the first answer after a restart
+   * does not parse the file again. Nothing to do when this thread did not read it.
+   */
+  keepColumns(dataset: UploadedDataset): void {
+    const loaded = this.uploads.get(uploadKey(dataset.sha256, dataset.fileName));
+    if (loaded && this.options.columns)
+      this.options.columns.save(dataset, { table: loaded.table, source: loaded.source });
+  }
+
+  /** The key analyses and charts of a dataset are cached under, without reading an upload's table. */
+  async keyOf(dataset: ActiveDataset): Promise<string> {
+    return dataset.kind === 'sample'
+      ? (await this.load(dataset)).key
+      : uploadKey(dataset.sha256, dataset.fileName);
+  }
+
   /** Parses a new upload; the caller remembers it once it is accepted. */
   async read(bytes: Uint8Array, fileName: string, onProgress?: Progress): Promise<IngestResult> {
     return readCustomers(withProgress(bytes, fileName, onProgress), { fileName, ...this.limits() });

@@ -6,6 +6,7 @@
 import type { UploadedDataset } from '../commands/context.ts';
 import { AnalysisRepository } from './analyses.ts';
 import { ChannelRepository } from './channels.ts';
+import { ChartImageRepository } from './chart-images.ts';
 import type { StoredTable } from './columns.ts';
 import { DatasetRepository } from './datasets.ts';
 import { type Database, openDatabase } from './db.ts';
@@ -20,6 +21,7 @@ export interface Store {
   readonly uploads: UploadRepository;
   readonly events: EventRepository;
   readonly analyses: AnalysisRepository;
+  readonly chartImages: ChartImageRepository;
   readonly jobs: SqliteJobQueue;
   close(): void;
 }
@@ -37,6 +39,7 @@ export function openStore(file: string, clock: () => Date = () => new Date()): S
     uploads: new UploadRepository(db, datasets, channels),
     events: new EventRepository(db, clock),
     analyses: new AnalysisRepository(db, clock),
+    chartImages: new ChartImageRepository(db, clock),
     jobs: new SqliteJobQueue(db, { clock }),
     close: () => {
       if (db.open) db.close();

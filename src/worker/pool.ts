@@ -47,11 +47,14 @@ const mismatched = (asked: string, result: WorkerResult) =>
   new Error(`analysis worker: asked to ${asked}, answered ${result.op}`);
 
 type Lane = 'bulk' | 'any';
+/** Uploads read but not yet saved, by content hash: the worker that holds their parsed columns. */
+const READ_BY_KEPT = 16;
 
 export class WorkerEngine implements Engine {
   private readonly workers: Array<Worker | undefined>;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private readonly readBy = new Map<string, number>();
   private closed = false;
   private readonly log: LogPort;
 
@@ -83,24 +86,31 @@ export class WorkerEngine implements Engine {
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
     // A private copy is moved (not cloned) to the worker; the caller keeps its bytes to save them.
     const bytes = new Uint8Array(upload.bytes);
+    const worker = this.pick('bulk');
     const result = await this.call(
       { op: 'ingest', upload: { ...upload, bytes } },
       [bytes.buffer],
       onProgress,
-      'bulk',
+      worker,
     );
     if (result.op !== 'ingest') throw mismatched('ingest', result);
+    this.readBy.delete(result.value.sha256);
+    this.readBy.set(result.value.sha256, worker);
+    if (this.readBy.size > READ_BY_KEPT) this.readBy.delete(this.readBy.keys().next().value!);
     return reviveResult(result.value);
   }
 
   /** Saves an accepted upload in one transaction, on the worker's own database connection. */
   async saveUpload(key: ChannelKey, file: NewUpload): Promise<UploadedDataset> {
     const bytes = new Uint8Array(file.bytes);
+    // On the worker that read it, which can store its parsed columns beside it.
+    const worker = this.readBy.get(file.sha256) ?? this.pick('bulk');
+    this.readBy.delete(file.sha256);
     const result = await this.call(
       { op: 'save', key, file: { ...file, bytes } },
       [bytes.buffer],
       undefined,
-      'bulk',
+      worker,
     );
     if (result.op !== 'save') throw mismatched('save', result);
     return result.value;
@@ -138,11 +148,11 @@ export class WorkerEngine implements Engine {
     body: RequestBody,
     transfer: Transferable[] = [],
     onProgress?: Progress,
-    lane: Lane = 'any',
+    on: Lane | number = 'any',
   ): Promise<WorkerResult> {
     if (this.closed) return Promise.reject(new Error('the analysis worker was closed'));
     const id = this.nextId++;
-    const worker = this.ensureWorker(this.pick(lane));
+    const worker = this.ensureWorker(typeof on === 'number' ? on : this.pick(on));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject, ...(onProgress ? { onProgress } : {}) });
       worker.ref();

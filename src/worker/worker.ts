@@ -28,15 +28,20 @@ const engine = new AnalysisEngine({
   ...(data.limits ? { limits: data.limits } : {}),
   loadBytes: (dataset) => store?.datasets.bytes(dataset, dataset.id) ?? null,
   ...(store ? { columns: columnStore(store) } : {}),
-  ...(store ? { cache: store.analyses } : {}),
+  ...(store ? { cache: store.analyses, chartCache: store.chartImages } : {}),
 });
+// The chart libraries load in about a second; start now, while the thread is idle, not on the first chart.
+void import('../charts/index.ts').catch(() => undefined);
 
 async function handle(message: WorkerRequest): Promise<WorkerResult> {
   if (message.op === 'analyze') return { op: 'analyze', value: await engine.analyze(message.request) };
   if (message.op === 'export') return { op: 'export', value: await engine.exportCsv(message.request) };
   if (message.op === 'save') {
     if (!store) throw new Error('the analysis worker has no database to save the upload in');
-    return { op: 'save', value: store.uploads.save(message.key, message.file) };
+    const saved = store.uploads.save(message.key, message.file);
+    // The pool sends an upload's save to the worker that read it, which still holds its columns.
+    engine.keepColumns(saved);
+    return { op: 'save', value: saved };
   }
   const progress = (line: string, fraction?: number) =>
     post({ id: message.id, type: 'progress', line, ...(fraction === undefined ? {} : { fraction }) });

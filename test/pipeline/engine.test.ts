@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChannelSettings } from '../../src/commands/context.ts';
+import type { ChannelSettings, UploadedDataset } from '../../src/commands/context.ts';
 import type { Analysis } from '../../src/core/types.ts';
 import { createLogger } from '../../src/log.ts';
 import { type AnalysisCache, AnalysisEngine, chartFailureLogger } from '../../src/pipeline/engine.ts';
@@ -69,6 +69,51 @@ describe('persisted analyses', () => {
     const after = countingCache(store.analyses);
     await engineWith(after.cache, 'after').analyze(request);
     expect(after.counts).toEqual({ hits: 0, saves: 1 });
+  });
+});
+
+describe('a cold summary after a restart', () => {
+  it('comes from the stored analysis and stored charts, without reading the file again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'segment-engine-'));
+    store = openStore(join(dir, 'bot.sqlite'));
+    const bytes = readFileSync(SAMPLE_PATH);
+    const options = {
+      samplePath: SAMPLE_PATH,
+      log: createLogger(),
+      cache: store.analyses,
+      chartCache: store.chartImages,
+    };
+    const first = new AnalysisEngine({ ...options, loadBytes: () => bytes });
+    const uploaded = await first.ingest({ fileName: 'shop.csv', bytes, settings, seed: 42 });
+    const dataset: UploadedDataset = {
+      kind: 'upload',
+      id: 1,
+      teamId: 'T1',
+      channelId: 'C1',
+      fileName: 'shop.csv',
+      uploadedBy: 'U1',
+      uploadedAt: new Date('2026-12-02T10:00:00Z'),
+      rows: uploaded.rows,
+      skippedRows: 0,
+      sha256: uploaded.sha256,
+      holds: 'customers',
+    };
+    let reads = 0;
+    const restarted = new AnalysisEngine({
+      ...options,
+      loadBytes: () => {
+        reads++;
+        return bytes;
+      },
+    });
+    const cold = customersOf(await restarted.analyze({ dataset, settings, seed: 42, charts: 'summary' }));
+    expect(reads).toBe(0);
+    expect(cold.images.map((i) => i.filename)).toEqual(uploaded.images.map((i) => i.filename));
+    expect(cold.images.every((image, i) => image.png.equals(uploaded.images[i]!.png))).toBe(true);
+    // Charts the store does not hold yet are drawn, and for that the file is read once.
+    const eda = customersOf(await restarted.analyze({ dataset, settings, seed: 42, charts: 'eda' }));
+    expect(eda.images.length).toBeGreaterThan(0);
+    expect(reads).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import { jobsSchema } from './002-jobs.ts';
 import { datasetColumns } from './003-dataset-columns.ts';
 import { orderDatasets } from './004-order-datasets.ts';
 import { datasetSource } from './005-dataset-source.ts';
+import { chartImages } from './006-chart-images.ts';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'parsed columns per dataset', sql: datasetColumns },
   { version: 4, name: 'order-line datasets and the analysis date', sql: orderDatasets },
   { version: 5, name: 'which delivery saved a dataset', sql: datasetSource },
+  { version: 6, name: 'drawn charts per analysis', sql: chartImages },
 ];
