@@ -26,6 +26,9 @@ export interface RfmBench {
   aggregateMs: number;
   segmentMs: number;
   reportMs: number;
+  /** The summary's chart group, as a shared file is answered. */
+  chartsMs: number;
+  charts: number;
   totalMs: number;
   /** The highest of the runs. */
   peakRssMb: number;
@@ -73,6 +76,8 @@ export function benchRfm(customers = 6_300, runs = 3): RfmBench {
       aggregateMs: med('aggregateMs'),
       segmentMs: med('segmentMs'),
       reportMs: med('reportMs'),
+      chartsMs: med('chartsMs'),
+      charts: results[0].charts,
       totalMs: med('totalMs'),
       peakRssMb: Math.max(...results.map((r) => r.peakRssMb as number)),
       reference: reference(file),
