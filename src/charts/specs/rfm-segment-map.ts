@@ -29,11 +29,12 @@ export function rfmSegmentMap(input: RfmChartInput): ChartSpec<'rfm-segment-map'
   // Loops, not Math.max(...x): a spread of 100k+ customers overflows the argument stack.
   const max = (x: Float64Array) => x.reduce((m, v) => Math.max(m, v), 0);
   const min = (x: Float64Array) => x.reduce((m, v) => Math.min(m, v), Number.POSITIVE_INFINITY);
+  const xLo = Math.max(0, Math.min(min(c.recency), ...a.segments.map((s) => s.centre.recency)) * 0.9);
   const xHi = max(c.recency) * 1.05;
   const yLo = Math.max(0, Math.min(min(c.monetary), ...a.segments.map((s) => s.centre.monetary)) * 0.9);
   const yHi = max(c.monetary) * 1.1;
   const axis = (field: 'x' | 'y') => {
-    const [lo, hi, m] = field === 'x' ? [0, xHi, 'recency' as const] : [yLo, yHi, 'monetary' as const];
+    const [lo, hi, m] = field === 'x' ? [xLo, xHi, 'recency' as const] : [yLo, yHi, 'monetary' as const];
     return {
       field,
       type: 'quantitative' as const,
@@ -61,8 +62,14 @@ export function rfmSegmentMap(input: RfmChartInput): ChartSpec<'rfm-segment-map'
   });
   const style = dotStyle(dots.length);
   const title = 'Customer segments by recency and spend';
+  // As the customer path: no groups is said plainly, weak groups are framed as tentative.
+  const found =
+    a.k === 1
+      ? 'No clear segments: the structure test finds one continuous group, so everyone is one segment. Disc: its centre.'
+      : `${a.k} segments found on days since the last order, order count and net spend (log scale); order count is not drawn. Discs: segment centres. Average silhouette ${fixed(a.silhouette)}.`;
   const sub = [
-    `${a.k === 1 ? 'One segment' : `${a.k} segments`} found on days since the last order, order count and net spend (log scale); order count is not drawn. Discs: segment centres. Average silhouette ${fixed(a.silhouette)}.`,
+    found,
+    a.structure === 'weak' && a.k > 1 ? 'Tentative: the structure test finds only weak groups.' : null,
     sampleNote(dots.length, a.customers),
   ];
   const alt =

@@ -90,3 +90,24 @@ describe('RFM chart specs', () => {
     expect(JSON.stringify(chart.spec)).toMatch(/random sample of 4,000 of 20,000 customers/);
   });
 });
+
+describe('RFM charts with no clear segments', () => {
+  it('the map says so instead of quoting a silhouette of one segment', async () => {
+    const i = await input(200, 9);
+    const one = {
+      ...i,
+      analysis: {
+        ...i.analysis,
+        k: 1,
+        structure: 'none' as const,
+        labels: new Int32Array(i.customers.length).fill(1),
+        segments: [
+          { ...i.analysis.segments[0]!, id: 1, name: 'All customers', size: i.customers.length, share: 1 },
+        ],
+      },
+    };
+    const text = JSON.stringify(RFM_CHART_BUILDERS['rfm-segment-map'](one).spec);
+    expect(text).toMatch(/No clear segments/);
+    expect(text).not.toMatch(/silhouette/i);
+  });
+});
