@@ -61,7 +61,9 @@ export function stabilityLine(a: Firmness): string {
   const weak = s.segments.filter((g) => g.verdict !== 'stable');
   if (!weak.length) {
     const lowest = Math.min(...s.segments.map((g) => g.jaccard));
-    return `Stable: ${voteWords(a)}; every segment held together (Jaccard ≥ ${atLeast(lowest)}).`;
+    // Every resample recovered every segment exactly: "≥ 1.00" would read as a misprint.
+    const figure = lowest >= 1 ? 'Jaccard 1.00 each' : `Jaccard ≥ ${atLeast(lowest)}`;
+    return `Stable: ${voteWords(a)}; every segment held together (${figure}).`;
   }
   const named = weak.map(
     (g) => `segment ${g.id} (${VERDICT_WORDS[g.verdict]}, Jaccard ${formatFigure(g.jaccard)})`,

@@ -44,6 +44,16 @@ describe('the stability line', () => {
     );
   });
 
+  it('says "1.00 each" when every resample recovered every segment exactly, not "≥ 1.00"', () => {
+    const exact = withStability(
+      { 5: 20 },
+      [1, 2, 3, 4, 5].map((id) => figures(id, 1, 'stable')),
+    );
+    expect(stabilityLine(exact)).toBe(
+      'Stable: k = 5 won 20 of 20 resamples; every segment held together (Jaccard 1.00 each).',
+    );
+  });
+
   it('names the k that won more often and every segment that did not hold', () => {
     expect(stabilityLine(oneDoubtful())).toBe(
       'Unstable: k = 5 won 6 of 20 resamples (k = 6 won 9); 2 of 5 segments did not hold firmly: segment 3 (only fairly stable, Jaccard 0.72) and segment 5 (unstable, Jaccard 0.41).',
