@@ -140,12 +140,13 @@ export class AnalysisEngine implements Engine {
     this.cache = options.cache;
     this.chartCache = options.chartCache;
     this.codeVersion = options.codeVersion ?? coreFingerprint();
+    this.logChartError = chartFailureLogger(options.log);
     this.orders = new OrderEngine({
       ...(options.limits && { limits: options.limits }),
       loadBytes: options.loadBytes,
       codeVersion: this.codeVersion,
+      onChartError: this.logChartError,
     });
-    this.logChartError = chartFailureLogger(options.log);
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {

@@ -20,9 +20,11 @@ import type { RfmPrediction } from '../commands/orders.ts';
 import type { ReplyFile } from '../commands/reply.ts';
 import { analyzeRfm, predictRfm, type RfmAnalysis } from '../core/rfm/analyze.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
+import type { RenderedGroup } from './charts.ts';
 import { exportFileName } from './export-csv.ts';
 import { rfmCustomersCsv } from './export-rfm.ts';
 import { Lru } from './lru.ts';
+import { renderOrderCharts } from './order-charts.ts';
 import { type LoadedOrders, OrderSource, ordersKey } from './order-source.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
 import { type BytesLoader, sha256Hex } from './tables.ts';
@@ -33,6 +35,9 @@ const ANALYSES_MAX_BYTES = 64 * 1024 * 1024;
 /** Per customer: a label, three scores, three clustering coordinates; plus the fixed part. */
 const analysisBytes = (a: RfmAnalysis) => a.customers * (4 + 3 + 24) + 256 * 1024;
 const PROBLEMS_SHOWN = 5;
+const IMAGE_SETS_KEPT = 8;
+const IMAGES_MAX_BYTES = 32 * 1024 * 1024;
+const imageBytes = (group: RenderedGroup) => group.images.reduce((sum, i) => sum + i.png.byteLength, 0);
 
 export function rfmSettingsKey(settings: ChannelSettings, seed: number, codeVersion: string): string {
   return `rfm|k=${settings.k ?? 'auto'}|seed=${seed}|${codeVersion}`;
@@ -44,12 +49,17 @@ export class OrderEngine {
     maxBytes: ANALYSES_MAX_BYTES,
     sizeOf: analysisBytes,
   });
+  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT, {
+    maxBytes: IMAGES_MAX_BYTES,
+    sizeOf: imageBytes,
+  });
 
   constructor(
     private readonly options: {
       limits?: Partial<IngestLimits>;
       loadBytes: BytesLoader;
       codeVersion: string;
+      onChartError: (kind: string, error: unknown) => void;
     },
   ) {
     this.source = new OrderSource(options);
@@ -58,18 +68,18 @@ export class OrderEngine {
   async analyze(request: AnalysisRequest, dataset: UploadedDataset): Promise<OrderResult> {
     if (request.customer) throw customerPredictOnOrders();
     const loaded = await this.source.load(dataset, request.settings.asOf);
-    const analysis = this.analysisFor(loaded, request.settings, request.seed);
+    const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
     const result: OrderResult = {
       kind: 'orders',
       orders: { reading: loaded.reading, describe: loaded.describe, analysis },
-      ...this.chartsFor(request.charts),
+      ...(await this.chartsFor(key, request.charts, loaded, analysis)),
     };
     return request.rfm ? { ...result, prediction: prediction(analysis, request.rfm) } : result;
   }
 
   async exportCsv(request: AnalysisRequest, dataset: UploadedDataset): Promise<ReplyFile> {
     const loaded = await this.source.load(dataset, request.settings.asOf);
-    const analysis = this.analysisFor(loaded, request.settings, request.seed);
+    const { analysis } = this.analysisFor(loaded, request.settings, request.seed);
     return {
       filename: exportFileName(dataset.fileName, analysis.k),
       title: `Customers with their RFM segment (${formatCount(analysis.customers)})`,
@@ -86,13 +96,15 @@ export class OrderEngine {
     const loaded = await this.source.read(key, upload.bytes, upload.fileName, asOf, onProgress);
     if (loaded.customers.length >= PROGRESS_MIN_ROWS / 10)
       onProgress?.(`Finding segments in ${formatCount(loaded.customers.length)} customers…`, 1);
-    const analysis = this.analysisFor(loaded, upload.settings, upload.seed);
+    const { analysis, key: analysisKey } = this.analysisFor(loaded, upload.settings, upload.seed);
+    if (loaded.customers.length >= PROGRESS_MIN_ROWS / 10) onProgress?.('Drawing charts…', 1);
+    const charts = await this.chartsFor(analysisKey, 'summary', loaded, analysis);
     this.source.remember(loaded);
     const { reading, describe } = loaded;
     return {
       kind: 'orders',
       orders: { reading, describe, analysis },
-      ...this.chartsFor('summary'),
+      ...charts,
       sha256,
       rows: reading.totalLines,
       skippedRows: reading.unreadableLines,
@@ -104,18 +116,30 @@ export class OrderEngine {
     };
   }
 
-  private analysisFor(loaded: LoadedOrders, settings: ChannelSettings, seed: number): RfmAnalysis {
+  private analysisFor(loaded: LoadedOrders, settings: ChannelSettings, seed: number) {
     const key = `${loaded.key}|${rfmSettingsKey(settings, seed, this.options.codeVersion)}`;
     const analysis =
       this.analyses.get(key) ??
       analyzeRfm(loaded.customers, { seed, ...(settings.k !== null && { k: settings.k }) });
     this.analyses.set(key, analysis);
-    return analysis;
+    return { analysis, key };
   }
 
-  /** Charts for order data arrive with the RFM chart specs; until then answers carry none. */
-  private chartsFor(_group: ChartGroup | undefined): Pick<OrderResult, 'images' | 'missingCharts'> {
-    return { images: [], missingCharts: [] };
+  /** A group's charts, kept per analysis like customer charts; a set with a failed chart is drawn again next time. */
+  private async chartsFor(
+    key: string,
+    group: ChartGroup | undefined,
+    loaded: LoadedOrders,
+    analysis: RfmAnalysis,
+  ): Promise<Pick<OrderResult, 'images' | 'missingCharts'>> {
+    if (!group) return { images: [], missingCharts: [] };
+    const imageKey = `${key}|${group}`;
+    const cached = this.images.get(imageKey);
+    if (cached) return { images: cached.images, missingCharts: cached.missing };
+    const source = { analysis, aggregation: { customers: loaded.customers, months: loaded.reading.months } };
+    const charts = await renderOrderCharts(group, source, this.options.onChartError);
+    if (charts.missing.length === 0) this.images.set(imageKey, charts);
+    return { images: charts.images, missingCharts: charts.missing };
   }
 }
 

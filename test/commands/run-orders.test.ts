@@ -65,6 +65,11 @@ describe('run() on order-line data', () => {
     expect(text).toContain(`analysis date ${e.asOf} (the day after the last invoice)`);
     expect(text).toMatch(/The segments account for \d+% of the differences in buying behaviour/);
     expect(text).toContain(`The customers live in ${e.countries} countries`);
+    expect(reply.images.map((i) => i.filename)).toEqual([
+      'rfm-segment-map.png',
+      'rfm-segment-profiles.png',
+      'rfm-segments-by-country.png',
+    ]);
     // How firm the segments are, from the bootstrap, before the advice.
     expect(text).toMatch(/(Stable|Fairly stable|Unstable): k = \d+ won \d+ of \d+ resamples/);
   });
@@ -80,6 +85,7 @@ describe('run() on order-line data', () => {
     ]);
     expect(reply.table?.rows[0]?.[1]).toBe(generated.expected.customers.toLocaleString('en-US'));
     expect(everything(reply)).toContain('Revenue by month');
+    expect(reply.images.map((i) => i.filename)).toContain('rfm-distributions.png');
   });
 
   it('check: skewness before and after the log (why the transform is used), the checks that apply, and stability', async () => {
@@ -91,6 +97,7 @@ describe('run() on order-line data', () => {
     expect(reply.table?.rows.map((r) => r[0])).toContain('The data has natural groups');
     expect(text).toContain('How firm the segments are (bootstrap)');
     expect(text).toMatch(/Jaccard \d\.\d\d/);
+    expect(reply.images.map((i) => i.filename)).toEqual(['rfm-skewness.png']);
   });
 
   it('k shows the sweep; k 3 refits with three RFM segments and saves k', async () => {

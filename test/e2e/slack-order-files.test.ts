@@ -1,7 +1,7 @@
 /**
  * Order-line files through the whole app over HTTP against the Slack
  * stand-in: a shared order file is answered in its thread with the RFM
- * segments, the channel's commands then answer in RFM terms, and a bad
+ * segments and their charts, the channel's commands then answer in RFM terms, and a bad
  * order file is refused with its reason while the channel keeps its data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
 import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
-import { messageText, postsIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
+import { messageText, pngSizes, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
@@ -77,6 +77,16 @@ describe('a channel that shares an order-line file', () => {
       `${ORDERS.expected.noCustomerId.toLocaleString('en-US')} lines without a customer id excluded`,
     );
     expect(text).toMatch(/The segments account for \d+% of the differences in buying behaviour/);
+    // The RFM charts, in the same thread.
+    const charts = await standin.waitFor(() => sharesIn(standin, 'CORD', ts)[0], 60_000, 'the RFM charts');
+    expect(charts.files.map((f) => f.filename)).toEqual(
+      expect.arrayContaining([
+        'rfm-segment-map.png',
+        'rfm-segment-profiles.png',
+        'rfm-segments-by-country.png',
+      ]),
+    );
+    for (const size of await pngSizes(charts)) expect(size.width).toBeGreaterThanOrEqual(400);
   });
 
   it('refuses an order file with ambiguous dates in its thread, and the channel keeps the previous file', async () => {
