@@ -54,7 +54,7 @@ export class OrderSource {
     asOf: string | undefined,
     onProgress?: Progress,
   ): Promise<LoadedOrders> {
-    const read = await readOrderCustomers(withProgress(bytes, fileName, onProgress), {
+    const read = await readOrderCustomers(withProgress(bytes, fileName, onProgress, 'order lines'), {
       fileName,
       ...(asOf !== undefined && { asOf }),
       ...(this.options.limits && { limits: this.options.limits }),

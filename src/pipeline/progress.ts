@@ -31,18 +31,19 @@ export function reportStep(totalRows: number): number {
   return round ?? 10 * magnitude;
 }
 
-/** The bytes as slices for readCustomers, calling onProgress as rows go by. */
+/** The bytes as slices for readCustomers (or the order-line reader, `unit` 'order lines'), calling onProgress as rows go by. */
 export async function* withProgress(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: Progress,
+  unit = 'rows',
 ): AsyncGenerator<Uint8Array> {
   const totalRows = Math.max(countLines(bytes) - 1, 0);
   const report = onProgress && totalRows >= PROGRESS_MIN_ROWS ? onProgress : undefined;
   const step = reportStep(totalRows);
   let rows = 0;
   let nextReport = step;
-  report?.(`Reading ${fileName}: ~${formatCount(totalRows)} rows…`, 0);
+  report?.(`Reading ${fileName}: ~${formatCount(totalRows)} ${unit}…`, 0);
   for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
     const slice = bytes.subarray(at, at + SLICE_BYTES);
     yield slice;
@@ -50,7 +51,7 @@ export async function* withProgress(
     if (report && rows >= nextReport && rows < totalRows) {
       // One line per slice at most, naming the last round step passed.
       const passed = Math.floor(rows / step) * step;
-      report(`Read ${formatCount(passed)} of ~${formatCount(totalRows)} rows…`, passed / totalRows);
+      report(`Read ${formatCount(passed)} of ~${formatCount(totalRows)} ${unit}…`, passed / totalRows);
       nextReport = passed + step;
     }
   }

@@ -101,3 +101,17 @@ describe('engine on order lines', () => {
     expect(outcome.holds).toBe('customers');
   });
 });
+
+describe('progress while an order file is read', () => {
+  it('counts order lines, not rows', async () => {
+    const big = generateOrderLines({ customers: 1500, seed: 4, linesPerInvoice: 12 });
+    expect(big.expected.lines).toBeGreaterThan(100_000);
+    const lines: string[] = [];
+    await engineWith(new Map()).ingest(
+      { fileName: 'big.csv', bytes: new TextEncoder().encode(big.csv), settings, seed: 42 },
+      (line) => lines.push(line),
+    );
+    expect(lines[0]).toMatch(/^Reading big\.csv: ~[\d,]+ order lines…$/);
+    expect(lines.some((l) => /^Read [\d,]+ of ~[\d,]+ order lines…$/.test(l))).toBe(true);
+  });
+});
