@@ -13,6 +13,11 @@ import type { ChartGroup } from '../commands/context.ts';
 import type { ReplyImage } from '../commands/reply.ts';
 import type { Analysis, CustomerTable, Prediction } from '../core/types.ts';
 
+/** Loads charts/ (and vega, vega-lite, sharp) now, for a long-lived process that will draw soon. */
+export function preloadCharts(): void {
+  void import('../charts/index.ts').catch(() => undefined);
+}
+
 export interface RenderedGroup {
   images: ReplyImage[];
   missing: string[];

@@ -6,6 +6,7 @@
  * would otherwise hold the main thread for as long as the write takes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { preloadCharts } from '../pipeline/charts.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
 import { columnStore, openStore } from '../store/index.ts';
 import {
@@ -31,7 +32,7 @@ const engine = new AnalysisEngine({
   ...(store ? { cache: store.analyses, chartCache: store.chartImages } : {}),
 });
 // The chart libraries load in about a second; start now, while the thread is idle, not on the first chart.
-void import('../charts/index.ts').catch(() => undefined);
+preloadCharts();
 
 async function handle(message: WorkerRequest): Promise<WorkerResult> {
   if (message.op === 'analyze') return { op: 'analyze', value: await engine.analyze(message.request) };
