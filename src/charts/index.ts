@@ -25,6 +25,7 @@ import type {
   ChartBuilder,
   ChartInput,
   ChartKind,
+  ChartSpec,
   RenderedChart,
   RfmChartBuilder,
   RfmChartInput,
@@ -105,9 +106,20 @@ export function chartApplies(kind: ChartKind, input: ChartInput): boolean {
 export async function renderCharts(input: ChartInput, kinds?: ChartKind[]): Promise<RenderedChart[]> {
   const asked = kinds ?? CHART_KINDS.filter((k) => k !== 'prediction' || input.prediction);
   const wanted = asked.filter((kind) => chartApplies(kind, input));
-  const pending: Array<Promise<RenderedChart>> = [];
-  for (const kind of wanted) {
-    const chart = CHART_BUILDERS[kind](input);
+  return renderEach(wanted, (kind) => CHART_BUILDERS[kind](input));
+}
+
+/**
+ * Draws each chart in order: a chart's layout (JavaScript) runs while sharp
+ * rasterises the previous ones on its own threads. Shared by both chart families.
+ */
+async function renderEach<K extends string>(
+  kinds: readonly K[],
+  build: (kind: K) => Pick<ChartSpec, 'spec' | 'title' | 'alt'>,
+): Promise<Array<RenderedChart<K>>> {
+  const pending: Array<Promise<RenderedChart<K>>> = [];
+  for (const kind of kinds) {
+    const chart = build(kind);
     const { svg } = await renderSvg(chart);
     pending.push(
       svgToPng(svg).then(({ png, width, height }) => ({
@@ -164,21 +176,5 @@ export async function renderRfmCharts(
   input: RfmChartInput,
   kinds: readonly RfmChartKind[] = RFM_CHART_KINDS,
 ): Promise<Array<RenderedChart<RfmChartKind>>> {
-  const pending: Array<Promise<RenderedChart<RfmChartKind>>> = [];
-  for (const kind of kinds) {
-    const chart = RFM_CHART_BUILDERS[kind](input);
-    const { svg } = await renderSvg(chart);
-    pending.push(
-      svgToPng(svg).then(({ png, width, height }) => ({
-        kind,
-        filename: `${kind}.png`,
-        title: chart.title,
-        alt: chart.alt,
-        png,
-        width,
-        height,
-      })),
-    );
-  }
-  return Promise.all(pending);
+  return renderEach(kinds, (kind) => RFM_CHART_BUILDERS[kind](input));
 }
