@@ -132,3 +132,57 @@ function upperBound(a: Float64Array, x: number): number {
   }
   return lo;
 }
+
+/**
+ * The type-7 quantile (as quantileSorted) of `scratch`, found by selection in
+ * linear time instead of a sort (a 5M-row sort cost ~0.5 s). The two ranks it
+ * needs are exact order statistics, so the figure is the sorted one to the
+ * last bit. Reorders `scratch`; NaN values are not expected.
+ */
+export function quantileInPlace(scratch: Float64Array, p: number): number {
+  const n = scratch.length;
+  if (n === 0) return Number.NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = selectRank(scratch, lo, 0, n - 1);
+  if (lo + 1 >= n || h === lo) return a;
+  // After selecting rank lo, every value above index lo is ≥ a: the next rank is their minimum.
+  let b = Number.POSITIVE_INFINITY;
+  for (let i = lo + 1; i < n; i++) if (scratch[i]! < b) b = scratch[i]!;
+  return a + (h - lo) * (b - a);
+}
+
+/** Hoare-partition quickselect: the value of rank k within a[left..right], with a[left..k] ≤ a[k] ≤ a[k..right]. */
+function selectRank(a: Float64Array, k: number, left: number, right: number): number {
+  let l = left;
+  let r = right;
+  while (r > l) {
+    // Median of three as the pivot keeps sorted or reversed input linear.
+    const m = (l + r) >>> 1;
+    if (a[m]! < a[l]!) swap(a, m, l);
+    if (a[r]! < a[l]!) swap(a, r, l);
+    if (a[r]! < a[m]!) swap(a, r, m);
+    const pivot = a[m]!;
+    let i = l;
+    let j = r;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) r = j;
+    else if (k >= i) l = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}

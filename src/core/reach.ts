@@ -6,8 +6,8 @@
  * from theirs): these figures let predict() mark such an answer tentative.
  */
 
+import { quantileInPlace } from './order.ts';
 import type { Points } from './points.ts';
-import { quantileSorted } from './stats.ts';
 import type { Feature, FeatureRange, FeatureSummary, PredictionWarning, SegmentModel } from './types.ts';
 
 /** The share of training customers that count as "nearly all" for the distance check. */
@@ -41,7 +41,7 @@ export function ownCentreDistanceQuantile(
     for (let j = 0; j < d; j++) sum += (data[i * d + j]! - centroids[c + j]!) ** 2;
     distances[i] = Math.sqrt(sum);
   }
-  return quantileSorted(distances.sort(), DISTANCE_QUANTILE);
+  return quantileInPlace(distances, DISTANCE_QUANTILE);
 }
 
 // A customer exactly at the 99th percentile is as typical as the training customer there.

@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { boxSummary, describeFeature } from '../../src/core/eda.ts';
 import { uniqueWholeNumbers } from '../../src/core/ids.ts';
-import { ordered } from '../../src/core/order.ts';
+import { ordered, quantileInPlace } from '../../src/core/order.ts';
 import { createRng } from '../../src/core/random.ts';
 import {
   mean,
   moments,
   pearson,
   pearsonFromMoments,
+  quantileSorted,
   quartilesSorted,
   sampleKurtosis,
   sampleSkewness,
@@ -86,5 +87,29 @@ describe('one-pass moments', () => {
       expect(mx.kurtosis).toBe(sampleKurtosis(x));
       expect(pearsonFromMoments(x, y, mx, my)).toBe(pearson(x, y));
     }
+  });
+});
+
+describe('quantileInPlace', () => {
+  it('gives quantileSorted of a sorted copy, bit for bit, on varied inputs and probabilities', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const values = sample(seed);
+      // Sorted, reversed and constant runs are the cases a naive pivot gets wrong.
+      const variants = [
+        values,
+        sortedCopy(values),
+        sortedCopy(values).reverse(),
+        new Float64Array(values.length).fill(3),
+      ];
+      for (const v of variants)
+        for (const p of [0, 0.01, 0.25, 0.5, 0.99, 1]) {
+          const expected = quantileSorted(sortedCopy(v), p);
+          expect(quantileInPlace(Float64Array.from(v), p)).toBe(expected);
+        }
+    }
+  });
+
+  it('is NaN on no values', () => {
+    expect(quantileInPlace(new Float64Array(0), 0.5)).toBeNaN();
   });
 });
