@@ -91,22 +91,43 @@ function byGender(table: CustomerTable, withAge: boolean): Eda['byGender'] {
     ['Female', GENDER_CODE.Female],
     ['Male', GENDER_CODE.Male],
   ];
-  return groups.flatMap(([gender, code]) => {
-    let count = 0;
-    for (let i = 0; i < table.length; i++) if (table.gender[i] === code) count++;
-    if (!count) return [];
-    const pick = (col: Float64Array) => {
-      const out = new Float64Array(count);
-      for (let i = 0, r = 0; i < table.length; i++) if (table.gender[i] === code) out[r++] = col[i]!;
-      return out;
+  const { gender, income, spending, age, length } = table;
+  const counts = new Int32Array(256);
+  for (let i = 0; i < length; i++) counts[gender[i]!]!++;
+  // Each gender's values in one pass over the rows (a pass per gender and column cost 0.3 s at 5M rows).
+  const columns = groups.map(([, code]) => {
+    const count = counts[code]!;
+    return {
+      income: new Float64Array(count),
+      spending: new Float64Array(count),
+      age: new Float64Array(withAge ? count : 0),
     };
+  });
+  const slot = new Int8Array(256).fill(-1);
+  groups.forEach(([, code], g) => {
+    slot[code] = g;
+  });
+  const filled = new Int32Array(groups.length);
+  for (let i = 0; i < length; i++) {
+    const g = slot[gender[i]!]!;
+    if (g < 0) continue;
+    const c = columns[g]!;
+    const r = filled[g]!++;
+    c.income[r] = income[i]!;
+    c.spending[r] = spending[i]!;
+    if (withAge) c.age[r] = age[i]!;
+  }
+  return groups.flatMap(([name, code], g) => {
+    const count = counts[code]!;
+    if (!count) return [];
+    const c = columns[g]!;
     return [
       {
-        gender,
+        gender: name,
         count,
-        income: boxSummary(pick(table.income)),
-        spending: boxSummary(pick(table.spending)),
-        ...(withAge ? { age: boxSummary(pick(table.age)) } : {}),
+        income: boxSummary(c.income),
+        spending: boxSummary(c.spending),
+        ...(withAge ? { age: boxSummary(c.age) } : {}),
       },
     ];
   });
