@@ -21,6 +21,7 @@ import {
 import { parseCommand } from '../commands/grammar.ts';
 import { predictionInWords } from '../commands/messages.ts';
 import type { Reply } from '../commands/reply.ts';
+import { rfmPredictionInWords } from '../commands/rfm/predict.ts';
 import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
 import { readCustomerFile } from '../ingest/file.ts';
@@ -159,7 +160,12 @@ export async function runCommand(args: CommandArgs): Promise<CommandOutcome> {
   if (command.kind === 'predictRfm' && args.json && datasetHolds(dataset) === 'orders') {
     const result = await engine.analyze({ dataset, settings, seed, rfm: command.rfm });
     if (result.kind !== 'orders') throw new Error('an RFM predict answered with customer data');
-    const json = { customer: command.rfm, data: dataName(dataset), ...result.prediction };
+    if (!result.prediction) throw new Error('an RFM predict answered without a prediction');
+    const json = {
+      customer: command.rfm,
+      data: dataName(dataset),
+      ...rfmPredictionInWords(result.prediction),
+    };
     return { stdout: toJson(json), code: 0 };
   }
   const reply = await run(command, context);

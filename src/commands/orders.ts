@@ -8,6 +8,7 @@ import type { MonthRevenue } from '../core/rfm/aggregate.ts';
 import type { RfmAnalysis } from '../core/rfm/analyze.ts';
 import type { CancellationRule, CleaningCounts } from '../core/rfm/clean.ts';
 import type { RfmMeasureSummary } from '../core/rfm/describe.ts';
+import type { RfmSegmentCode } from '../core/rfm/names.ts';
 
 export interface OrderReading {
   fileName: string;
@@ -45,6 +46,7 @@ export interface OrderSummary {
 
 /** The nearest RFM segment for typed figures, and every segment's distance (log, standardised space). */
 export interface RfmPrediction {
-  segment: { id: number; name: string; hint: string };
+  /** The name is the segment's label; its advice is worded from the code (phrases/rfm-segments.ts). */
+  segment: { id: number; name: string; code: RfmSegmentCode };
   distances: Array<{ id: number; name: string; distance: number }>;
 }

@@ -14,7 +14,7 @@ import { computeEda } from './eda.ts';
 import { inputProblem } from './errors.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
-import { ONE_GROUP_WORDS } from './one-group.ts';
+import { ONE_GROUP_NAME } from './naming.ts';
 import { resolveOptions } from './options.ts';
 import { pointsFromTable } from './points.ts';
 import { deriveSeed } from './random.ts';
@@ -63,7 +63,7 @@ function unitNotes(eda: Analysis['eda']): AnalysisNote[] {
 /** With no groups in the data, the one segment is everyone, and its advice claims nothing about groups. */
 const oneGroup = (s: Segment): Segment => ({
   ...s,
-  name: ONE_GROUP_WORDS.name,
+  name: ONE_GROUP_NAME,
   advice: { code: 'one_group' },
 });
 

@@ -54,9 +54,15 @@ export type OptionRule =
 export type InputProblem =
   | { kind: 'feature_not_in_file'; missing: Feature[]; usable: Feature[] }
   /** `k` when the user fixed one (the count needed then depends on it). */
-  | { kind: 'too_few_customers'; customers: number; needed: number; k?: number }
-  /** The customers have fewer distinct profiles on the chosen features than the segments asked for. */
-  | { kind: 'too_few_profiles'; profiles: number; k: number }
+  /** `buyers`: order data, where only customers with purchases count. */
+  | { kind: 'too_few_customers'; customers: number; needed: number; k?: number; buyers?: true }
+  /**
+   * The customers have fewer distinct profiles on the chosen features than the segments asked for;
+   * `space` 'rfm': on recency, frequency and spend, counted up to `k` only.
+   */
+  | { kind: 'too_few_profiles'; profiles: number; k: number; space?: 'rfm' }
+  /** The analysis date (`asOf`, ISO) is not after the first order (`firstOrder`). */
+  | { kind: 'as_of_too_early'; asOf: string; firstOrder: string }
   | { kind: 'invalid_option'; option: string; rule: OptionRule; detail?: string }
   | { kind: 'model_not_json' }
   | { kind: 'model_not_version_1'; detail: string }
@@ -66,6 +72,7 @@ const PROBLEM_CODES: Record<InputProblem['kind'], InputErrorCode> = {
   feature_not_in_file: 'feature_not_in_file',
   too_few_customers: 'too_few_customers',
   too_few_profiles: 'too_few_customers',
+  as_of_too_early: 'invalid_option',
   invalid_option: 'invalid_option',
   model_not_json: 'invalid_model',
   model_not_version_1: 'invalid_model',

@@ -14,6 +14,12 @@ export function levelOf(value: number, mean: number, sd: number): Level {
   return z > 0.5 ? 'High' : 'Mid';
 }
 
+/**
+ * The one segment when the structure test finds no groups (core/structure.ts
+ * 'none'), on the customer and the RFM path alike (phrases/rfm-segments.ts).
+ */
+export const ONE_GROUP_NAME = 'All customers';
+
 const AGE_WORDS: Record<Level, string> = { Low: 'Younger', Mid: 'Middle-aged', High: 'Older' };
 
 /** E.g. "High income · Low spending", or "Younger · Mid income · High spending" when age is clustered on. */

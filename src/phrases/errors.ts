@@ -37,10 +37,16 @@ export function problemWords(problem: InputProblem): string {
     }
     case 'too_few_customers': {
       const what = problem.k ? `${problem.k} segments` : 'segments';
-      return `${problem.customers} valid customer${s(problem.customers)} is too few for ${what}: at least ${problem.needed} are needed.`;
+      const who = problem.buyers
+        ? `customer${s(problem.customers)} with purchases`
+        : `valid customer${s(problem.customers)}`;
+      return `${problem.customers} ${who} is too few for ${what}: at least ${problem.needed} are needed.`;
     }
     case 'too_few_profiles':
+      if (problem.space === 'rfm') return `the customers have fewer than ${problem.k} different RFM profiles`;
       return `the customers fall into only ${problem.profiles} different profile${s(problem.profiles)} on the chosen features, so they cannot be split into ${problem.k} segments; choose other features or fewer segments.`;
+    case 'as_of_too_early':
+      return `the analysis date ${problem.asOf} is not after the first order (${problem.firstOrder}); choose a date after it`;
     case 'invalid_option':
       return `option ${problem.option}: ${problem.rule === 'invalid' ? problem.detail : RULE_WORDS[problem.rule]}`;
     case 'model_not_json':

@@ -5,9 +5,11 @@
  * Slack and `--json`.
  */
 import type { SegmentAdvice } from '../core/findings.ts';
-// Shared with the RFM path, which still words its advice in core (core/rfm).
-import { ONE_GROUP_WORDS } from '../core/one-group.ts';
 import type { Level } from '../core/types.ts';
+
+/** The one group of a file without structure (core/structure.ts 'none'), on the customer and the RFM path alike. */
+export const ONE_GROUP_HINT =
+  'One continuous group: no part of it is distinct enough to target on its own, so any split would be an arbitrary cut.';
 
 const BY_LEVELS: Record<`${Level}/${Level}`, string> = {
   'High/High': 'Your best customers: keep them with VIP previews, loyalty rewards and premium ranges.',
@@ -22,9 +24,7 @@ const BY_LEVELS: Record<`${Level}/${Level}`, string> = {
 };
 
 export function segmentHint(advice: SegmentAdvice): string {
-  return advice.code === 'one_group'
-    ? ONE_GROUP_WORDS.hint
-    : BY_LEVELS[`${advice.income}/${advice.spending}`];
+  return advice.code === 'one_group' ? ONE_GROUP_HINT : BY_LEVELS[`${advice.income}/${advice.spending}`];
 }
 
 /** A segment reference as `--json` has always had it (`id`, `name`, `hint`), with the code after. */

@@ -145,5 +145,9 @@ export class OrderEngine {
 
 function prediction(analysis: RfmAnalysis, figures: RfmInput): RfmPrediction {
   const { segment, distances } = predictRfm(analysis.model, figures);
-  return { segment: { id: segment.id, name: segment.name, hint: segment.hint }, distances };
+  const names = new Map(analysis.model.segments.map((s) => [s.id, s.name]));
+  return {
+    segment: { id: segment.id, name: segment.name, code: segment.code },
+    distances: distances.map(({ id, distance }) => ({ id, name: names.get(id)!, distance })),
+  };
 }

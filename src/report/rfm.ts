@@ -21,6 +21,8 @@ import type { Aggregation } from '../core/rfm/aggregate.ts';
 import type { RfmAnalysis } from '../core/rfm/analyze.ts';
 import { type Cleaning, dayToIso } from '../core/rfm/clean.ts';
 import type { OrderIngestResult } from '../ingest/transactions/read.ts';
+import { noteWords } from '../phrases/notes.ts';
+import { rfmModelInWords, rfmSegmentsInWords } from '../phrases/rfm-segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
 
@@ -55,7 +57,7 @@ export function rfmSummary(o: OrderAnalysis): Block[] {
     { kind: 'para', text: countryWords(a) },
     { kind: 'table', ...countryTable(a) },
   ];
-  if (a.notes.length) blocks.push({ kind: 'list', items: a.notes });
+  if (a.notes.length) blocks.push({ kind: 'list', items: a.notes.map(noteWords) });
   return blocks;
 }
 
@@ -101,7 +103,7 @@ export function rfmJson(o: OrderAnalysis) {
     silhouette: a.silhouette,
     calinskiHarabasz: a.calinskiHarabasz,
     daviesBouldin: a.daviesBouldin,
-    segments: a.segments,
+    segments: rfmSegmentsInWords(a),
     skewness: a.skewness,
     countryComparison: {
       countries: a.countryComparison.countries,
@@ -112,7 +114,7 @@ export function rfmJson(o: OrderAnalysis) {
       segmentsByCountry: a.countryComparison.segmentsByCountry,
     },
     revenueByMonth: aggregation.months,
-    model: a.model,
-    notes: a.notes,
+    model: rfmModelInWords(a.model),
+    notes: a.notes.map(noteWords),
   };
 }

@@ -5,7 +5,7 @@
  * order file is refused with its reason while the channel keeps its data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RFM_SEGMENT_WORDS } from '../../src/core/rfm/names.ts';
+import { RFM_SEGMENT_NAMES } from '../../src/core/rfm/names.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
 import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
@@ -18,7 +18,7 @@ const dataDir = newDataDir();
 const ORDERS = generateOrderLines({ customers: 300, seed: 21, layout: 'online-retail-1', dateForms: ['us'] });
 const AMBIGUOUS =
   'Order ID,Customer ID,Order Date,Quantity,Price,Country\n1,1,3/4/2011 10:00,1,1,UK\n2,1,5/6/2011 10:00,1,1,UK\n';
-const RFM_NAMES = Object.values(RFM_SEGMENT_WORDS).map((w) => w.name);
+const RFM_NAMES = Object.values(RFM_SEGMENT_NAMES);
 
 beforeAll(async () => {
   standin = await SlackStandin.start();

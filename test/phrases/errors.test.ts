@@ -42,6 +42,18 @@ describe("core's input errors in words", () => {
     );
   });
 
+  it('word order data’s refusals as they have always read', () => {
+    expect(problemWords({ kind: 'too_few_customers', customers: 1, needed: 10, buyers: true })).toBe(
+      '1 customer with purchases is too few for segments: at least 10 are needed.',
+    );
+    expect(problemWords({ kind: 'too_few_profiles', profiles: 2, k: 4, space: 'rfm' })).toBe(
+      'the customers have fewer than 4 different RFM profiles',
+    );
+    expect(problemWords({ kind: 'as_of_too_early', asOf: '2010-12-31', firstOrder: '2011-01-01' })).toBe(
+      'the analysis date 2010-12-31 is not after the first order (2011-01-01); choose a date after it',
+    );
+  });
+
   it('word each option rule, and pass the validator’s own text through for any other', () => {
     const words = (partial: Parameters<typeof resolveOptions>[0]) =>
       describeInputError(thrown(() => resolveOptions(partial)));

@@ -1,4 +1,5 @@
 /** `predict recency=30 frequency=5 monetary=900` on order data: the nearest RFM segment. */
+import { rfmSegmentHint } from '../../phrases/rfm-segments.ts';
 import type { RfmInput } from '../command.ts';
 import { formatCount, formatFigure } from '../format.ts';
 import { reply } from '../handlers/shared.ts';
@@ -25,6 +26,12 @@ export function outsideWords(customer: RfmInput, describe: OrderSummary['describ
   });
 }
 
+/** The prediction as `segment predict --json` has always had it: the segment's id, name and hint, and every distance. */
+export const rfmPredictionInWords = ({ segment, distances }: RfmPrediction) => ({
+  segment: { id: segment.id, name: segment.name, hint: rfmSegmentHint(segment.code) },
+  distances,
+});
+
 export function rfmPredictReply(
   customer: RfmInput,
   prediction: RfmPrediction,
@@ -47,7 +54,7 @@ export function rfmPredictReply(
             ? `Borderline: almost as close to ${second.name} as to ${segment.name}; treat this one with care.`
             : `${segment.name} is the nearest segment centre (log, standardised recency, frequency and spend).`,
       },
-      { heading: 'What to do', body: segment.hint },
+      { heading: 'What to do', body: rfmSegmentHint(segment.code) },
     ],
     table: {
       columns: ['Segment', 'Distance to centre', ''],

@@ -1,5 +1,7 @@
 /** The order-data summary: how the file was read, the RFM segments with advice, and segments against countries. */
 
+import { noteWords } from '../../phrases/notes.ts';
+import { rfmSegmentDescription, rfmSegmentHint } from '../../phrases/rfm-segments.ts';
 import type { ActiveDataset } from '../context.ts';
 import { formatCount, plural } from '../format.ts';
 import { datasetWords, reply } from '../handlers/shared.ts';
@@ -55,7 +57,7 @@ export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, im
   const tentative = a.structure !== 'clear' && a.k > 1 ? 'Tentative: ' : '';
   const advice = a.segments.map((s) => {
     const flag = stabilityFlag(segmentStability(a, s));
-    return `• *${s.name}* (${plural(s.size, 'customer')}; ${s.description}${flag ? `; ${flag}` : ''}): ${tentative}${s.hint}`;
+    return `• *${s.name}* (${plural(s.size, 'customer')}; ${rfmSegmentDescription(s.code)}${flag ? `; ${flag}` : ''}): ${tentative}${rfmSegmentHint(s.code)}`;
   });
   const headline = structureWords(a, a.customers, 'RFM segments');
   const firmness = stabilityLine(a);
@@ -85,6 +87,6 @@ export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, im
     table: rfmSegmentTable(a),
     actions: rfmSummaryActions(orders),
     images,
-    warnings: [...checkDoubts(a.assumptions), ...a.notes],
+    warnings: [...checkDoubts(a.assumptions), ...a.notes.map(noteWords)],
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { RfmAnalysis, SkewnessFigure } from '../../core/rfm/analyze.ts';
 import { dayToIso } from '../../core/rfm/clean.ts';
+import { rfmSegmentDescription, rfmSegmentHint } from '../../phrases/rfm-segments.ts';
 import { formatCount, formatMean, formatPercent, plural } from '../format.ts';
 import type { OrderReading } from '../orders.ts';
 import type { ReplyTable } from '../reply.ts';
@@ -81,7 +82,7 @@ export function rfmSegmentTable(a: RfmAnalysis): ReplyTable {
 }
 
 export const segmentAdvice = (a: RfmAnalysis) =>
-  a.segments.map((s) => `${s.name}: ${s.description}. ${s.hint}`);
+  a.segments.map((s) => `${s.name}: ${rfmSegmentDescription(s.code)}. ${rfmSegmentHint(s.code)}`);
 
 /** Why the log is used: a measure skewed past 1 that the log brings under 1 says so. */
 export function skewnessWords(s: SkewnessFigure): string {

@@ -14,7 +14,8 @@
  * hundred times), so without the log a handful of big accounts would be the
  * segments. Pure and seeded, like core/analyze.ts.
  */
-import { InputError } from '../errors.ts';
+import { inputProblem } from '../errors.ts';
+import type { AnalysisNote } from '../findings.ts';
 import { finalFit } from '../fit.ts';
 import { resolveOptions } from '../options.ts';
 import type { Points } from '../points.ts';
@@ -37,17 +38,16 @@ import type { CustomerRfm } from './aggregate.ts';
 import { runRfmChecks } from './checks.ts';
 import { type CountryComparison, compareWithCountries } from './countries.ts';
 import { RFM_MEASURES, type RfmFigures, type RfmMeasure } from './measures.ts';
-import { type CentreScores, RFM_SEGMENT_WORDS, type RfmSegmentCode, rfmSegmentCode } from './names.ts';
+import { type CentreScores, RFM_SEGMENT_NAMES, type RfmSegmentCode, rfmSegmentCode } from './names.ts';
 import { type RfmScores, rfmScores } from './scores.ts';
 
 export { RFM_MEASURES, type RfmFigures, type RfmMeasure } from './measures.ts';
 
+/** A name (a label, as on the customer path) and a code: phrases/rfm-segments.ts words the code. */
 export interface RfmSegment {
   id: number;
   code: RfmSegmentCode;
   name: string;
-  description: string;
-  hint: string;
   size: number;
   share: number;
   /** The centre back on the original scale (geometric-style mean: exp of the mean log − 1). */
@@ -70,7 +70,7 @@ export interface RfmModel {
   transform: 'log1p';
   scaler: ScalerParams;
   centroids: number[][];
-  segments: Array<{ id: number; name: string; hint: string }>;
+  segments: Array<{ id: number; name: string; code: RfmSegmentCode }>;
 }
 
 export interface RfmAnalysis {
@@ -101,7 +101,7 @@ export interface RfmAnalysis {
   scores: RfmScores;
   /** The clustering space (log, standardised), for charts. */
   points: Points;
-  notes: string[];
+  notes: AnalysisNote[];
 }
 
 export type RfmOptions = Omit<Partial<AnalysisOptions>, 'features' | 'scaling'>;
@@ -119,20 +119,15 @@ function logPoints(c: CustomerRfm): Points {
 export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): RfmAnalysis {
   const options = resolveOptions({ ...partial, features: ['income', 'spending'], scaling: 'zscore' });
   if (customers.length < 10) {
-    throw new InputError(
-      'too_few_customers',
-      `${customers.length} customer${customers.length === 1 ? '' : 's'} with purchases is too few for segments: at least 10 are needed.`,
-    );
+    throw inputProblem({ kind: 'too_few_customers', customers: customers.length, needed: 10, buyers: true });
   }
   const logged = logPoints(customers); // 1
   const scaler = fitScaler(logged, 'zscore'); // 2
   const points = applyScaler(logged, scaler);
   const sweep = sweepK(points, options); // 3
-  if (options.k && distinctRows(points, options.k) < options.k)
-    throw new InputError(
-      'too_few_customers',
-      `the customers have fewer than ${options.k} different RFM profiles`,
-    );
+  const profiles = options.k ? distinctRows(points, options.k) : 0;
+  if (options.k && profiles < options.k)
+    throw inputProblem({ kind: 'too_few_profiles', profiles, k: options.k, space: 'rfm' });
   const structure = structureTest(
     sweep.sweepSet,
     options.k ?? sweep.selection.recommendedK,
@@ -144,11 +139,9 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
   const segments = profile(customers, fit.labels, fit.centroids, scaler, k, fit.silhouetteBySegment, scores); // 6
   // Sampled base (1,000 of the sweep set): the same cost from 5k customers up (~0.8 s measured at 100k).
   const stable = stability({ sweepSet: sweep.sweepSet, k, centroids: fit.centroids, options }); // 7
-  const notes: string[] = [];
-  if (sweep.selection.sample)
-    notes.push(
-      `k was chosen on a random sample of ${sweep.selection.sample.size} of ${customers.length} customers; the segments use every customer.`,
-    );
+  const notes: AnalysisNote[] = sweep.selection.sample
+    ? [{ code: 'sweep_sampled', size: sweep.selection.sample.size, of: customers.length }]
+    : [];
   return {
     version: 1,
     kind: 'rfm',
@@ -181,7 +174,7 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
       transform: 'log1p',
       scaler,
       centroids: Array.from({ length: k }, (_, c) => Array.from(fit.centroids.subarray(c * 3, c * 3 + 3))),
-      segments: segments.map((s) => ({ id: s.id, name: s.name, hint: s.hint })),
+      segments: segments.map((s) => ({ id: s.id, name: s.name, code: s.code })),
     },
     labels: fit.labels,
     scores,
@@ -219,13 +212,10 @@ function profile(
     const centreScores = { r: meanScore(scores.r), f: meanScore(scores.f), m: meanScore(scores.m) };
     // One segment of everyone is no place on the grid (structure 'none').
     const code = k === 1 ? 'allCustomers' : rfmSegmentCode(centreScores);
-    const words = RFM_SEGMENT_WORDS[code];
     return {
       id: s + 1,
       code,
-      name: words.name,
-      description: words.description,
-      hint: words.advice,
+      name: RFM_SEGMENT_NAMES[code],
       size: members.length,
       share: members.length / c.length,
       centre,

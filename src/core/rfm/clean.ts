@@ -11,7 +11,7 @@
  *
  * Pure: statuses and counts only; the words are the edges' job.
  */
-import { InputError } from '../errors.ts';
+import { inputProblem } from '../errors.ts';
 import { dayOf, type OrderLines } from './types.ts';
 
 export const LINE_STATUS = {
@@ -103,10 +103,7 @@ export function cleanOrderLines(lines: OrderLines, options: CleaningOptions): Cl
   const [firstDay, lastDay] = span(lines);
   const asOfDay = options.asOfDay ?? lastDay + 1;
   if (n > 0 && asOfDay <= firstDay) {
-    throw new InputError(
-      'invalid_option',
-      `the analysis date ${dayToIso(asOfDay)} is not after the first order (${dayToIso(firstDay)}); choose a date after it`,
-    );
+    throw inputProblem({ kind: 'as_of_too_early', asOf: dayToIso(asOfDay), firstOrder: dayToIso(firstDay) });
   }
   const status = new Uint8Array(n);
   const counts: CleaningCounts = {

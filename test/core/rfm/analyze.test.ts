@@ -78,7 +78,13 @@ describe('RFM segmentation', () => {
       country: Int32Array.of(0, 0, 0),
       countries: ['UK'],
     };
-    expect(() => analyzeRfm(tiny)).toThrow(/too few for segments/);
+    // The facts, no sentence (phrases/errors.ts words them).
+    expect(() => analyzeRfm(tiny)).toThrow(
+      expect.objectContaining({
+        code: 'too_few_customers',
+        problem: { kind: 'too_few_customers', customers: 3, needed: 10, buyers: true },
+      }),
+    );
   });
 });
 

@@ -68,7 +68,10 @@ describe('cleaning order lines', () => {
     expect(asOf.counts.afterAsOf).toBe(1);
     expect(aggregateCustomers(l, asOf).customers.recency[0]).toBe(31);
     expect(() => cleanOrderLines(l, { cancellations: 'net', asOfDay: day('2010-12-31') })).toThrow(
-      /not after the first order/,
+      expect.objectContaining({
+        code: 'invalid_option',
+        problem: { kind: 'as_of_too_early', asOf: '2010-12-31', firstOrder: '2011-01-01' },
+      }),
     );
   });
 
