@@ -5,11 +5,13 @@
  *   command that silently never answers);
  * - src/core is pure: it imports only core files and pure libraries,
  *   never reads the clock or Math.random, and never names a Slack command or
- *   CLI flag (remedies are actions; the transports say how to act on them).
+ *   CLI flag (remedies are actions; the transports say how to act on them),
+ *   and none of its strings reads as a sentence (words live in phrases/).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { type ListenerDeps, registerListeners } from '../src/slack/listeners/index.ts';
 
@@ -92,6 +94,35 @@ function importsOf(code: string): string[] {
   return [...found].map((m) => m[1] ?? m[2] ?? '');
 }
 
+/** Lowercase words of two letters or more: what a sentence has many of and a label few. */
+const lowercaseWords = (text: string) =>
+  text
+    .split(/\s+/)
+    .map((token) => token.replace(/^[("'‘“]+|[)"'’”.,;:!?]+$/g, ''))
+    .filter((word) => /^[a-z][a-z'’-]*[a-z]$/.test(word));
+
+/** String and template literals of the code (a template's parts joined by ` # `) with 4+ lowercase words, bug errors aside. */
+function sentencesOf(code: string): string[] {
+  const found: string[] = [];
+  const isBugError = (node: ts.Node) =>
+    ts.isNewExpression(node.parent) && /^(?:Range|Type)?Error$/.test(node.parent.expression.getText());
+  const visit = (node: ts.Node): void => {
+    let text: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node))
+      text = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' # ');
+    if (text !== undefined && !ts.isImportDeclaration(node.parent) && !isBugError(node)) {
+      if (lowercaseWords(text).length > 3) found.push(text);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('core.ts', code, ts.ScriptTarget.Latest, true));
+  return found;
+}
+
+const sentencesIn = (file: string) => sentencesOf(readFileSync(file, 'utf8'));
+
 describe('src/core is pure', () => {
   const files = sourceFiles(CORE);
 
@@ -120,6 +151,34 @@ describe('src/core is pure', () => {
         : [];
     });
     expect(offences).toEqual([]);
+  });
+
+  it('writes no user sentence: no string in core holds more than 3 lowercase words', () => {
+    // Labels (segment names, "more recent"), headers and codes pass; a description,
+    // advice or refusal ("used to buy often, not lately") does not. Messages of
+    // errors that are bugs (`new Error(…)`, never shown but as an error id) aside.
+    const offences = files.flatMap((file) =>
+      sentencesIn(file).map((text) => `${relative(ROOT, file)}: ${JSON.stringify(text)}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('the sentence check finds a sentence, and passes labels, headers and bugs', () => {
+    const found = sentencesOf(
+      [
+        "const a = { name: 'At risk', header: 'Annual Income (k$)', qualifier: 'more recent' };",
+        `const b = \`\${n} customers with purchases is too few for segments\`;`,
+        `if (x) throw new RangeError(\`k=\${k} needs at least k rows and more rows\`);`,
+        "const code = 'feature_not_in_file';",
+        "throw new InputError('too_few_customers', 'the customers have fewer than 3 profiles');",
+        "const c = 'used to buy often, not lately';",
+      ].join('\n'),
+    );
+    expect(found).toEqual([
+      ' #  customers with purchases is too few for segments',
+      'the customers have fewer than 3 profiles',
+      'used to buy often, not lately',
+    ]);
   });
 
   it('never reads the clock or Math.random (randomness is seeded, time is passed in)', () => {
