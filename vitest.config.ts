@@ -20,7 +20,17 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: E2E, isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: E2E,
+          isolate: false,
+          // A child process started in a unit test throws (test/support/no-processes.ts).
+          setupFiles: ['test/support/no-processes.ts'],
+        },
+      },
       { extends: true, test: { name: 'e2e', include: E2E } },
     ],
   },

@@ -6,8 +6,10 @@
  * - src/core is pure: it imports only core files and pure libraries,
  *   never reads the clock or Math.random, and never names a Slack command or
  *   CLI flag (remedies are actions; the transports say how to act on them),
- *   and none of its strings reads as a sentence (words live in phrases/).
+ *   and none of its strings reads as a sentence (words live in phrases/);
+ * - the unit project starts no child process.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -250,5 +252,12 @@ describe('the edges never run an analysis themselves', () => {
       ),
     );
     expect(offences).toEqual([]);
+  });
+});
+
+describe('the unit project starts no child process (test/support/no-processes.ts)', () => {
+  it('refuses spawn and execFileSync, imported by name, saying where such a test belongs', () => {
+    expect(() => spawn('node', ['--version'])).toThrow(/unit test: move the test to the e2e project/);
+    expect(() => execFileSync('node', ['--version'])).toThrow(/child_process\.execFileSync/);
   });
 });
