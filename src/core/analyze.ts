@@ -10,6 +10,7 @@
  * and notes); the final fit always uses every row.
  */
 import { runChecks } from './assumptions/index.ts';
+import { computeBreakdowns } from './breakdowns.ts';
 import { computeEda } from './eda.ts';
 import { inputProblem } from './errors.ts';
 import type { AnalysisNote } from './findings.ts';
@@ -183,5 +184,6 @@ export function analyze(
     labels: fit.labels,
     silhouetteSample: fit.silhouetteSample,
     notes,
+    breakdowns: computeBreakdowns(table.categories ?? [], fit.labels, k),
   };
 }

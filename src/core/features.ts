@@ -181,3 +181,55 @@ export function boundedNumber(bounds: Bounds, message: string) {
   if (Number.isFinite(bounds.max)) schema = schema.max(bounds.max, { error: message });
   return bounds.whole ? schema.int({ error: message }) : schema;
 }
+
+/**
+ * What makes an extra column usable (ingest/extras.ts): a breakdown has at
+ * most `maxLevels` levels, and a column with more than `maxEmptyShare` of its
+ * cells empty describes too few customers to use.
+ */
+export const EXTRA_COLUMN_LIMITS = { maxLevels: 30, maxEmptyShare: 0.5 } as const;
+
+const UNIT_IN_HEADER = /^(.*?)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*$/;
+
+/**
+ * The display title and unit a header states: `Tenure (months)` → Tenure,
+ * months; `Basket size [€]` → Basket size, €; `LoyaltyTier` → Loyalty tier;
+ * `online_share` → Online share. A header without brackets has no unit.
+ */
+export function headerTitle(header: string): { title: string; unit: string } {
+  const match = UNIT_IN_HEADER.exec(header.trim());
+  const base = match && match[1] !== '' ? match[1]! : header.trim();
+  const unit = match && match[1] !== '' ? match[2]! : '';
+  const words = base
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\s]+/g, ' ')
+    .trim()
+    .split(' ');
+  const title = words
+    // Later words lower-cased, acronyms kept: `LoyaltyTier` → Loyalty tier, `Online NPS` → Online NPS.
+    .map((w, i) =>
+      i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : /^[A-Z][a-z]/.test(w) ? w.toLowerCase() : w,
+    )
+    .join(' ');
+  return { title, unit };
+}
+
+/** The canonical name of an extra column: its title in snake case (`Tenure (months)` → tenure). */
+export function headerName(header: string): string {
+  return headerTitle(header)
+    .title.normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/** Words that say a header holds identifiers or codes, not a measure or a level (`CustomerID`, `Email`, `Zip`). */
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'email', 'mail', 'phone', 'zip', 'postcode', 'postal']);
+
+export function headerNamesAnId(header: string): boolean {
+  const words = header
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => ID_WORDS.has(w)) || /^e-?mail/i.test(header.trim());
+}

@@ -27,7 +27,56 @@ export interface CustomerTable {
   readonly spending: Float64Array;
   /** 1-based line in the source file where each row starts (for messages and exports). */
   readonly lines: Uint32Array;
+  /** Text columns with few levels, kept to describe segments (breakdowns), never to form them. */
+  readonly categories?: readonly CategoryColumn[];
+  /** Other numeric columns (candidate features), kept with their values. */
+  readonly numbers?: readonly NumberColumn[];
 }
+
+/** A breakdown column: each row's level as a code into `levels`. */
+export interface CategoryColumn {
+  /** The header as written in the file. */
+  readonly header: string;
+  /** Levels in the order first seen. */
+  readonly levels: readonly string[];
+  /** Index into `levels` per row; -1 where the cell is empty. */
+  readonly codes: Int32Array;
+}
+
+/** An extra numeric column, row-aligned with the table; NaN where the cell is empty. */
+export interface NumberColumn {
+  readonly header: string;
+  /** Its name as a candidate feature (core/features.ts describeHeader). */
+  readonly name: string;
+  readonly values: Float64Array;
+}
+
+/** Why an extra column is neither a breakdown nor a candidate feature; worded at the edges. */
+export type IgnoredColumnReason = 'too_many_levels' | 'id' | 'mostly_empty' | 'constant';
+
+/** What ingest made of each extra column (one not among the customer fields), in file order. */
+export type ExtraColumnRole =
+  | { column: string; role: 'breakdown'; levels: number }
+  | {
+      column: string;
+      role: 'candidate';
+      name: string;
+      title: string;
+      /** From the header ("Tenure (months)" → months), or ''. */
+      unit: string;
+      min: number;
+      max: number;
+      /** Cells that were empty. */
+      empty: number;
+    }
+  | {
+      column: string;
+      role: 'ignored';
+      reason: IgnoredColumnReason;
+      /** Share of empty cells (mostly_empty), levels seen (too_many_levels: more than the limit). */
+      emptyShare?: number;
+      levels?: number;
+    };
 
 export interface AnalysisOptions {
   features: Feature[];
@@ -317,6 +366,43 @@ export interface Stability {
   segments: SegmentStability[];
 }
 
+/** How segments split over a breakdown column (core/breakdowns.ts). */
+export interface BreakdownLevel {
+  value: string;
+  /** Share of all customers with a stated level. */
+  share: number;
+  count: number;
+}
+
+export interface SegmentBreakdown {
+  id: number;
+  /** Customers of the segment with a stated level. */
+  stated: number;
+  /** Level → share of the segment's stated customers, in `levels` order. */
+  shares: Record<string, number>;
+}
+
+export interface BreakdownDifference {
+  id: number;
+  value: string;
+  share: number;
+  /** The level's share among all customers. */
+  overall: number;
+}
+
+export interface Breakdown {
+  column: string;
+  /** Largest first, ties by value. */
+  levels: BreakdownLevel[];
+  /** Customers with a stated level. */
+  stated: number;
+  bySegment: SegmentBreakdown[];
+  /** Independence of segment and level (df 0, p 1 with one segment or one stated level). */
+  test: { statistic: number; df: number; p: number };
+  /** At most one per segment (its most over-represented level), largest difference first. */
+  differences: BreakdownDifference[];
+}
+
 export interface Analysis {
   version: 1;
   source: SourceInfo;
@@ -346,6 +432,8 @@ export interface Analysis {
   silhouetteSample: { rows: Int32Array; values: Float64Array };
   /** How the analysis ran, when worth saying (sampling, units, convergence), as codes. */
   notes: AnalysisNote[];
+  /** Per breakdown column of the table (none for the Mall layout): each segment's share of each level. */
+  breakdowns: Breakdown[];
 }
 
 /** What ingest learned about the file, carried into the EDA report. */
@@ -353,8 +441,10 @@ export interface SourceInfo {
   fileName: string;
   /** Header cells as written in the file. */
   columnsFound: string[];
-  /** Columns that were not one of the five known ones (ignored). */
+  /** Columns that were not one of the five known ones (see `extraRoles` for what became of them). */
   extraColumns: string[];
+  /** Per extra column: breakdown, candidate feature, or ignored and why. Absent when there are none. */
+  extraRoles?: ExtraColumnRole[];
   /** Per canonical column (id, gender, age, income, spending): cells that were empty. */
   missing: Record<string, number>;
   /** Data rows read, valid or not. */

@@ -149,6 +149,16 @@ class LineReader {
     const spending = numberAt(data, STARTS[at.spending]!, ENDS[at.spending]!);
     if (hasAge && !passes(RULES.age, age)) return false;
     if (!passes(RULES.income, income) || !passes(RULES.spending, spending)) return false;
+    const extras = this.reader.extras;
+    if (extras !== null) {
+      // Plain numbers straight from the bytes; a known text level by its bytes; anything else as text.
+      for (let j = 0; j < extras.positions.length; j++) {
+        const p = extras.positions[j]!;
+        const value = numberAt(data, STARTS[p]!, ENDS[p]!);
+        if (!Number.isNaN(value)) extras.stageNumber(j, value);
+        else extras.stageBytes(j, data, STARTS[p]!, ENDS[p]!);
+      }
+    }
     this.reader.acceptClean(
       hasId ? data.toString('latin1', idStart, idEnd) : '',
       gender,

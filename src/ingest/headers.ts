@@ -67,6 +67,8 @@ export interface ColumnMap {
   written: Record<ColumnId, string>;
   columnsFound: string[];
   extraColumns: string[];
+  /** Where each of `extraColumns` sits in a record. */
+  extraPositions: number[];
   width: number;
 }
 
@@ -92,8 +94,17 @@ export function mapHeader(cells: readonly string[], file: string, line: number):
     written[column] = at === -1 ? DISPLAY_NAMES[column] : cells[at]!;
   }
   const used = new Set(Object.values(index));
-  const extraColumns = cells.filter((cell, at) => !used.has(at) && cell !== '');
-  return { index, absent, written, columnsFound: [...cells], extraColumns, width: cells.length };
+  const extraPositions = cells.flatMap((cell, at) => (!used.has(at) && cell !== '' ? [at] : []));
+  const extraColumns = extraPositions.map((at) => cells[at]!);
+  return {
+    index,
+    absent,
+    written,
+    columnsFound: [...cells],
+    extraColumns,
+    extraPositions,
+    width: cells.length,
+  };
 }
 
 function missingColumns(

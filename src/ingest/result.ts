@@ -74,12 +74,22 @@ export function finish(reader: RowReader, limits: IngestLimits, facts: ReadFacts
   const valid = reader.table.length;
   if (valid / reader.totalRows < limits.minValidShare)
     throw tooManyInvalid(reader, file, limits.minValidShare);
+  const extras = reader.extras?.finish(valid);
+  const table = reader.table.finish();
   return {
-    table: reader.table.finish(),
+    // Only a file with extra columns has the keys: a Mall table is exactly what it was.
+    table: extras
+      ? {
+          ...table,
+          ...(extras.categories.length > 0 ? { categories: extras.categories } : {}),
+          ...(extras.numbers.length > 0 ? { numbers: extras.numbers } : {}),
+        }
+      : table,
     source: {
       fileName: file,
       columnsFound: reader.columns.columnsFound,
       extraColumns: reader.columns.extraColumns,
+      ...(extras ? { extraRoles: extras.roles } : {}),
       // Only the columns the file has: no "age: 0" for a file without an Age column.
       missing: Object.fromEntries(
         Object.entries(reader.missing).filter(([c]) => !reader.columns!.absent.includes(c as never)),

@@ -11,6 +11,7 @@ import { FEATURE_CATALOGUE } from '../core/features.ts';
 import { GENDER_CODE } from '../core/types.ts';
 import { formatCount } from './chunks.ts';
 import { DuplicateFinder } from './duplicates.ts';
+import { ExtraReader } from './extras.ts';
 import { COLUMN_IDS, type ColumnId, type ColumnMap, mapHeader } from './headers.ts';
 import { clip, ProblemLog, type RowProblem } from './problems.ts';
 import {
@@ -45,6 +46,8 @@ export class RowReader {
   readonly problems = new ProblemLog();
   readonly table = new TableBuilder();
   readonly duplicates = new DuplicateFinder();
+  /** The columns beyond the customer fields, when the file has any (the Mall layout has none). */
+  extras: ExtraReader | null = null;
   private readonly decimalComma: boolean;
 
   constructor(
@@ -61,8 +64,12 @@ export class RowReader {
     // Blank lines and rows of empty cells (Excel's trailing ",,,,") carry no customer.
     if (this.failure !== null || record.every(isBlank)) return;
     try {
-      if (this.columns === null) this.columns = mapHeader(record, this.file, line);
-      else this.row(record, line, this.columns);
+      if (this.columns === null) {
+        this.columns = mapHeader(record, this.file, line);
+        const { extraPositions, extraColumns } = this.columns;
+        if (extraPositions.length > 0)
+          this.extras = new ExtraReader(extraPositions, extraColumns, this.decimalComma);
+      } else this.row(record, line, this.columns);
     } catch (error) {
       this.failure = error;
     }
@@ -70,7 +77,8 @@ export class RowReader {
 
   /**
    * A row the fast path read from bytes and found clean (every value passes
-   * RULES): the same bookkeeping as a clean record through `accept`.
+   * RULES): the same bookkeeping as a clean record through `accept`. Its extra
+   * cells, if any, are already staged in `extras`.
    */
   acceptClean(id: string, gender: number, age: number, income: number, spending: number): void {
     const line = this.nextLine;
@@ -104,6 +112,7 @@ export class RowReader {
         passes(RULES.income, income) &&
         passes(RULES.spending, spending);
       if (clean) {
+        this.extras?.stageRecord(record);
         this.keep(id, gender, age, income, spending, line);
         return;
       }
@@ -158,7 +167,10 @@ export class RowReader {
     if (!checked.success)
       for (const column of NUMERIC_COLUMNS) if (slipped(column, converted[column])) this.unitSlips[column]++;
     this.commit(issues, line, checked.success);
-    if (checked.success) this.keep(id, gender, age, income, spending, line);
+    if (checked.success) {
+      this.extras?.stageRecord(record);
+      this.keep(id, gender, age, income, spending, line);
+    }
   }
 
   private commit(issues: Issue[], line: number, kept: boolean): void {
@@ -180,6 +192,7 @@ export class RowReader {
     const first = this.duplicates.add(rowId, this.table.length);
     if (first >= 0) this.duplicates.note(rowId, this.table.lineOf(first), line);
     this.table.add(rowId, gender, age, income, spending, line);
+    this.extras?.commit();
   }
 }
 

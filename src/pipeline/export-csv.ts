@@ -57,7 +57,13 @@ export function customersCsv(table: CustomerTable, analysis: Analysis): string {
   // A file without an Age column exports no Age column (its ages are NaN).
   const age = hasAgeColumn(analysis.source);
   const dropped = [...(gender ? [] : ['Gender']), ...(age ? [] : [FEATURE_CATALOGUE.age.header])];
-  const columns = EXPORT_COLUMNS.filter((c) => !dropped.includes(c));
+  // The file's breakdown and other numeric columns go after the features, as written in the file.
+  const categories = table.categories ?? [];
+  const numbers = table.numbers ?? [];
+  const extra = [...categories.map((c) => c.header), ...numbers.map((c) => c.header)];
+  const fixed = EXPORT_COLUMNS.filter((c) => !dropped.includes(c));
+  const at = fixed.indexOf('Segment');
+  const columns = [...fixed.slice(0, at), ...extra, ...fixed.slice(at)];
   const lines = [`\uFEFF${csvLine(columns)}`];
   for (let i = 0; i < table.length; i++) {
     const segment = analysis.labels[i]!;
@@ -68,6 +74,8 @@ export function customersCsv(table: CustomerTable, analysis: Analysis): string {
         ...(age ? [String(table.age[i])] : []),
         String(table.income[i]),
         String(table.spending[i]),
+        ...categories.map((c) => c.levels[c.codes[i]!] ?? ''),
+        ...numbers.map((c) => (Number.isNaN(c.values[i]!) ? '' : String(c.values[i]))),
         String(segment),
         names.get(segment) ?? '',
         distances[i]!.toFixed(4),

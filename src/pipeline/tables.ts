@@ -36,8 +36,10 @@ export interface ColumnStore {
 const TABLES_KEPT = 2;
 /** Per worker thread; a million-row table is about 40 MB in columns plus its ids. */
 const TABLES_MAX_BYTES = 160 * 1024 * 1024;
-/** Four Float64/Uint32 columns, one byte of gender, and an id string (~24 bytes) per row. */
-const tableBytes = (loaded: LoadedTable) => loaded.table.length * (8 * 3 + 4 + 1 + 24);
+/** Four Float64/Uint32 columns, one byte of gender, an id string (~24 bytes), and the extra columns, per row. */
+const tableBytes = ({ table }: LoadedTable) =>
+  table.length *
+  (8 * 3 + 4 + 1 + 24 + 4 * (table.categories?.length ?? 0) + 8 * (table.numbers?.length ?? 0));
 /** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
 const FALLBACK_SAMPLE = { size: 200, seed: 42 };
 

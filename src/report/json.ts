@@ -5,6 +5,7 @@
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
+import { ignoredColumns, ignoredWords } from '../phrases/columns.ts';
 import { noteWords } from '../phrases/notes.ts';
 import { withHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
@@ -56,7 +57,21 @@ export function analysisReport(
     model: { ...analysis.model, segments: analysis.model.segments.map(withHint) },
     notes: analysis.notes.map(noteWords),
     noteCodes: analysis.notes,
+    // Added with the extra columns (issue 9); every field above is as it was.
+    breakdowns: analysis.breakdowns,
+    candidateFeatures: candidateFeatures(analysis),
+    ignoredColumns: ignoredColumns(analysis.source).map((r) => ({
+      column: r.column,
+      reason: r.reason,
+      why: ignoredWords(r),
+    })),
   };
 }
+
+/** The file's other numeric columns: what `features` could also cluster on. */
+export const candidateFeatures = (analysis: Analysis) =>
+  (analysis.source.extraRoles ?? []).flatMap((r) =>
+    r.role === 'candidate' ? [{ name: r.name, title: r.title, unit: r.unit, min: r.min, max: r.max }] : [],
+  );
 
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

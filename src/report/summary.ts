@@ -9,6 +9,7 @@ import {
   formatFigure,
   formatMean,
   formatShare,
+  formatWholeShare,
   separationWords,
   sourceNotes,
   VERDICT_MARK,
@@ -19,6 +20,7 @@ import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
+import { columnNoun, differenceLines, extraColumnLines, LEVELS_SHOWN } from '../phrases/columns.ts';
 import { noteWords } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
@@ -81,6 +83,45 @@ export function overview(a: Analysis): Block[] {
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
     { kind: 'list', items: a.segments.map((s) => `${s.name}: ${segmentHint(s.advice)}`) },
+    ...breakdownBlocks(a),
+  ];
+}
+
+/** Where segments differ on the file's breakdown columns, then a share table per column. */
+export function breakdownBlocks(a: Analysis): Block[] {
+  if (a.breakdowns.length === 0) return [];
+  const differences = differenceLines(a);
+  return [
+    { kind: 'heading', text: 'Breakdowns' },
+    differences.length > 0
+      ? { kind: 'list', items: differences.map((line) => `${line}.`) }
+      : {
+          kind: 'para',
+          text: `No segment stands out on ${a.breakdowns.map((b) => columnNoun(b.column)).join(', ')}: each mirrors all customers.`,
+        },
+    ...a.breakdowns.map((b): Block => {
+      const shown = b.levels.slice(0, LEVELS_SHOWN);
+      const rest = b.levels.slice(LEVELS_SHOWN);
+      const cells = (shares: Record<string, number> | null) => [
+        ...shown.map((l) => formatWholeShare(shares ? (shares[l.value] ?? 0) : l.share)),
+        ...(rest.length > 0
+          ? [formatWholeShare(rest.reduce((sum, l) => sum + (shares ? (shares[l.value] ?? 0) : l.share), 0))]
+          : []),
+      ];
+      const columns = [b.column, ...shown.map((l) => l.value), ...(rest.length > 0 ? ['other'] : [])];
+      return {
+        kind: 'table',
+        columns,
+        align: ['left', ...columns.slice(1).map(() => 'right' as const)],
+        rows: [
+          ...b.bySegment.map((s) => [
+            `${s.id}. ${a.segments.find((x) => x.id === s.id)?.name ?? ''}`,
+            ...cells(s.shares),
+          ]),
+          ['All customers', ...cells(null)],
+        ],
+      };
+    }),
   ];
 }
 
@@ -152,7 +193,12 @@ export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: num
   const items = [
     `${formatCount(a.source.totalRows)} rows read, ${formatCount(a.rows)} used, ${formatCount(a.source.skippedRows)} skipped.`,
     ...sourceNotes(a.source),
-    ...(a.eda.extraColumns.length ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`] : []),
+    // What ingest made of the extra columns; a table built without that record calls them all ignored.
+    ...(a.source.extraRoles
+      ? extraColumnLines(a.source)
+      : a.eda.extraColumns.length
+        ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`]
+        : []),
     ...(a.eda.duplicateIds ? [`${formatCount(a.eda.duplicateIds)} repeated customer ids (rows kept).`] : []),
     ...problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.kept ? 'Kept' : 'Skipped'}: ${describeProblem(p)}.`),
     ...(problemCount > SHOWN_PROBLEMS

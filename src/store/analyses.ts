@@ -38,6 +38,8 @@ const analysisShape = z.looseObject({
   // Rows cached while checks carried sentences instead of finding codes: refuse them, so they are recomputed.
   assumptions: z.array(z.looseObject({ finding: z.looseObject({ code: z.string() }) })),
   notes: z.array(z.looseObject({ code: z.string() })),
+  // Rows cached before breakdowns existed lack them: recomputed.
+  breakdowns: z.array(z.looseObject({ column: z.string() })),
   // Rows cached before bootstrap stability existed lack it: refuse them, so they are recomputed.
   stability: z.looseObject({ resamples: z.number(), segments: z.array(z.unknown()) }),
 });

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { CustomerTable, SourceInfo } from '../core/types.ts';
 
-export const COLUMNS_FORMAT = 1;
+/** 2: the extra columns (breakdowns' codes, candidate features' values) follow the fixed ones. */
+export const COLUMNS_FORMAT = 2;
 
 const NUMERIC = ['gender', 'age', 'income', 'spending', 'lines'] as const;
 type NumericColumn = (typeof NUMERIC)[number];
@@ -23,6 +24,8 @@ const headerSchema = z.object({
   length: z.number().int().min(0),
   idsBytes: z.number().int().min(0),
   source: z.custom<SourceInfo>((v) => typeof v === 'object' && v !== null),
+  categories: z.array(z.object({ header: z.string(), levels: z.array(z.string()) })).default([]),
+  numbers: z.array(z.object({ header: z.string(), name: z.string() })).default([]),
 });
 
 export interface StoredTable {
@@ -34,14 +37,22 @@ const align = (n: number) => Math.ceil(n / 8) * 8;
 
 export function encodeTable({ table, source }: StoredTable): Buffer {
   const ids = Buffer.from(table.ids.join('\0'), 'utf8');
-  const header = Buffer.from(JSON.stringify({ length: table.length, idsBytes: ids.length, source }), 'utf8');
+  const categories = (table.categories ?? []).map(({ header, levels }) => ({ header, levels }));
+  const numbers = (table.numbers ?? []).map(({ header, name }) => ({ header, name }));
+  const header = Buffer.from(
+    JSON.stringify({ length: table.length, idsBytes: ids.length, source, categories, numbers }),
+    'utf8',
+  );
   const parts: Buffer[] = [];
   const lengthPrefix = Buffer.alloc(8);
   lengthPrefix.writeUInt32LE(header.length, 0);
   parts.push(lengthPrefix, header, Buffer.alloc(align(header.length) - header.length));
   parts.push(ids, Buffer.alloc(align(ids.length) - ids.length));
-  for (const name of NUMERIC) {
-    const col = table[name];
+  const extra = [
+    ...(table.categories ?? []).map((c) => c.codes),
+    ...(table.numbers ?? []).map((c) => c.values),
+  ];
+  for (const col of [...NUMERIC.map((name) => table[name]), ...extra]) {
     const bytes = Buffer.from(col.buffer, col.byteOffset, col.byteLength);
     parts.push(bytes, Buffer.alloc(align(bytes.length) - bytes.length));
   }
@@ -70,7 +81,26 @@ export function decodeTable(blob: Uint8Array): StoredTable | null {
       columns[name] = col;
       at += align(bytes);
     }
-    const table = { length: n, ids, ...columns } as CustomerTable;
+    const read = <T extends Int32Array | Float64Array>(Kind: {
+      new (n: number): T;
+      BYTES_PER_ELEMENT: number;
+    }) => {
+      const bytes = n * Kind.BYTES_PER_ELEMENT;
+      if (at + bytes > data.length) throw new RangeError('blob too short');
+      const col = new Kind(n);
+      new Uint8Array(col.buffer).set(data.subarray(at, at + bytes));
+      at += align(bytes);
+      return col;
+    };
+    const categories = header.categories.map((c) => ({ ...c, codes: read(Int32Array) }));
+    const numbers = header.numbers.map((c) => ({ ...c, values: read(Float64Array) }));
+    const table = {
+      length: n,
+      ids,
+      ...columns,
+      ...(categories.length > 0 ? { categories } : {}),
+      ...(numbers.length > 0 ? { numbers } : {}),
+    } as CustomerTable;
     return { table, source: header.source };
   } catch {
     return null;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from '../support/cli.ts';
+import { withExtraColumns } from '../support/extra-columns.ts';
 import { HAS_MALL, MALL_PATH, mallText, NO_MALL, REFERENCE, SAMPLE_PATH } from '../support/mall.ts';
 import { buildXlsx, csvToCells } from '../support/xlsx.ts';
 
@@ -161,6 +162,73 @@ describe('a CRM export without an Age column', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       'this file has no Age column; segments can use annual income and spending score',
+    );
+  });
+});
+
+describe('segment analyze on a file with extra columns', () => {
+  const crm = () => tempFile(withExtraColumns(sample), 'crm-export.csv');
+
+  it('adds breakdowns, candidate features and ignored columns to --json, and changes nothing else', async () => {
+    const run = await runCli('analyze', crm(), '--json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const plain = JSON.parse((await runCli('analyze', SAMPLE_PATH, '--json')).stdout);
+    // Every field the JSON had keeps its place; the new ones come last.
+    expect(Object.keys(report)).toEqual([...Object.keys(plain)]);
+    expect(Object.keys(report).slice(-3)).toEqual(['breakdowns', 'candidateFeatures', 'ignoredColumns']);
+    expect(report.segments).toEqual(plain.segments);
+    expect(report.breakdowns.map((b: { column: string }) => b.column)).toEqual(['Region', 'LoyaltyTier']);
+    const tier = report.breakdowns[1];
+    expect(tier.levels.map((l: { value: string }) => l.value)).toEqual(['Bronze', 'Silver', 'Gold']);
+    expect(tier.levels[2].share).toBeCloseTo(0.14, 2);
+    expect(tier.bySegment).toHaveLength(report.k);
+    for (const s of tier.bySegment) {
+      expect(Object.keys(s.shares)).toEqual(['Bronze', 'Silver', 'Gold']);
+      expect(Object.values(s.shares as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    }
+    expect(report.candidateFeatures).toEqual([
+      { name: 'visits', title: 'Visits', unit: '', min: 1, max: 50 },
+      { name: 'tenure', title: 'Tenure', unit: 'months', min: 1, max: 120 },
+    ]);
+    expect(
+      report.ignoredColumns.map((c: { column: string; reason: string }) => [c.column, c.reason]),
+    ).toEqual([
+      ['Email', 'id'],
+      ['Notes', 'mostly_empty'],
+      ['Store', 'too_many_levels'],
+    ]);
+  });
+
+  it('prints the breakdowns, where segments differ, and what was ignored in the summary', async () => {
+    const run = await runCli('analyze', crm());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('BREAKDOWNS');
+    expect(run.stdout).toMatch(
+      /Segment \d \(High income · High spending\) is 70% Gold loyalty tier \(all customers: 14%\)\./,
+    );
+    expect(run.stdout).toMatch(/LoyaltyTier +Bronze +Silver +Gold/);
+    expect(run.stdout).toMatch(/All customers +55% +32% +14%/);
+    expect(run.stdout).toContain(
+      'Breakdowns (they describe the segments, not form them): Region and LoyaltyTier.',
+    );
+    expect(run.stdout).toContain('Store (too many levels: over 30)');
+    expect(run.stdout).not.toContain('Ignored columns: Region');
+  });
+
+  it('answers /segment summary --data the same way as Slack', async () => {
+    const run = await runCli('summary', '--data', crm());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/is 70% Gold loyalty tier \(all customers: 14%\)/);
+    expect(run.stdout).toContain('All customers: Bronze 55%, Silver 32%, Gold 14%');
+  });
+
+  it('exports the extra columns', async () => {
+    const out = tempFile('', 'crm-out.csv');
+    const run = await runCli('export', '--data', crm(), '--out', out);
+    expect(run.code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\r\n')[0]).toContain(
+      'Spending Score (1-100),Region,LoyaltyTier,Visits,Tenure (months),Segment',
     );
   });
 });

@@ -4,6 +4,7 @@ import { readCustomers } from '../../src/ingest/csv.ts';
 import { TableSource } from '../../src/pipeline/tables.ts';
 import { decodeTable, encodeTable } from '../../src/store/columns.ts';
 import { columnStore, openStore, type Store } from '../../src/store/index.ts';
+import { withExtraColumns } from '../support/extra-columns.ts';
 import { CHANNEL_A, CHANNEL_B, newDataset, tempDir } from './helpers.ts';
 
 let tmp = tempDir();
@@ -22,6 +23,16 @@ async function parsed(rows: number) {
 }
 
 describe('stored columns', () => {
+  it('round-trip the extra columns: breakdown codes and candidate values', async () => {
+    const csv = withExtraColumns(customersToCsv(generateCustomers(300, 5)));
+    const { table, source } = await readCustomers(csv, { fileName: 'crm.csv' });
+    expect(table.categories).toHaveLength(2);
+    const back = decodeTable(encodeTable({ table, source }))!;
+    expect(back.table).toEqual(table);
+    expect(back.source.extraRoles).toEqual(source.extraRoles);
+    expect(back.table.categories![1]!.codes).toBeInstanceOf(Int32Array);
+  });
+
   it('round-trip a parsed table and its source exactly', async () => {
     const { table, source } = await parsed(1_000);
     const back = decodeTable(encodeTable({ table, source }))!;

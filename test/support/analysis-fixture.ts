@@ -204,6 +204,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
     labels,
     silhouetteSample: { rows: silRows, values: silValues },
     notes: [],
+    breakdowns: [],
   };
   return { analysis, table };
 }

@@ -1,6 +1,7 @@
 /** `/segment eda`: descriptive statistics of the channel's data, plus the distribution charts. */
 import { hasGenderColumn } from '../../core/source.ts';
-import type { Eda, FeatureSummary } from '../../core/types.ts';
+import type { Eda, FeatureSummary, SourceInfo } from '../../core/types.ts';
+import { extraColumnLines } from '../../phrases/columns.ts';
 import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
@@ -40,7 +41,7 @@ export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
   };
 }
 
-function qualityWords(eda: Eda): string {
+function qualityWords(eda: Eda, source?: Pick<SourceInfo, 'extraRoles'>): string {
   const missing = Object.entries(eda.missing).filter(([, n]) => n > 0);
   const lines = [
     missing.length
@@ -48,7 +49,9 @@ function qualityWords(eda: Eda): string {
       : 'No missing values.',
     `Duplicate ids: ${formatCount(eda.duplicateIds)}; duplicate rows: ${formatCount(eda.duplicateRows)}.`,
   ];
-  if (eda.extraColumns.length) lines.push(`Ignored columns: ${listWords(eda.extraColumns)}.`);
+  // What ingest made of the extra columns; a table built without that record calls them all ignored.
+  if (source?.extraRoles) lines.push(...extraColumnLines(source));
+  else if (eda.extraColumns.length) lines.push(`Ignored columns: ${listWords(eda.extraColumns)}.`);
   return lines.join('\n');
 }
 
@@ -66,7 +69,13 @@ function correlationWords(eda: Eda): string {
   return pairs.join('\n');
 }
 
-export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'], withGender = true): Reply {
+export function edaReply(
+  eda: Eda,
+  datasetLine: string,
+  images: Reply['images'],
+  withGender = true,
+  source?: Pick<SourceInfo, 'extraRoles'>,
+): Reply {
   const { Female, Male, unknown } = eda.gender;
   const gender =
     `${formatCount(Female)} female (${formatShare(eda.gender.shares.Female)}), ` +
@@ -79,7 +88,7 @@ export function edaReply(eda: Eda, datasetLine: string, images: Reply['images'],
       : `${formatCount(eda.rows)} customers (the file has no Gender column).`,
     sections: [
       { heading: 'Based on', body: `${datasetLine}.` },
-      { heading: 'Data quality', body: qualityWords(eda) },
+      { heading: 'Data quality', body: qualityWords(eda, source) },
       { heading: 'Correlation (Pearson)', body: correlationWords(eda) },
     ],
     table: describeTable(eda.describe),
@@ -92,5 +101,11 @@ export async function eda(context: CommandContext): Promise<Reply> {
   const result = await context.runner.analyze(analysisRequest(view, context, 'eda'));
   if (result.kind === 'orders') return rfmEdaReply(result.orders, datasetWords(view.dataset), result.images);
   const { analysis, images } = result;
-  return edaReply(analysis.eda, datasetWords(view.dataset), images, hasGenderColumn(analysis.source));
+  return edaReply(
+    analysis.eda,
+    datasetWords(view.dataset),
+    images,
+    hasGenderColumn(analysis.source),
+    analysis.source,
+  );
 }

@@ -2,6 +2,7 @@
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
+import { columnNoun, differenceLines, extraColumnLines, sharesWords } from '../../phrases/columns.ts';
 import { noteWords } from '../../phrases/notes.ts';
 import { segmentHint } from '../../phrases/segments.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
@@ -127,6 +128,39 @@ export function summaryActions(analysis: Analysis): ReplyAction[] {
   ];
 }
 
+/** Breakdown sections shown in one answer; the rest are in the export and the file report. */
+const BREAKDOWNS_SHOWN = 4;
+
+/** Where segments differ from all customers, then each breakdown's shares per segment. */
+export function breakdownSections(analysis: Analysis): ReplySection[] {
+  if (analysis.breakdowns.length === 0) return [];
+  const differences = differenceLines(analysis);
+  const shown = analysis.breakdowns.slice(0, BREAKDOWNS_SHOWN);
+  const more = analysis.breakdowns.length - shown.length;
+  return [
+    {
+      heading: 'Where segments differ',
+      body:
+        differences.length > 0
+          ? differences.map((line) => `• ${line}`).join('\n')
+          : `No segment stands out on ${analysis.breakdowns.map((b) => columnNoun(b.column)).join(', ')}: each mirrors all customers.`,
+    },
+    ...shown.map((b) => ({
+      heading: `By ${columnNoun(b.column)}`,
+      body: [
+        `• All customers: ${sharesWords(b, null)}`,
+        ...b.bySegment.map((s) => {
+          const name = analysis.segments.find((x) => x.id === s.id)?.name ?? '';
+          return `• ${s.id}. ${name}: ${sharesWords(b, s.shares)}`;
+        }),
+        ...(b === shown[shown.length - 1] && more > 0
+          ? [`_${plural(more, 'more breakdown')} in the export (\`/segment export\`)._`]
+          : []),
+      ].join('\n'),
+    })),
+  ];
+}
+
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
   const hints = analysis.segments.map((s) => {
@@ -140,12 +174,14 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
       body: [
         `${datasetWords(dataset)}.`,
         ...sourceNotes(analysis.source),
+        ...extraColumnLines(analysis.source),
         `Settings: ${settingsWords(analysis)}.`,
       ].join('\n'),
     },
     // How firm the answer is, before any advice rests on it (the figures are in `check`).
     ...(firmness ? [{ body: firmness }] : []),
     { heading: 'What to do with each segment', body: hints.join('\n') },
+    ...breakdownSections(analysis),
   ];
   return reply({
     ...structureWords(analysis, analysis.rows),

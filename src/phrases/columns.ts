@@ -1,0 +1,86 @@
+/**
+ * The file's extra columns in words: which became breakdowns, which were
+ * ignored and why, and where a segment differs from all customers on a
+ * breakdown ("Segment 2 is 48% Gold loyalty tier (all customers: 21%)").
+ * Slack, the file report and `--json` read these.
+ */
+import { EXTRA_COLUMN_LIMITS, headerTitle } from '../core/features.ts';
+import type { Analysis, Breakdown, BreakdownDifference, ExtraColumnRole, SourceInfo } from '../core/types.ts';
+import { formatCount, formatWholeShare, listWords } from '../words.ts';
+
+type Ignored = Extract<ExtraColumnRole, { role: 'ignored' }>;
+
+/** Why a column was left out, in a few words. */
+export function ignoredWords(role: Ignored): string {
+  switch (role.reason) {
+    case 'id':
+      return 'an id or code, not a level customers share';
+    case 'too_many_levels':
+      return `too many levels: over ${formatCount(EXTRA_COLUMN_LIMITS.maxLevels)}`;
+    case 'mostly_empty':
+      return `mostly empty: ${formatWholeShare(role.emptyShare ?? 1)} blank`;
+    case 'constant':
+      return 'the same value in every row';
+  }
+}
+
+/** "loyalty tier" for `LoyaltyTier`: the column inside a sentence. */
+export const columnNoun = (header: string) => headerTitle(header).title.toLowerCase();
+
+const rolesOf = (source: Pick<SourceInfo, 'extraRoles'>) => source.extraRoles ?? [];
+
+export const breakdownColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
+  rolesOf(source).filter((r) => r.role === 'breakdown');
+
+export const ignoredColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
+  rolesOf(source).filter((r): r is Ignored => r.role === 'ignored');
+
+/**
+ * What became of the extra columns, one sentence each: "Breakdowns (describe the
+ * segments, do not form them): Region, LoyaltyTier." and "Ignored columns: Email
+ * (an id …); Notes (mostly empty: 80% blank)." Empty for a file without extra columns.
+ */
+export function extraColumnLines(source: Pick<SourceInfo, 'extraRoles'>): string[] {
+  const lines: string[] = [];
+  const breakdowns = breakdownColumns(source).map((r) => r.column);
+  if (breakdowns.length > 0)
+    lines.push(`Breakdowns (they describe the segments, not form them): ${listWords(breakdowns)}.`);
+  const ignored = ignoredColumns(source).map((r) => `${r.column} (${ignoredWords(r)})`);
+  if (ignored.length > 0) lines.push(`Ignored columns: ${ignored.join('; ')}.`);
+  return lines;
+}
+
+/** "Segment 2 (Careful earners) is 48% Gold loyalty tier (all customers: 21%)". */
+export function differenceWords(
+  analysis: Pick<Analysis, 'segments'>,
+  breakdown: Breakdown,
+  d: BreakdownDifference,
+): string {
+  const segment = analysis.segments.find((s) => s.id === d.id);
+  const name = segment ? ` (${segment.name})` : '';
+  return `Segment ${d.id}${name} is ${formatWholeShare(d.share)} ${d.value} ${columnNoun(breakdown.column)} (all customers: ${formatWholeShare(d.overall)})`;
+}
+
+/** Every notable difference over all breakdowns, largest first. */
+export function differenceLines(analysis: Pick<Analysis, 'segments' | 'breakdowns'>): string[] {
+  return analysis.breakdowns
+    .flatMap((b) => b.differences.map((d) => ({ b, d })))
+    .sort((x, y) => y.d.share - y.d.overall - (x.d.share - x.d.overall))
+    .map(({ b, d }) => differenceWords(analysis, b, d));
+}
+
+/** Levels shown per breakdown; the rest are summed as "other". */
+export const LEVELS_SHOWN = 6;
+
+/** "Bronze 45%, Silver 30%, Gold 25%" for all customers or one segment's shares. */
+export function sharesWords(breakdown: Breakdown, shares: Record<string, number> | null): string {
+  const shown = breakdown.levels.slice(0, LEVELS_SHOWN);
+  const share = (value: string, overall: number) => (shares ? (shares[value] ?? 0) : overall);
+  const words = shown.map((l) => `${l.value} ${formatWholeShare(share(l.value, l.share))}`);
+  const rest = breakdown.levels.slice(LEVELS_SHOWN);
+  if (rest.length > 0) {
+    const other = rest.reduce((sum, l) => sum + share(l.value, l.share), 0);
+    words.push(`other ${formatWholeShare(other)}`);
+  }
+  return words.join(', ');
+}

@@ -1,0 +1,100 @@
+/**
+ * run() on a channel whose file carries extra columns (Region, LoyaltyTier,
+ * Visits, Tenure (months), Email, Notes, Store): the summary breaks segments
+ * down by the text columns, says which columns were ignored and why, and the
+ * export carries the columns.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/commands/run.ts';
+import { replyMessage } from '../../src/slack/blocks/reply.ts';
+import { parseCsv } from '../support/csv-reader.ts';
+import { withExtraColumns } from '../support/extra-columns.ts';
+import { MemoryChannel, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
+
+const CRM = withExtraColumns(readFileSync(SAMPLE_PATH, 'utf8'));
+
+const channel = () =>
+  new MemoryChannel({
+    dataset: uploaded(902, 'crm-export.csv', CRM, 200),
+    settings: { k: null, features: ['income', 'spending'], scaling: null },
+  });
+
+const text = (reply: Awaited<ReturnType<typeof run>>) =>
+  [
+    reply.title,
+    reply.text,
+    ...reply.sections.map((s) => `${s.heading ?? ''}\n${s.body}`),
+    ...reply.warnings,
+  ].join('\n');
+
+describe('a channel whose file has breakdown columns', () => {
+  it('says where a segment differs from all customers, and each segment’s shares per level', async () => {
+    const reply = await run({ kind: 'summary' }, sampleContext(channel()));
+    expect(reply.isError).toBe(false);
+    const words = text(reply);
+    // Gold goes mostly to high earners who spend a lot (test/support/extra-columns.ts).
+    expect(words).toMatch(
+      /• Segment \d \(High income · High spending\) is 70% Gold loyalty tier \(all customers: 14%\)/,
+    );
+    const tier = reply.sections.find((s) => s.heading === 'By loyalty tier')!;
+    expect(tier.body.split('\n')[0]).toBe('• All customers: Bronze 55%, Silver 32%, Gold 14%');
+    expect(tier.body.split('\n')).toHaveLength(1 + reply.table!.rows.length);
+    expect(reply.sections.some((s) => s.heading === 'By region')).toBe(true);
+    // Regions are dealt out in turn, so no segment stands out on region.
+    expect(words).not.toMatch(/region \(all customers/);
+  });
+
+  it('names the breakdowns and the ignored columns with their reasons', async () => {
+    const based = (await run({ kind: 'summary' }, sampleContext(channel()))).sections[0]!.body;
+    expect(based).toContain(
+      'Breakdowns (they describe the segments, not form them): Region and LoyaltyTier.',
+    );
+    expect(based).toContain(
+      'Ignored columns: Email (an id or code, not a level customers share); Notes (mostly empty: 80% blank); Store (too many levels: over 30).',
+    );
+  });
+
+  it('keeps the segments themselves as without the extra columns', async () => {
+    const plain = await run({ kind: 'summary' }, sampleContext());
+    const crm = await run({ kind: 'summary' }, sampleContext(channel()));
+    expect(crm.table).toEqual(plain.table);
+  });
+
+  it('fits a Slack message', async () => {
+    const message = replyMessage(await run({ kind: 'summary' }, sampleContext(channel())));
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(JSON.stringify(message.blocks)).toContain('By loyalty tier');
+  });
+
+  it('says what became of the extra columns in eda, instead of calling them all ignored', async () => {
+    const quality = (await run({ kind: 'eda' }, sampleContext(channel()))).sections.find(
+      (s) => s.heading === 'Data quality',
+    )!;
+    expect(quality.body).toContain(
+      'Breakdowns (they describe the segments, not form them): Region and LoyaltyTier.',
+    );
+    expect(quality.body).not.toContain('Ignored columns: Region');
+  });
+
+  it('exports the breakdown and numeric columns beside each customer’s segment', async () => {
+    const [file] = (await run({ kind: 'export' }, sampleContext(channel()))).files;
+    const rows = parseCsv(file!.content.toString('utf8').replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([
+      'CustomerID',
+      'Gender',
+      'Age',
+      'Annual Income (k$)',
+      'Spending Score (1-100)',
+      'Region',
+      'LoyaltyTier',
+      'Visits',
+      'Tenure (months)',
+      'Segment',
+      'Segment name',
+      'Distance to centre',
+    ]);
+    const source = CRM.trim().split('\n')[1]!.split(',');
+    expect(rows[1]!.slice(0, 9)).toEqual(source.slice(0, 9));
+  });
+});
