@@ -217,6 +217,62 @@ const LAYERS: Record<string, string[]> = {
   playground: ['playground', 'slack', 'commands', 'main.ts'],
 };
 
+/**
+ * ARCHITECTURE.md's layer table, read: folder (or top-level module) → what it
+ * may import. The first clause of the "may import" cell counts ("…; never
+ * core" is prose), parentheses are notes, and a bare module name (words, log)
+ * means its file.
+ */
+function documentedLayers(): Map<string, string[]> {
+  const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+  const section = text.slice(text.indexOf('## Layers'), text.indexOf('\n## ', text.indexOf('## Layers') + 1));
+  const rows = new Map<string, string[]>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 5 || !cells[1]!.startsWith('`')) continue;
+    const layer = cells[1]!.replace(/`/g, '').replace(/\/$/, '');
+    const allowed = cells[3]!
+      .replace(/`/g, '')
+      .split(';')[0]!
+      .replace(/\([^)]*\)/g, '')
+      .split(',')
+      .map((item) => item.trim().split(/\s+/)[0]!)
+      .filter(Boolean)
+      .map((name) => (TOP_LEVEL_MODULES.has(`${name}.ts`) ? `${name}.ts` : name));
+    rows.set(layer, allowed);
+  }
+  return rows;
+}
+const TOP_LEVEL_MODULES = new Set(readdirSync(join(ROOT, 'src')).filter((name) => name.endsWith('.ts')));
+
+describe('ARCHITECTURE.md says what the layer test enforces', () => {
+  const documented = documentedLayers();
+
+  it('documents every folder of src/', () => {
+    const folders = readdirSync(join(ROOT, 'src')).filter((name) =>
+      statSync(join(ROOT, 'src', name)).isDirectory(),
+    );
+    expect(folders.filter((folder) => !documented.has(folder))).toEqual([]);
+  });
+
+  // A layer may always import itself; the table says so for some rows and not for others.
+  const others = (layer: string, names: readonly string[]) => names.filter((n) => n !== layer).sort();
+  for (const [layer, allowed] of Object.entries(LAYERS)) {
+    it(`lists for ${layer}/ exactly what the test allows`, () => {
+      expect(others(layer, documented.get(layer) ?? [])).toEqual(others(layer, allowed));
+    });
+  }
+
+  it('lets core import only core, and words.ts only core, as the table says', () => {
+    expect(documented.get('core')).toEqual(['core']);
+    expect(documented.get('words.ts')).toEqual(['core']);
+    const targets = importsOf(withoutComments(readFileSync(join(ROOT, 'src', 'words.ts'), 'utf8')))
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(join(ROOT, 'src'), resolve(join(ROOT, 'src'), spec)).split(/[\\/]/)[0]!);
+    expect(targets.filter((target) => target !== 'core')).toEqual([]);
+  });
+});
+
 /** Analysis runs only through the pipeline (and run()); an edge that called core's entry points would be a second path. */
 const ANALYSIS_ENTRY_POINTS = ['core/analyze.ts', 'core/model.ts', 'core/rfm/analyze.ts'];
 const EDGES = ['slack', 'cli', 'store', 'jobs', 'playground', 'report'];
