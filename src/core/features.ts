@@ -218,6 +218,7 @@ export function headerTitle(header: string): { title: string; unit: string } {
 export function headerName(header: string): string {
   return headerTitle(header)
     .title.normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');

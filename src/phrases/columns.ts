@@ -6,7 +6,7 @@
  */
 import { EXTRA_COLUMN_LIMITS, headerTitle } from '../core/features.ts';
 import type { Analysis, Breakdown, BreakdownDifference, ExtraColumnRole, SourceInfo } from '../core/types.ts';
-import { formatCount, formatWholeShare, listWords } from '../words.ts';
+import { formatCount, formatDecimal, formatWholeShare, listWords } from '../words.ts';
 
 type Ignored = Extract<ExtraColumnRole, { role: 'ignored' }>;
 
@@ -35,13 +35,40 @@ export const breakdownColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
 export const ignoredColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
   rolesOf(source).filter((r): r is Ignored => r.role === 'ignored');
 
+type Candidate = Extract<ExtraColumnRole, { role: 'candidate' }>;
+
+export const candidateColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
+  rolesOf(source).filter((r): r is Candidate => r.role === 'candidate');
+
+const bound = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));
+
+/** "visits (0–52)", "tenure (1–120 months)", "online share (0–100%)": a candidate with its observed range. */
+export function candidateWords(role: Candidate): string {
+  const unit = role.unit === '' ? '' : role.unit === '%' ? '%' : ` ${role.unit}`;
+  return `${role.title.toLowerCase()} (${bound(role.min)}–${bound(role.max)}${unit})`;
+}
+
 /**
- * What became of the extra columns, one sentence each: "Breakdowns (describe the
+ * "Also in your file: visits (0–52), tenure (1–120 months)", then what to do
+ * with them; `hint` is the transport's way to cluster on one (a command or a flag).
+ */
+export function candidateLine(source: Pick<SourceInfo, 'extraRoles'>, hint?: string): string | null {
+  const candidates = candidateColumns(source);
+  if (candidates.length === 0) return null;
+  const list = candidates.map(candidateWords).join(', ');
+  return `Also in your file: ${list}${hint ? ` — ${hint}` : ': numbers the segments are not formed on'}.`;
+}
+
+/**
+ * What became of the extra columns, one sentence each: the candidate features
+ * (candidateLine), "Breakdowns (describe the
  * segments, do not form them): Region, LoyaltyTier." and "Ignored columns: Email
  * (an id …); Notes (mostly empty: 80% blank)." Empty for a file without extra columns.
  */
-export function extraColumnLines(source: Pick<SourceInfo, 'extraRoles'>): string[] {
+export function extraColumnLines(source: Pick<SourceInfo, 'extraRoles'>, hint?: string): string[] {
   const lines: string[] = [];
+  const candidates = candidateLine(source, hint);
+  if (candidates) lines.push(candidates);
   const breakdowns = breakdownColumns(source).map((r) => r.column);
   if (breakdowns.length > 0)
     lines.push(`Breakdowns (they describe the segments, not form them): ${listWords(breakdowns)}.`);

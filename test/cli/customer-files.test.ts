@@ -214,6 +214,7 @@ describe('segment analyze on a file with extra columns', () => {
     );
     expect(run.stdout).toContain('Store (too many levels: over 30)');
     expect(run.stdout).not.toContain('Ignored columns: Region');
+    expect(run.stdout).toContain('Also in your file: visits (1–50), tenure (1–120 months)');
   });
 
   it('answers /segment summary --data the same way as Slack', async () => {

@@ -55,6 +55,11 @@ describe('a channel whose file has breakdown columns', () => {
     );
   });
 
+  it('lists the other numeric columns with their observed range and unit', async () => {
+    const based = (await run({ kind: 'summary' }, sampleContext(channel()))).sections[0]!.body;
+    expect(based).toContain('Also in your file: visits (1–50), tenure (1–120 months)');
+  });
+
   it('keeps the segments themselves as without the extra columns', async () => {
     const plain = await run({ kind: 'summary' }, sampleContext());
     const crm = await run({ kind: 'summary' }, sampleContext(channel()));

@@ -3,6 +3,9 @@ import {
   describeColumn,
   FEATURE_CATALOGUE,
   featureForWord,
+  headerName,
+  headerNamesAnId,
+  headerTitle,
   K_LIMITS,
   titleWithUnit,
   withinBounds,
@@ -43,6 +46,25 @@ describe('the feature catalogue', () => {
     expect(withinBounds(spec.bounds, 1e6)).toBe(true);
     expect(withinBounds(spec.bounds, -1)).toBe(false);
     expect(Object.keys(spec).sort()).toEqual(Object.keys(FEATURE_CATALOGUE.age).sort());
+  });
+
+  it("reads a title and a unit from an extra column's header", () => {
+    expect(headerTitle('Tenure (months)')).toEqual({ title: 'Tenure', unit: 'months' });
+    expect(headerTitle('Basket size [€]')).toEqual({ title: 'Basket size', unit: '€' });
+    expect(headerTitle('LoyaltyTier')).toEqual({ title: 'Loyalty tier', unit: '' });
+    expect(headerTitle('online_share')).toEqual({ title: 'Online share', unit: '' });
+    expect(headerTitle('Online NPS')).toEqual({ title: 'Online NPS', unit: '' });
+    expect(headerName('Tenure (months)')).toBe('tenure');
+    expect(headerName('Durée (mois)')).toBe('duree');
+  });
+
+  it('tells a header that names ids or codes', () => {
+    expect(
+      ['CustomerID', 'Email', 'e-mail', 'Phone number', 'Zip code', 'account_id'].map(headerNamesAnId),
+    ).toEqual(Array(6).fill(true));
+    expect(['Visits', 'Paid', 'Idle days', 'Number of visits'].map(headerNamesAnId)).toEqual(
+      Array(4).fill(false),
+    );
   });
 
   it('states one k range', () => {
