@@ -99,13 +99,20 @@ const ENCODING_NAMES = {
  */
 export function sourceNotes(source: Pick<SourceInfo, 'encoding' | 'sheet' | 'absentColumns'>): string[] {
   const notes: string[] = [];
-  if (source.sheet !== undefined) notes.push(`Read the sheet "${source.sheet}" of the workbook.`);
-  else if (source.encoding !== undefined && source.encoding !== 'utf-8')
-    notes.push(`Read as ${ENCODING_NAMES[source.encoding]} text.`);
+  const read = readingNote(source);
+  if (read !== null) notes.push(read);
   if (!hasIdColumn(source)) notes.push('No CustomerID column: customers are numbered by row (1, 2, 3, …).');
   if (!hasGenderColumn(source)) notes.push('No Gender column: the gender charts and columns are left out.');
   if (!hasAgeColumn(source)) notes.push('No Age column: age is left out of the profiles.');
   return notes;
+}
+
+/** The sheet of a workbook, or a text encoding other than UTF-8, as a sentence; null for a UTF-8 CSV. */
+export function readingNote(source: Pick<SourceInfo, 'encoding' | 'sheet'>): string | null {
+  if (source.sheet !== undefined) return `Read the sheet "${source.sheet}" of the workbook.`;
+  if (source.encoding !== undefined && source.encoding !== 'utf-8')
+    return `Read as ${ENCODING_NAMES[source.encoding]} text.`;
+  return null;
 }
 
 const boundWords = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));

@@ -15,6 +15,7 @@ export {
   formatWholeShare,
   listWords,
   plural,
+  readingNote,
   segmentsInWords,
   separationWords,
   sourceNotes,

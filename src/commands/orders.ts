@@ -9,9 +9,14 @@ import type { RfmAnalysis } from '../core/rfm/analyze.ts';
 import type { CancellationRule, CleaningCounts } from '../core/rfm/clean.ts';
 import type { RfmMeasureSummary } from '../core/rfm/describe.ts';
 import type { RfmSegmentCode } from '../core/rfm/names.ts';
+import type { TextEncoding } from '../core/types.ts';
 
 export interface OrderReading {
   fileName: string;
+  /** The text encoding the file was read as ('utf-8' for a workbook). */
+  encoding: TextEncoding;
+  /** The sheet read, when the file was an Excel workbook. */
+  sheet?: string;
   /** 'Online Retail I', 'Online Retail II' or 'order export'. */
   layout: string;
   /** Which header played which role, in the file's order of roles. */

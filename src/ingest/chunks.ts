@@ -27,5 +27,31 @@ function* slices(buffer: Buffer): Generator<Buffer> {
   for (let at = 0; at < buffer.length; at += SLICE) yield buffer.subarray(at, at + SLICE);
 }
 
+/** At least the 8 bytes that tell a container from text (fewer only when the input is shorter). */
+export async function firstBytes(raw: AsyncGenerator<Buffer>): Promise<Buffer> {
+  let head: Buffer = Buffer.alloc(0);
+  while (head.length < 8) {
+    const next = await raw.next();
+    if (next.done) break;
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
+  }
+  return head;
+}
+
+export async function gather(first: Buffer, rest: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts = [first];
+  for await (const part of rest) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+export async function* prepend(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    if (first.length > 0) yield first;
+    yield* rest;
+  } finally {
+    await rest.return(undefined);
+  }
+}
+
 /** Sizes and counts in words come from the one words module. */
 export { formatBytes, formatCount } from '../words.ts';

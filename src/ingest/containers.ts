@@ -25,6 +25,14 @@ const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+
+interface DirectoryRecord extends ZipEntry {
+  method: number;
+  compressedSize: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -40,9 +48,33 @@ export function identifyContainer(bytes: Buffer): Container {
     return { kind: 'ole', encrypted };
   }
   if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, EMPTY_ZIP_MAGIC)) return { kind: 'none' };
-  const entries = centralDirectory(bytes);
-  if (entries === null) return { kind: 'zip', format: 'damaged', entries: [] };
+  const records = centralDirectory(bytes);
+  if (records === null) return { kind: 'zip', format: 'damaged', entries: [] };
+  const entries = records.map(({ name, uncompressedSize }) => ({ name, uncompressedSize }));
   return { kind: 'zip', format: zipFormat(bytes, entries), entries };
+}
+
+/** Where an entry's bytes are: how they are compressed and the compressed bytes themselves. */
+export interface StoredEntry {
+  /** 0 stored, 8 deflated; anything else a reader cannot peek into. */
+  method: number;
+  data: Buffer;
+}
+
+/**
+ * The compressed bytes of each named entry (by the central directory and the local
+ * headers), for a peek at the start of a workbook's parts without unzipping all of it.
+ */
+export function storedEntries(bytes: Buffer): Map<string, StoredEntry> {
+  const found = new Map<string, StoredEntry>();
+  for (const record of centralDirectory(bytes) ?? []) {
+    const at = record.offset;
+    if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER) continue;
+    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+    const end = Math.min(bytes.length, start + record.compressedSize);
+    found.set(record.name, { method: record.method, data: bytes.subarray(start, end) });
+  }
+  return found;
 }
 
 function zipFormat(bytes: Buffer, entries: ZipEntry[]): ZipFormat {
@@ -55,7 +87,7 @@ function zipFormat(bytes: Buffer, entries: ZipEntry[]): ZipFormat {
 }
 
 /** The entries listed in a zip's central directory, or null when it cannot be found or read. */
-function centralDirectory(bytes: Buffer): ZipEntry[] | null {
+function centralDirectory(bytes: Buffer): DirectoryRecord[] | null {
   // The end-of-directory record is in the last 22 bytes, plus up to 64 KB of comment.
   const from = Math.max(0, bytes.length - 22 - 0xffff);
   let end = -1;
@@ -68,15 +100,18 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | null {
   if (end === -1) return null;
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
+  const entries: DirectoryRecord[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) return null;
+    const method = bytes.readUInt16LE(at + 10);
+    const compressedSize = bytes.readUInt32LE(at + 20);
+    const offset = bytes.readUInt32LE(at + 42);
     const uncompressedSize = bytes.readUInt32LE(at + 24);
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
     const name = bytes.toString('utf8', at + 46, at + 46 + nameLength);
-    entries.push({ name, uncompressedSize });
+    entries.push({ name, uncompressedSize, method, compressedSize, offset });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -10,7 +10,7 @@
  * unless too many rows are bad.
  */
 import { InputError } from '../core/errors.ts';
-import { type IngestInput, toChunks } from './chunks.ts';
+import { firstBytes, gather, type IngestInput, prepend, toChunks } from './chunks.ts';
 import { looksLikeContainer, otherDataFormat } from './containers.ts';
 import { type Decoding, decodeText } from './decode.ts';
 import { parseFast } from './fast.ts';
@@ -76,29 +76,3 @@ const OTHER_FORMATS = {
   parquet: 'this is a Parquet file, not CSV text; export the customer table as CSV (UTF-8) or .xlsx',
   json: 'this is JSON, not a table; export the customer table as CSV (UTF-8) or .xlsx, one row per customer',
 } as const;
-
-/** At least the 8 bytes that tell a container from text (fewer only when the input is shorter). */
-async function firstBytes(raw: AsyncGenerator<Buffer>): Promise<Buffer> {
-  let head: Buffer = Buffer.alloc(0);
-  while (head.length < 8) {
-    const next = await raw.next();
-    if (next.done) break;
-    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
-  }
-  return head;
-}
-
-async function gather(first: Buffer, rest: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts = [first];
-  for await (const part of rest) parts.push(part);
-  return Buffer.concat(parts);
-}
-
-async function* prepend(first: Buffer, rest: AsyncGenerator<Buffer>): AsyncGenerator<Buffer> {
-  try {
-    if (first.length > 0) yield first;
-    yield* rest;
-  } finally {
-    await rest.return(undefined);
-  }
-}

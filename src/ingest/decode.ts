@@ -294,3 +294,28 @@ const WINDOWS_1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090
 function windows1252Char(ch: string): string {
   return WINDOWS_1252[ch.charCodeAt(0) - 0x80]!;
 }
+
+/**
+ * The start of a file as text, decoded as decodeText would (so a UTF-16 or
+ * Windows-1252 header reads as the reader will read it): what deciding which
+ * reader gets the file looks at. Text that decoding refuses ends the head
+ * there; the reader then gives the message.
+ */
+export async function decodeHead(head: Uint8Array): Promise<string> {
+  const found: Decoding = { encoding: 'utf-8' };
+  const pieces: string[] = [];
+  const whole = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  try {
+    for await (const piece of decodeText(
+      (async function* () {
+        yield whole;
+      })(),
+      '',
+      found,
+    ))
+      pieces.push(piece.toString('utf8'));
+  } catch {
+    // A cut-off character at the end of the head, or bytes that are not text: what came before stands.
+  }
+  return pieces.join('');
+}

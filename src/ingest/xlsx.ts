@@ -15,10 +15,10 @@ import { mapHeader } from './headers.ts';
 import { finish, type IngestLimits, type IngestResult } from './result.ts';
 import { RowReader } from './rows.ts';
 
-type Cell = string | number | boolean | Date | null;
+export type Cell = string | number | boolean | Date | null;
 
 /** Rows looked at for a header below titles, notes and blank rows. */
-const HEADER_SEARCH = 20;
+export const HEADER_SEARCH = 20;
 /**
  * An .xlsx unzips to several times its size, and the reader holds it all: beyond
  * this multiple of the byte limit, or 1 GB, it is refused before unzipping.
@@ -27,6 +27,28 @@ const UNZIPPED_FACTOR = 8;
 const UNZIPPED_MAX = 1024 ** 3;
 
 export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<IngestResult> {
+  const chosen = chooseSheet(await openWorkbook(bytes, file, limits), file);
+  const reader = new RowReader(file, ',', limits.maxRows);
+  reader.nextLine = chosen.headerRow + 1;
+  for (let r = chosen.headerRow; r < chosen.data.length && reader.failure === null; r++) {
+    reader.accept(chosen.data[r]!.map(cellText));
+  }
+  if (reader.failure !== null) throw reader.failure;
+  return finish(reader, limits, {
+    file,
+    delimiter: ',',
+    encoding: 'utf-8',
+    format: 'xlsx',
+    sheet: chosen.sheet,
+  });
+}
+
+/**
+ * The workbook's sheets that hold anything, after the refusals every workbook
+ * gets (password, .xls, damaged, unzipping beyond the limit, all empty): the
+ * one opening of a workbook for customer files and order-line files alike.
+ */
+export async function openWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<Sheet[]> {
   const container = identifyContainer(bytes);
   if (container.kind === 'ole') throw container.encrypted ? passwordProtected(file) : legacyXls(file);
   if (container.kind !== 'zip') throw damaged(file);
@@ -50,23 +72,10 @@ export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLi
       { file },
     );
   }
-  const chosen = chooseSheet(filled, file);
-  const reader = new RowReader(file, ',', limits.maxRows);
-  reader.nextLine = chosen.headerRow + 1;
-  for (let r = chosen.headerRow; r < chosen.data.length && reader.failure === null; r++) {
-    reader.accept(chosen.data[r]!.map(cellText));
-  }
-  if (reader.failure !== null) throw reader.failure;
-  return finish(reader, limits, {
-    file,
-    delimiter: ',',
-    encoding: 'utf-8',
-    format: 'xlsx',
-    sheet: chosen.sheet,
-  });
+  return filled;
 }
 
-interface Sheet {
+export interface Sheet {
   sheet: string;
   data: Cell[][];
 }

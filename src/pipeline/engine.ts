@@ -200,7 +200,7 @@ export class AnalysisEngine implements Engine {
 
   /** A new upload: order lines (recognised by the header) go the RFM path, anything else is customers. */
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
-    if (isOrderLineBytes(upload.bytes)) return this.orders.ingest(upload, onProgress);
+    if (await isOrderLineBytes(upload.bytes)) return this.orders.ingest(upload, onProgress);
     const sha256 = sha256Hex(upload.bytes);
     const read = await this.tables.read(upload.bytes, upload.fileName, onProgress);
     const loaded: LoadedTable = {

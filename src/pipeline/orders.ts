@@ -78,6 +78,8 @@ export async function analyzeOrders(
 export function orderReading({ ingest, cleaning, aggregation }: OrderCustomers): OrderReading {
   return {
     fileName: ingest.fileName,
+    encoding: ingest.encoding,
+    ...(ingest.sheet !== undefined && { sheet: ingest.sheet }),
     layout: ingest.columns.layout,
     roles: Object.entries(ingest.columns.roles).map(([role, c]) => ({ role, header: c.header })),
     ignored: [...ingest.columns.ignored],

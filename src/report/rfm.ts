@@ -116,5 +116,7 @@ export function rfmJson(o: OrderAnalysis) {
     revenueByMonth: aggregation.months,
     model: rfmModelInWords(a.model),
     notes: a.notes.map(noteWords),
+    encoding: ingest.encoding,
+    ...(ingest.sheet !== undefined && { sheet: ingest.sheet }),
   };
 }

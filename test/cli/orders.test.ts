@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
 import { adjustedRandIndex } from '../support/ari.ts';
 import { runCli, tempFile } from '../support/cli.ts';
+import { accented, ORDER_SHEET, orderWorkbook, windows1252 } from '../support/order-files.ts';
 
 const generated = generateOrderLines({
   customers: 400,
@@ -96,4 +97,51 @@ describe('segment analyze on an order-line file', () => {
     const run = await runCli('analyze', 'data/customers.csv', '--json');
     expect(JSON.parse(run.stdout).rows).toBe(200);
   });
+});
+
+describe('order lines shared as .xlsx or Windows-1252 text, through the CLI', () => {
+  const csv = accented(generated.csv);
+  const utf8 = tempFile(csv, 'online_retail_II-utf8.csv');
+  const files = [
+    [
+      'an .xlsx',
+      tempFile(orderWorkbook(csv), 'online_retail_II.xlsx'),
+      `Read the sheet "${ORDER_SHEET}" of the workbook.`,
+    ],
+    [
+      'a Windows-1252 CSV',
+      tempFile(windows1252(csv), 'online_retail_II-latin1.csv'),
+      'Read as Windows-1252 (Latin-1) text.',
+    ],
+  ] as const;
+  const figures = (report: { k: number; segments: Array<{ name: string; size: number }> }) => ({
+    k: report.k,
+    sizes: report.segments.map((s) => [s.name, s.size]),
+  });
+  const json = async (path: string) => JSON.parse((await runCli('analyze', path, '--json')).stdout);
+
+  it.each(files)('segment analyze reads %s as the same order lines: same k and sizes', async (_, path) => {
+    const report = await json(path);
+    expect(report.readAs).toBe('transactions');
+    expect(figures(report)).toEqual(figures(await json(utf8)));
+    expect(report.cleaning).toEqual((await json(utf8)).cleaning);
+  });
+
+  it.each(files)(
+    'segment summary --data on %s answers in RFM terms and names the sheet or encoding',
+    async (_, path, note) => {
+      const run = await runCli('summary', '--data', path);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const plain = await runCli('summary', '--data', utf8);
+      expect(run.stdout).toContain('was read as order lines (Online Retail II)');
+      expect(run.stdout).toContain(note);
+      expect(plain.stdout).not.toContain('Read as');
+      // The segment list, names and sizes, as for the UTF-8 file.
+      const segments = (text: string) =>
+        text.slice(text.indexOf('What to do with each segment'), text.indexOf('Segments or countries?'));
+      expect(segments(run.stdout)).toBe(segments(plain.stdout));
+      expect(segments(run.stdout)).toMatch(/\(\d+ customers;/);
+    },
+  );
 });

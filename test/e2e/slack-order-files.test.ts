@@ -9,6 +9,7 @@ import { RFM_SEGMENT_NAMES } from '../../src/core/rfm/names.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
 import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
+import { accented, ORDER_SHEET, orderWorkbook, windows1252 } from '../support/order-files.ts';
 import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
 import { messageText, pngSizes, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 
@@ -31,15 +32,15 @@ afterAll(async () => {
 
 let events = 0;
 /** Shares a file in a channel; resolves once the "working" message in its thread has become the answer. */
-async function share(channel: string, name: string, content: string) {
+async function share(channel: string, name: string, content: Buffer | string, filetype = 'csv') {
   events += 1;
-  const file = standin.addFile({ name, content, filetype: 'csv' });
+  const file = standin.addFile({ name, content, filetype });
   const ts = `${1_800_200_000 + events}.000100`;
   const envelope = fileShareEnvelope({
     eventId: `EvOF${events}`,
     channel,
     ts,
-    files: [{ id: file.id, name, filetype: 'csv' }],
+    files: [{ id: file.id, name, filetype }],
   });
   expect((await sendEvent(bot.url, envelope)).status).toBe(200);
   const working = await standin.waitFor(() => postsIn(standin, channel).find((p) => p.args.thread_ts === ts));
@@ -103,5 +104,38 @@ describe('a channel that shares an order-line file', () => {
     const summary = await command('CORD', 'summary');
     expect(RFM_NAMES.some((name) => summary.includes(name))).toBe(true);
     expect(summary).toContain('analysis date 2011-12-10 (the day after the last invoice)');
+  });
+});
+
+describe('a channel that shares order lines as an Excel workbook or a Windows-1252 export', () => {
+  const ONLINE_RETAIL_II = accented(
+    generateOrderLines({ customers: 300, seed: 22, layout: 'online-retail-2', dateForms: ['iso'] }).csv,
+  );
+  /** The segments as the answer lists them: "Champions (41 customers; …)" in order. */
+  const segments = (text: string) =>
+    [...text.matchAll(/• ([^(•]+) \((\d[\d,]*) customers;/g)].map((m) => m.slice(1));
+
+  it('answers each with the same RFM segments as the UTF-8 CSV, naming the sheet or the encoding read', async () => {
+    const csv = await share('COX1', 'online_retail_II.csv', ONLINE_RETAIL_II);
+    const xlsx = await share(
+      'COX2',
+      'online_retail_II.xlsx',
+      Buffer.from(orderWorkbook(ONLINE_RETAIL_II)),
+      'xlsx',
+    );
+    const latin = await share('COX3', 'online_retail_II-latin1.csv', windows1252(ONLINE_RETAIL_II));
+    expect(segments(csv.text).length).toBeGreaterThan(1);
+    for (const answer of [xlsx, latin]) {
+      expect(answer.text).toContain('was read as order lines (Online Retail II)');
+      expect(segments(answer.text)).toEqual(segments(csv.text));
+    }
+    expect(xlsx.text).toContain(`Read the sheet "${ORDER_SHEET}" of the workbook.`);
+    expect(latin.text).toContain('Read as Windows-1252 (Latin-1) text.');
+    const charts = await standin.waitFor(
+      () => sharesIn(standin, 'COX2', xlsx.ts)[0],
+      60_000,
+      'the RFM charts',
+    );
+    expect(charts.files.map((f) => f.filename)).toContain('rfm-segment-map.png');
   });
 });

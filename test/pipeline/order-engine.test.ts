@@ -6,6 +6,7 @@ import { isInputError } from '../../src/core/errors.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
 import { createLogger } from '../../src/log.ts';
 import { AnalysisEngine } from '../../src/pipeline/engine.ts';
+import { accented, ORDER_SHEET, orderWorkbook, utf16le, windows1252 } from '../support/order-files.ts';
 import { ordersOf } from '../support/results.ts';
 
 const SAMPLE_PATH = fileURLToPath(new URL('../../data/customers.csv', import.meta.url));
@@ -50,6 +51,35 @@ describe('engine on order lines', () => {
     expect(orders.reading.counts.cancellations).toBe(generated.expected.cancellations);
     expect(orders.analysis.customers).toBe(generated.expected.customers);
   });
+
+  it.each([
+    [
+      'an .xlsx',
+      'orders.xlsx',
+      (csv: string) => orderWorkbook(csv),
+      { sheet: ORDER_SHEET, encoding: 'utf-8' },
+    ],
+    ['a Windows-1252 CSV', 'orders.csv', windows1252, { encoding: 'windows-1252' }],
+    ['a UTF-16 CSV', 'orders.txt', utf16le, { encoding: 'utf-16le' }],
+  ])(
+    'reads order lines shared as %s as orders, with the same segments as the UTF-8 CSV',
+    async (_, fileName, encode, read) => {
+      const csv = accented(generated.csv);
+      const engine = engineWith(new Map());
+      const plain = ordersOf(
+        await engine.ingest({ fileName: 'orders.csv', bytes: Buffer.from(csv), settings, seed: 42 }),
+      );
+      const outcome = await engine.ingest({ fileName, bytes: encode(csv), settings, seed: 42 });
+      expect(outcome.holds).toBe('orders');
+      const { orders } = ordersOf(outcome);
+      expect(orders.reading).toMatchObject(read);
+      expect(orders.reading.counts).toEqual(plain.orders.reading.counts);
+      expect(orders.analysis.k).toBe(plain.orders.analysis.k);
+      const sizes = (a: typeof orders.analysis) => a.segments.map((x) => [x.name, x.size]);
+      expect(sizes(orders.analysis)).toEqual(sizes(plain.orders.analysis));
+      expect(orders.analysis.inertia).toBe(plain.orders.analysis.inertia);
+    },
+  );
 
   it('keeps the RFM analysis: the same request is answered from the cache, another k is not', async () => {
     const engine = engineWith(new Map([[1, bytes]]));

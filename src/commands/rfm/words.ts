@@ -7,7 +7,7 @@
 import type { RfmAnalysis, SkewnessFigure } from '../../core/rfm/analyze.ts';
 import { dayToIso } from '../../core/rfm/clean.ts';
 import { rfmSegmentDescription, rfmSegmentHint } from '../../phrases/rfm-segments.ts';
-import { formatCount, formatMean, formatPercent, plural } from '../format.ts';
+import { formatCount, formatMean, formatPercent, plural, readingNote } from '../format.ts';
 import type { OrderReading } from '../orders.ts';
 import type { ReplyTable } from '../reply.ts';
 
@@ -18,13 +18,17 @@ const DATE_FORM_WORDS = {
   'day-first': 'day first',
 } as const;
 
-/** "orders.csv was read as order lines (Online Retail II): 12,000 lines, value = …, dates year first (ISO)." */
+/**
+ * "orders.csv was read as order lines (Online Retail II): 12,000 lines, value = …, dates year first (ISO)."
+ * and, for a workbook or a file not in UTF-8, the sheet or the encoding read.
+ */
 export function readAsWords(r: OrderReading): string {
   const dates = r.dateForms.map((f) => DATE_FORM_WORDS[f]).join(' and ');
   const assumed = r.usDatesAssumed
     ? ' (as the Online Retail layout writes them; no date in the file showed it)'
     : '';
-  return `${r.fileName} was read as order lines (${r.layout}): ${plural(r.totalLines, 'line')}, value = ${r.value}, dates ${dates}${assumed}.`;
+  const note = readingNote(r);
+  return `${r.fileName} was read as order lines (${r.layout}): ${plural(r.totalLines, 'line')}, value = ${r.value}, dates ${dates}${assumed}.${note === null ? '' : ` ${note}`}`;
 }
 
 /** Which header played which role, and which were ignored. */

@@ -1,16 +1,45 @@
-/** Does this file's header name order-line columns? (Reads only the head, from disk or from bytes.) */
-import { open } from 'node:fs/promises';
+/**
+ * Does this file hold order lines or one row per customer? Decided from the
+ * head alone (from disk or from bytes), as the readers will see it: text is
+ * decoded first (UTF-8, Windows-1252, UTF-16: decode.ts), and a workbook's
+ * sheets are peeked at (xlsx-head.ts) in the order the customer reader takes
+ * them, the first sheet with a header of either kind deciding.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { looksLikeContainer } from '../containers.ts';
+import { decodeHead } from '../decode.ts';
+import { mapHeader } from '../headers.ts';
+import { HEADER_SEARCH } from '../xlsx.ts';
+import { workbookHeads } from '../xlsx-head.ts';
 import { isOrderLineHeader } from './read.ts';
+import { looksLikeOrderLines } from './roles.ts';
 
 const HEAD_BYTES = 64 * 1024;
 
-/** The first non-blank line of the head decides; a workbook or UTF-16 file reads as customers. */
-export function isOrderLineBytes(bytes: Uint8Array): boolean {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_BYTES)).toString(
-    'utf8',
-  );
+/** `bytes`: the whole file, or (for text) at least its first 64 KB. A workbook needs the whole file. */
+export async function isOrderLineBytes(bytes: Uint8Array): Promise<boolean> {
+  if (looksLikeContainer(bytes))
+    return isOrderLineWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const text = await decodeHead(bytes.subarray(0, HEAD_BYTES));
   const line = text.split(/\r?\n/).find((l) => l.trim() !== '');
-  return line !== undefined && isOrderLineHeader(line.trim());
+  return line !== undefined && isOrderLineHeader(line.replace(/^\uFEFF/, '').trim());
+}
+
+async function isOrderLineWorkbook(bytes: Buffer): Promise<boolean> {
+  for (const { rows } of await workbookHeads(bytes, HEADER_SEARCH)) {
+    for (const cells of rows) {
+      // A title or note row (one filled cell) is not a header, as the workbook readers see it.
+      if (cells.filter((c) => c !== '').length < 2) continue;
+      if (looksLikeOrderLines(cells)) return true;
+      try {
+        mapHeader(cells, '', 1);
+        return false;
+      } catch {
+        // not a customer header either: look further down
+      }
+    }
+  }
+  return false;
 }
 
 export async function isOrderLineFile(path: string): Promise<boolean> {
@@ -19,7 +48,10 @@ export async function isOrderLineFile(path: string): Promise<boolean> {
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return isOrderLineBytes(buffer.subarray(0, bytesRead));
+    const head = buffer.subarray(0, bytesRead);
+    // A workbook's sheet list and shared strings are at its end.
+    if (looksLikeContainer(head)) return isOrderLineBytes(await readFile(path));
+    return isOrderLineBytes(head);
   } finally {
     await handle.close();
   }

@@ -1,19 +1,24 @@
 /**
  * Order-line CSV bytes → OrderLines, streaming.
  *
- *   input ─toChunks─▶ Buffers ─guardBytes─▶ (size limit, UTF-8) ─readHead─▶ header + delimiter
+ *   input ─toChunks─▶ Buffers ─guardBytes─▶ (size limit) ─decodeText─▶ UTF-8 text ─readHead─▶ header + delimiter
  *         ─orderColumns─▶ roles ─FastOrderReader─┬ plain lines, from bytes ─────────┬▶ OrderLineBuilder
  *                                                └ other records ─splitRecord─▶ accept ┘   ─finish─▶ dates resolved
  *
  * (`parser: 'strict'` sends every record through RecordSplitter instead: the reference in tests.)
+ * A workbook (.xlsx) is opened as the customer reader opens it (xlsx.ts) and its
+ * order-line sheet's rows go to `OrderLineBuilder.accept` (workbook.ts).
  *
  * `isOrderLineHeader` lets the caller decide from the head alone whether a
  * file is order lines or one row per customer.
  */
 import { InputError } from '../../core/errors.ts';
 import type { OrderLines } from '../../core/rfm/types.ts';
-import { formatCount, type IngestInput, toChunks } from '../chunks.ts';
+import type { TextEncoding } from '../../core/types.ts';
+import { firstBytes, formatCount, gather, type IngestInput, prepend, toChunks } from '../chunks.ts';
+import { looksLikeContainer } from '../containers.ts';
 import { DEFAULT_LIMITS, type IngestLimits } from '../csv.ts';
+import { type Decoding, decodeText } from '../decode.ts';
 import { guardBytes } from '../guard.ts';
 import { describeProblem, type RowProblem } from '../problems.ts';
 import { type Delimiter, detectDelimiter, readHead } from '../sniff.ts';
@@ -22,6 +27,7 @@ import type { DateForm } from './dates.ts';
 import { FastOrderReader } from './fast.ts';
 import { RecordSplitter, splitHeader } from './records.ts';
 import { looksLikeOrderLines, type OrderColumns, orderColumns } from './roles.ts';
+import { readOrderWorkbook } from './workbook.ts';
 
 export interface OrderIngestResult {
   lines: OrderLines;
@@ -31,6 +37,10 @@ export interface OrderIngestResult {
   usDatesAssumed: boolean;
   fileName: string;
   delimiter: Delimiter;
+  /** The text encoding the file was read as ('utf-8' for a workbook). */
+  encoding: TextEncoding;
+  /** The sheet read, when the file was an Excel workbook. */
+  sheet?: string;
   /** Data lines read (blank lines not counted). */
   totalLines: number;
   /** Lines dropped because a cell could not be read (in `problems`). */
@@ -55,7 +65,29 @@ export async function readOrderLines(
 ): Promise<OrderIngestResult> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = options.fileName;
-  const chunks = guardBytes(toChunks(input), limits.maxBytes, file);
+  const raw = guardBytes(toChunks(input), limits.maxBytes, file);
+  const first = await firstBytes(raw);
+  const checkRows = (builder: OrderLineBuilder, line: number) => {
+    if (builder.totalLines > limits.maxRows) {
+      throw new InputError(
+        'too_many_rows',
+        `the file has more than ${formatCount(limits.maxRows)} order lines; split it by date`,
+        { file, line },
+      );
+    }
+  };
+  if (looksLikeContainer(first)) {
+    const workbook = await readOrderWorkbook(await gather(first, raw), file, limits, (header, line) => {
+      const builder = new OrderLineBuilder(file, columnsOf(header, file, line), ',');
+      return { builder, checkRows: (at) => checkRows(builder, at) };
+    });
+    return finish(workbook.builder, file, ',', limits.minValidShare, {
+      encoding: 'utf-8',
+      sheet: workbook.sheet,
+    });
+  }
+  const decoding: Decoding = { encoding: 'utf-8' };
+  const chunks = decodeText(prepend(first, raw), file, decoding);
   try {
     const head = await readHead(chunks);
     if (head.line === null)
@@ -65,28 +97,12 @@ export async function readOrderLines(
         { file },
       );
     const delimiter = detectDelimiter(head.line);
-    const found = orderColumns(splitHeader(head.line, delimiter));
-    if (!found.ok) {
-      throw new InputError(
-        'missing_column',
-        `this looks like order lines, but it has no ${found.missing.join(', and no ')}`,
-        {
-          file,
-          line: 1,
-        },
-      );
-    }
-    const builder = new OrderLineBuilder(file, found.columns, delimiter);
+    const builder = new OrderLineBuilder(
+      file,
+      columnsOf(splitHeader(head.line, delimiter), file, 1),
+      delimiter,
+    );
     let header = true;
-    const checkRows = (line: number) => {
-      if (builder.totalLines > limits.maxRows) {
-        throw new InputError(
-          'too_many_rows',
-          `the file has more than ${formatCount(limits.maxRows)} order lines; split it by date`,
-          { file, line },
-        );
-      }
-    };
     const strict = (fields: string[], line: number) => {
       if (header) {
         if (fields.every((f) => f === '')) return;
@@ -94,14 +110,14 @@ export async function readOrderLines(
         return;
       }
       builder.accept(fields, line);
-      checkRows(line);
+      checkRows(builder, line);
     };
     const reader =
       options.parser === 'strict'
         ? new RecordSplitter(delimiter, strict)
         : new FastOrderReader(delimiter, builder, splitHeader(head.line, delimiter).length, {
             strict,
-            kept: checkRows,
+            kept: (line) => checkRows(builder, line),
             pastHeader: () => !header,
           });
     for (const chunk of head.prefix) reader.write(chunk);
@@ -111,10 +127,22 @@ export async function readOrderLines(
       reader.write(next.value);
     }
     reader.end();
-    return finish(builder, file, delimiter, limits.minValidShare);
+    return finish(builder, file, delimiter, limits.minValidShare, { encoding: decoding.encoding });
   } finally {
     await chunks.return(undefined);
   }
+}
+
+function columnsOf(header: string[], file: string, line: number): OrderColumns {
+  const found = orderColumns(header);
+  if (!found.ok) {
+    throw new InputError(
+      'missing_column',
+      `this looks like order lines, but it has no ${found.missing.join(', and no ')}`,
+      { file, line },
+    );
+  }
+  return found.columns;
 }
 
 function finish(
@@ -122,6 +150,7 @@ function finish(
   file: string,
   delimiter: Delimiter,
   minValidShare: number,
+  source: Pick<OrderIngestResult, 'encoding' | 'sheet'>,
 ): OrderIngestResult {
   if (builder.totalLines === 0) {
     throw new InputError('header_only', 'the file has a header row but no order lines below it', { file });
@@ -144,6 +173,7 @@ function finish(
     usDatesAssumed: builder.usAssumed,
     fileName: file,
     delimiter,
+    ...source,
     totalLines: builder.totalLines,
     unreadableLines: unreadable,
     problems: builder.problems.stored,

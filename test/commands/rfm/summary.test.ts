@@ -27,6 +27,7 @@ function groupless(n: number, seed: number): CustomerRfm {
 }
 
 const reading: OrderReading = {
+  encoding: 'utf-8',
   fileName: 'blob.csv',
   layout: 'order export',
   roles: [{ role: 'invoice', header: 'Order ID' }],

@@ -1,0 +1,50 @@
+/** Which reader a file goes to: order lines or customers, decided from the head as each reader will see it. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
+import { isOrderLineBytes, isOrderLineFile } from '../../../src/ingest/transactions/file.ts';
+import { tempFile } from '../../support/cli.ts';
+import { accented, orderWorkbook, utf16le, windows1252 } from '../../support/order-files.ts';
+import { buildXlsx, csvToCells } from '../../support/xlsx.ts';
+
+const orders = accented(generateOrderLines({ customers: 40, seed: 2 }).csv);
+const customers = readFileSync(
+  fileURLToPath(new URL('../../../data/customers.csv', import.meta.url)),
+  'utf8',
+);
+const utf16be = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
+
+describe('telling order-line files from customer files', () => {
+  it.each([
+    ['UTF-8 CSV', Buffer.from(orders)],
+    ['Windows-1252 CSV', windows1252(orders)],
+    ['UTF-16 LE CSV', utf16le(orders)],
+    ['UTF-16 BE CSV', utf16be(orders)],
+    ['.xlsx, below a title on the second sheet', Buffer.from(orderWorkbook(orders))],
+  ])('an order-line %s is order lines', async (_, bytes) => {
+    expect(await isOrderLineBytes(bytes)).toBe(true);
+  });
+
+  it.each([
+    ['UTF-8 CSV', Buffer.from(customers)],
+    ['UTF-16 CSV', utf16le(customers)],
+    ['.xlsx', Buffer.from(buildXlsx([{ name: 'Customers', rows: csvToCells(customers) }]))],
+  ])('a customer %s is not', async (_, bytes) => {
+    expect(await isOrderLineBytes(bytes)).toBe(false);
+  });
+
+  it('takes the first sheet with a header of either kind, as the customer reader does', async () => {
+    const both = buildXlsx([
+      { name: 'Customers', rows: csvToCells(customers) },
+      { name: 'Orders', rows: csvToCells(orders.split('\n').slice(0, 3).join('\n')) },
+    ]);
+    expect(await isOrderLineBytes(both)).toBe(false);
+  });
+
+  it('reads a workbook on disk whole (its sheet list is at the end), a text file by its head', async () => {
+    expect(await isOrderLineFile(tempFile(orderWorkbook(orders), 'orders.xlsx'))).toBe(true);
+    expect(await isOrderLineFile(tempFile(windows1252(orders), 'orders.csv'))).toBe(true);
+    expect(await isOrderLineFile('/no/such/file.xlsx')).toBe(false);
+  });
+});

@@ -1,0 +1,75 @@
+/** Order lines in an .xlsx, or in Windows-1252 / UTF-16 text, read as the same lines as the UTF-8 CSV. */
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/core/errors.ts';
+import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
+import { readOrderLines } from '../../../src/ingest/transactions/read.ts';
+import { accented, ORDER_SHEET, orderWorkbook, utf16le, windows1252 } from '../../support/order-files.ts';
+import { buildXlsx } from '../../support/xlsx.ts';
+
+const generated = generateOrderLines({
+  customers: 60,
+  seed: 11,
+  layout: 'online-retail-2',
+  dateForms: ['iso'],
+});
+const csv = accented(generated.csv);
+const read = (input: string | Uint8Array, fileName: string) => readOrderLines(input, { fileName });
+
+/** Everything the cleaning and aggregation see, as plain arrays. */
+function linesOf(r: Awaited<ReturnType<typeof readOrderLines>>) {
+  const { lines } = r;
+  return {
+    length: lines.length,
+    amount: [...lines.amount],
+    minutes: [...lines.minutes],
+    customers: lines.customers,
+    countries: lines.countries,
+    country: [...lines.country],
+    invoice: [...lines.invoice],
+  };
+}
+
+describe('order lines in other files than UTF-8 CSV', () => {
+  it('reads an .xlsx (date cells, title rows, a notes sheet first) as the same lines, and names the sheet', async () => {
+    const text = await read(csv, 'orders.csv');
+    const book = await read(orderWorkbook(csv), 'orders.xlsx');
+    expect(book.sheet).toBe(ORDER_SHEET);
+    expect(book.totalLines).toBe(generated.expected.lines);
+    expect(book.dateForms).toEqual(['iso']);
+    expect(book.problemCount).toBe(0);
+    expect(linesOf(book)).toEqual(linesOf(text));
+    expect(text.sheet).toBeUndefined();
+    expect(text.encoding).toBe('utf-8');
+  });
+
+  it('reads Windows-1252 text as the same lines, accents intact, and says which encoding', async () => {
+    const text = await read(csv, 'orders.csv');
+    const latin = await read(windows1252(csv), 'orders-latin1.csv');
+    expect(latin.encoding).toBe('windows-1252');
+    expect(latin.lines.countries).toContain('Österreich');
+    expect(linesOf(latin)).toEqual(linesOf(text));
+  });
+
+  it('reads UTF-16 text as the same lines', async () => {
+    const wide = await read(utf16le(csv), 'orders-unicode.csv');
+    expect(wide.encoding).toBe('utf-16le');
+    expect(linesOf(wide)).toEqual(linesOf(await read(csv, 'orders.csv')));
+  });
+
+  it('refuses a workbook without an order-line sheet, naming the sheets looked at', async () => {
+    const book = buildXlsx([
+      {
+        name: 'Notes',
+        rows: [
+          ['a', 'b'],
+          ['1', '2'],
+        ],
+      },
+    ]);
+    const error = await read(book, 'orders.xlsx').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(
+      /^no sheet of this workbook has order-line columns \(looked at "Notes"\)/,
+    );
+  });
+});
