@@ -70,7 +70,7 @@ function channelPort(store: Store, key: ChannelKey): ChannelPort {
     saveK: (k) => store.channels.saveK(key, k),
     saveFeatures: (features, scaling) => store.channels.saveFeatures(key, features, scaling),
     saveAsOf: (asOf) => store.channels.saveAsOf(key, asOf),
-    reset: () => store.channels.reset(key),
+    reset: (sample) => store.channels.reset(key, sample),
   };
 }
 

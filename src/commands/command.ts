@@ -32,4 +32,5 @@ export type Command =
   | { kind: 'asof'; date: string | null }
   | { kind: 'export' }
   | { kind: 'data' }
-  | { kind: 'reset' };
+  /** Back to a bundled sample: the customers, or (`reset orders`) the order lines. */
+  | { kind: 'reset'; sample?: 'orders' };

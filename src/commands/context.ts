@@ -45,12 +45,16 @@ export interface UploadedDataset {
   holds: DatasetHolds;
 }
 
-/** The data a channel analyses: its own upload, or the bundled sample until it uploads one. */
-export type ActiveDataset = { kind: 'sample' } | UploadedDataset;
+/** Which bundled sample: the customers (the default, and what a channel starts with) or the order lines. */
+export type SampleKind = DatasetHolds;
 
-/** The bundled sample is customers. */
-export const datasetHolds = (dataset: ActiveDataset): DatasetHolds =>
-  dataset.kind === 'sample' ? 'customers' : dataset.holds;
+/**
+ * The data a channel analyses: its own upload, or a bundled sample until it uploads one
+ * (`holds` absent: the customer sample, data/customers.csv; 'orders': data/orders.csv).
+ */
+export type ActiveDataset = { kind: 'sample'; holds?: SampleKind } | UploadedDataset;
+
+export const datasetHolds = (dataset: ActiveDataset): DatasetHolds => dataset.holds ?? 'customers';
 
 export interface ChannelView {
   dataset: ActiveDataset;
@@ -171,8 +175,8 @@ export interface ChannelPort {
   saveFeatures(features: Feature[], scaling: Scaling | null): void;
   /** The analysis date of order data; null: the day after the last invoice. */
   saveAsOf(asOf: string | null): void;
-  /** Back to the bundled sample with default settings; the uploaded files stay in history. */
-  reset(): void;
+  /** Back to a bundled sample (the customers by default) with default settings; the uploaded files stay in history. */
+  reset(sample?: SampleKind): void;
 }
 
 export interface CommandContext {

@@ -17,7 +17,8 @@ import { closest } from './suggest.ts';
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: InputError };
 
 const commandSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['help', 'summary', 'eda', 'check', 'export', 'data', 'reset']) }).strict(),
+  z.object({ kind: z.enum(['help', 'summary', 'eda', 'check', 'export', 'data']) }).strict(),
+  z.object({ kind: z.literal('reset'), sample: z.literal('orders').optional() }).strict(),
   z
     .object({
       kind: z.literal('k'),
@@ -75,7 +76,7 @@ const ALIASES: Record<string, string> = {
   'as-of': 'asof',
 };
 
-const NO_ARGUMENTS = ['summary', 'eda', 'check', 'export', 'data', 'reset'] as const;
+const NO_ARGUMENTS = ['summary', 'eda', 'check', 'export', 'data'] as const;
 type PlainKind = (typeof NO_ARGUMENTS)[number];
 
 /** Slack sends slash-command text with &, < and > escaped; read them as typed. */
@@ -119,6 +120,7 @@ function toCommand(tokens: readonly string[]): Command {
       ? { kind: 'predictRfm', rfm: parsePredictRfm(args) }
       : { kind: 'predict', customer: parsePredict(args) };
   if (name === 'asof') return parseAsOf(args);
+  if (name === 'reset') return parseReset(args);
   if ((NO_ARGUMENTS as readonly string[]).includes(name)) return plain(name as PlainKind, args);
   throw unknownCommand(first);
 }
@@ -130,6 +132,32 @@ function plain(kind: PlainKind, args: readonly string[]): Command {
     ]);
   }
   return { kind };
+}
+
+/** Which bundled sample `reset` goes back to, by the words people use for each. */
+const SAMPLE_WORDS: Record<string, 'customers' | 'orders'> = {
+  customers: 'customers',
+  customer: 'customers',
+  sample: 'customers',
+  orders: 'orders',
+  order: 'orders',
+  'order-lines': 'orders',
+  orderlines: 'orders',
+  transactions: 'orders',
+};
+
+/** `reset` and `reset customers`: the customer sample (unchanged); `reset orders`: the order-line sample. */
+function parseReset(args: readonly string[]): Command {
+  const sample = args.length === 1 ? SAMPLE_WORDS[args[0]!.toLowerCase()] : 'customers';
+  if (args.length > 1 || sample === undefined) {
+    throw new InputError(
+      'invalid_option',
+      `reset takes \`orders\`, \`customers\` or nothing (got "${shorten(args.join(' '))}")`,
+      {},
+      [`Try ${USAGE.reset}.`],
+    );
+  }
+  return sample === 'orders' ? { kind: 'reset', sample } : { kind: 'reset' };
 }
 
 function unknownCommand(word: string): InputError {

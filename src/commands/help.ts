@@ -49,7 +49,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     examples: ['export'],
   },
   { name: 'data', what: 'which data this channel uses: file, uploader, date, rows', examples: ['data'] },
-  { name: 'reset', what: 'go back to the bundled sample data and default settings', examples: ['reset'] },
+  {
+    name: 'reset',
+    what: 'go back to the bundled sample data and default settings: the sample customers, or with `orders` the sample order lines (200 customers’ purchases, to try the RFM segments)',
+    examples: ['reset', 'reset orders'],
+  },
   { name: 'help', what: 'this list', examples: ['help'] },
 ];
 
@@ -62,5 +66,6 @@ export const USAGE = {
   predict: `${example('predict 25 F 60 75')} or ${example('predict age=25 gender=F income=60 spending=75')}`,
   predictRfm: example('predict recency=30 frequency=5 monetary=900'),
   asof: `${example('asof 2011-12-10')} or ${example('asof auto')}`,
+  reset: `${example('reset')} (the sample customers) or ${example('reset orders')} (the sample order lines)`,
   help: `Type ${example('help')} to see every command.`,
 } as const;

@@ -35,7 +35,7 @@ const HANDLERS: Handlers = {
   asof: asOf,
   export: (_, context) => exportCustomers(context),
   data: (_, context) => data(context),
-  reset: (_, context) => reset(context),
+  reset: (command, context) => reset(command, context),
 };
 
 export async function run(command: Command, context: CommandContext): Promise<Reply> {

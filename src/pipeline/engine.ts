@@ -5,19 +5,24 @@
  * Slack service runs it inside the analysis worker thread (src/worker), tests
  * and tools call it directly. Both see the same results for the same inputs.
  */
-import type {
-  AnalysisRequest,
-  AnalysisResult,
-  ChannelSettings,
-  ChartGroup,
-  CustomerResult,
-  UploadedDataset,
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import {
+  type ActiveDataset,
+  type AnalysisRequest,
+  type AnalysisResult,
+  type ChannelSettings,
+  type ChartGroup,
+  type CustomerResult,
+  datasetHolds,
+  type UploadedDataset,
 } from '../commands/context.ts';
 import { formatCount } from '../commands/format.ts';
 import { rfmPredictOnCustomers } from '../commands/messages.ts';
 import type { ReplyFile, ReplyImage } from '../commands/reply.ts';
 import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
+import { generateOrderLines, ORDERS_SAMPLE } from '../core/rfm/synthetic-orders.ts';
 import type { Analysis } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { GENDER_EXPECTED } from '../ingest/rules.ts';
@@ -27,6 +32,7 @@ import { customersCsv, exportFileName } from './export-csv.ts';
 import { chartFingerprint, coreFingerprint } from './fingerprint.ts';
 import { Lru } from './lru.ts';
 import { OrderEngine } from './order-engine.ts';
+import { type OrderFile, uploadedOrderFile } from './order-source.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
 import {
   type BytesLoader,
@@ -70,6 +76,27 @@ function rowNotes(problems: readonly RowProblem[]): string[] {
   return [...first].map(([words, line]) => `${words} (line ${line})`);
 }
 const NO_CHARTS: RenderedGroup = { images: [], missing: [] };
+
+/**
+ * The bundled order lines (data/orders.csv), read once; made in memory from the generator's
+ * sample settings (data/README.md) when the file is missing, as the customer sample is.
+ */
+function orderSampleFile(path: string): OrderFile {
+  let bytes: Uint8Array | undefined;
+  const present = existsSync(path);
+  return {
+    fileName: present ? basename(path) : 'orders.csv',
+    sha256: 'bundled-order-sample',
+    what: 'the bundled order sample',
+    limits: false,
+    bytes: () => {
+      bytes ??= present
+        ? readFileSync(path)
+        : Buffer.from(generateOrderLines({ ...ORDERS_SAMPLE }).csv, 'utf8');
+      return bytes;
+    },
+  };
+}
 
 /** A lazy step run at most once (concurrent callers share the first call's promise). */
 function once<T>(step: () => Promise<T>): () => Promise<T> {
@@ -125,6 +152,8 @@ export class AnalysisEngine implements Engine {
   private readonly chartCache: ChartImageCache | undefined;
   private readonly codeVersion: string;
   private readonly orders: OrderEngine;
+  private readonly orderSample: OrderFile;
+  private readonly loadBytes: BytesLoader;
   private readonly logChartError: (kind: string, error: unknown) => void;
 
   constructor(
@@ -143,15 +172,24 @@ export class AnalysisEngine implements Engine {
     this.logChartError = chartFailureLogger(options.log);
     this.orders = new OrderEngine({
       ...(options.limits && { limits: options.limits }),
-      loadBytes: options.loadBytes,
       codeVersion: this.codeVersion,
       onChartError: this.logChartError,
     });
+    this.loadBytes = options.loadBytes;
+    this.orderSample = orderSampleFile(
+      options.orderSamplePath ?? join(dirname(options.samplePath), 'orders.csv'),
+    );
+  }
+
+  /** The order file behind a dataset that holds order lines (an upload or the bundled sample); null for customers. */
+  private orderFile(dataset: ActiveDataset): OrderFile | null {
+    if (datasetHolds(dataset) !== 'orders') return null;
+    return dataset.kind === 'sample' ? this.orderSample : uploadedOrderFile(dataset, this.loadBytes);
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
-    const { dataset } = request;
-    if (dataset.kind === 'upload' && dataset.holds === 'orders') return this.orders.analyze(request, dataset);
+    const orders = this.orderFile(request.dataset);
+    if (orders) return this.orders.analyze(request, orders);
     return this.analyzeCustomers(request);
   }
 
@@ -180,9 +218,8 @@ export class AnalysisEngine implements Engine {
   }
 
   async exportCsv(request: AnalysisRequest): Promise<ReplyFile> {
-    const { dataset } = request;
-    if (dataset.kind === 'upload' && dataset.holds === 'orders')
-      return this.orders.exportCsv(request, dataset);
+    const orders = this.orderFile(request.dataset);
+    if (orders) return this.orders.exportCsv(request, orders);
     const loaded = await this.tables.load(request.dataset);
     const { analysis } = await this.analysisFor(
       loaded.key,

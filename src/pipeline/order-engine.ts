@@ -11,7 +11,6 @@ import type {
   ChannelSettings,
   ChartGroup,
   OrderResult,
-  UploadedDataset,
   UploadFacts,
 } from '../commands/context.ts';
 import { formatCount } from '../commands/format.ts';
@@ -25,9 +24,9 @@ import { exportFileName } from './export-csv.ts';
 import { rfmCustomersCsv } from './export-rfm.ts';
 import { Lru } from './lru.ts';
 import { renderOrderCharts } from './order-charts.ts';
-import { type LoadedOrders, OrderSource, ordersKey } from './order-source.ts';
+import { type LoadedOrders, type OrderFile, OrderSource, ordersKey } from './order-source.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
-import { type BytesLoader, sha256Hex } from './tables.ts';
+import { sha256Hex } from './tables.ts';
 import type { Progress, UploadRequest } from './types.ts';
 
 const ANALYSES_KEPT = 8;
@@ -57,7 +56,6 @@ export class OrderEngine {
   constructor(
     private readonly options: {
       limits?: Partial<IngestLimits>;
-      loadBytes: BytesLoader;
       codeVersion: string;
       onChartError: (kind: string, error: unknown) => void;
     },
@@ -65,9 +63,9 @@ export class OrderEngine {
     this.source = new OrderSource(options);
   }
 
-  async analyze(request: AnalysisRequest, dataset: UploadedDataset): Promise<OrderResult> {
+  async analyze(request: AnalysisRequest, file: OrderFile): Promise<OrderResult> {
     if (request.customer) throw customerPredictOnOrders();
-    const loaded = await this.source.load(dataset, request.settings.asOf);
+    const loaded = await this.source.load(file, request.settings.asOf);
     const { analysis, key } = this.analysisFor(loaded, request.settings, request.seed);
     const result: OrderResult = {
       kind: 'orders',
@@ -77,11 +75,11 @@ export class OrderEngine {
     return request.rfm ? { ...result, prediction: prediction(analysis, request.rfm) } : result;
   }
 
-  async exportCsv(request: AnalysisRequest, dataset: UploadedDataset): Promise<ReplyFile> {
-    const loaded = await this.source.load(dataset, request.settings.asOf);
+  async exportCsv(request: AnalysisRequest, file: OrderFile): Promise<ReplyFile> {
+    const loaded = await this.source.load(file, request.settings.asOf);
     const { analysis } = this.analysisFor(loaded, request.settings, request.seed);
     return {
-      filename: exportFileName(dataset.fileName, analysis.k),
+      filename: exportFileName(file.fileName, analysis.k),
       title: `Customers with their RFM segment (${formatCount(analysis.customers)})`,
       mimetype: 'text/csv',
       content: Buffer.from(rfmCustomersCsv(loaded.customers, analysis), 'utf8'),

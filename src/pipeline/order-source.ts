@@ -32,18 +32,39 @@ const sizeOf = (loaded: LoadedOrders) => loaded.customers.length * (8 * 5 + 4 + 
 export const ordersKey = (sha256: string, fileName: string, asOf: string | undefined) =>
   `orders:${uploadKey(sha256, fileName)}|asOf=${asOf ?? 'auto'}`;
 
+/**
+ * An order file the engine analyses: a channel's upload, or the bundled sample
+ * (whose bytes are read from data/, not from the store, and which the upload
+ * limits do not apply to).
+ */
+export interface OrderFile {
+  fileName: string;
+  sha256: string;
+  /** "dataset 3 (orders.csv)", for the error when the bytes are gone. */
+  what: string;
+  bytes: () => Uint8Array | null;
+  limits?: false;
+}
+
+export const uploadedOrderFile = (dataset: UploadedDataset, loadBytes: BytesLoader): OrderFile => ({
+  fileName: dataset.fileName,
+  sha256: dataset.sha256,
+  what: `dataset ${dataset.id} (${dataset.fileName})`,
+  bytes: () => loadBytes(dataset),
+});
+
 export class OrderSource {
   private readonly loaded = new Lru<LoadedOrders>(KEPT, { maxBytes: MAX_BYTES, sizeOf });
 
-  constructor(private readonly options: { limits?: Partial<IngestLimits>; loadBytes: BytesLoader }) {}
+  constructor(private readonly options: { limits?: Partial<IngestLimits> }) {}
 
-  async load(dataset: UploadedDataset, asOf: string | undefined): Promise<LoadedOrders> {
-    const key = ordersKey(dataset.sha256, dataset.fileName, asOf);
+  async load(file: OrderFile, asOf: string | undefined): Promise<LoadedOrders> {
+    const key = ordersKey(file.sha256, file.fileName, asOf);
     const cached = this.loaded.get(key);
     if (cached) return cached;
-    const bytes = this.options.loadBytes(dataset);
-    if (!bytes) throw new Error(`the stored file of dataset ${dataset.id} (${dataset.fileName}) is missing`);
-    return this.remember(await this.read(key, bytes, dataset.fileName, asOf));
+    const bytes = file.bytes();
+    if (!bytes) throw new Error(`the stored file of ${file.what} is missing`);
+    return this.remember(await this.read(key, bytes, file.fileName, asOf, undefined, file.limits !== false));
   }
 
   /** Reads a new upload; the caller remembers it once it is accepted. */
@@ -53,11 +74,12 @@ export class OrderSource {
     fileName: string,
     asOf: string | undefined,
     onProgress?: Progress,
+    limited = true,
   ): Promise<LoadedOrders> {
     const read = await readOrderCustomers(withProgress(bytes, fileName, onProgress, 'order lines'), {
       fileName,
       ...(asOf !== undefined && { asOf }),
-      ...(this.options.limits && { limits: this.options.limits }),
+      ...(limited && this.options.limits && { limits: this.options.limits }),
     });
     const { customers } = read.aggregation;
     return { key, reading: orderReading(read), describe: describeRfm(customers), customers };

@@ -20,6 +20,11 @@ export interface LogPort {
 export interface EngineOptions {
   /** The bundled sample; generated in memory when the file is missing. */
   samplePath: string;
+  /**
+   * The bundled order-line sample (`/segment reset orders`); default `orders.csv` beside
+   * `samplePath` (data/); generated in memory, as data/README.md describes it, when missing.
+   */
+  orderSamplePath?: string;
   limits?: Partial<IngestLimits>;
   log: LogPort;
 }

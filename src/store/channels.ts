@@ -5,7 +5,13 @@
  * wrong id can never show one channel another's file.
  */
 import { z } from 'zod';
-import type { ActiveDataset, ChannelKey, ChannelSettings, ChannelView } from '../commands/context.ts';
+import type {
+  ActiveDataset,
+  ChannelKey,
+  ChannelSettings,
+  ChannelView,
+  SampleKind,
+} from '../commands/context.ts';
 import { K_LIMITS } from '../core/features.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
 import { FEATURES, SCALINGS } from '../core/types.ts';
@@ -32,10 +38,11 @@ const stateRowSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable(),
+  sample: z.enum(['customers', 'orders']),
 });
 
 const VIEW_SQL = `
-SELECT s.k, s.features, s.scaling, s.as_of, d.id AS dataset_id,
+SELECT s.k, s.features, s.scaling, s.as_of, s.sample, d.id AS dataset_id,
        d.id, d.team_id, d.channel_id, d.file_name, d.uploaded_by, d.uploaded_at, d.rows, d.skipped_rows, d.sha256, d.holds
 FROM channel_state s
 LEFT JOIN datasets d ON d.id = s.dataset_id AND d.team_id = s.team_id AND d.channel_id = s.channel_id
@@ -43,8 +50,8 @@ WHERE s.team_id = ? AND s.channel_id = ?`;
 
 /** A channel without a row uses the sample; the first write creates the row with the defaults. */
 const INSERT_SQL = `
-INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, as_of, updated_at)
-VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @asOf, @updatedAt)`;
+INSERT INTO channel_state (team_id, channel_id, dataset_id, k, features, scaling, as_of, sample, updated_at)
+VALUES (@teamId, @channelId, @datasetId, @k, @features, @scaling, @asOf, @sample, @updatedAt)`;
 
 /**
  * Each setting is written on its own, in one statement, so two commands that
@@ -73,7 +80,7 @@ ON CONFLICT (team_id, channel_id) DO UPDATE SET
 const UPSERT_SQL = `${INSERT_SQL}
 ON CONFLICT (team_id, channel_id) DO UPDATE SET
   dataset_id = excluded.dataset_id, k = excluded.k, features = excluded.features,
-  scaling = excluded.scaling, as_of = excluded.as_of, updated_at = excluded.updated_at`;
+  scaling = excluded.scaling, as_of = excluded.as_of, sample = excluded.sample, updated_at = excluded.updated_at`;
 
 export class ChannelRepository {
   constructor(
@@ -86,7 +93,11 @@ export class ChannelRepository {
     if (raw === undefined) return { dataset: { kind: 'sample' }, settings: defaultSettings() };
     const state = stateRowSchema.parse(raw);
     const dataset: ActiveDataset =
-      state.dataset_id === null ? { kind: 'sample' } : datasetFromRow(datasetRowSchema.parse(raw));
+      state.dataset_id !== null
+        ? datasetFromRow(datasetRowSchema.parse(raw))
+        : state.sample === 'orders'
+          ? { kind: 'sample', holds: 'orders' }
+          : { kind: 'sample' };
     const settings: ChannelSettings = { k: state.k, features: state.features, scaling: state.scaling };
     return { dataset, settings: state.as_of === null ? settings : { ...settings, asOf: state.as_of } };
   }
@@ -118,12 +129,22 @@ export class ChannelRepository {
     this.db.prepare(ACTIVATE_SQL).run(this.row(key, datasetId, defaultSettings()));
   }
 
-  /** Makes a dataset (or the sample, with null) active together with its settings. */
-  write(key: ChannelKey, datasetId: number | null, settings: ChannelSettings): void {
-    this.db.prepare(UPSERT_SQL).run(this.row(key, datasetId, settings));
+  /** Makes a dataset (or a sample, with null) active together with its settings. */
+  write(
+    key: ChannelKey,
+    datasetId: number | null,
+    settings: ChannelSettings,
+    sample: SampleKind = 'customers',
+  ): void {
+    this.db.prepare(UPSERT_SQL).run(this.row(key, datasetId, settings, sample));
   }
 
-  private row(key: ChannelKey, datasetId: number | null, settings: ChannelSettings) {
+  private row(
+    key: ChannelKey,
+    datasetId: number | null,
+    settings: ChannelSettings,
+    sample: SampleKind = 'customers',
+  ) {
     return {
       teamId: key.teamId,
       channelId: key.channelId,
@@ -132,11 +153,13 @@ export class ChannelRepository {
       features: JSON.stringify(settings.features),
       scaling: settings.scaling,
       asOf: settings.asOf ?? null,
+      sample,
       updatedAt: this.clock().toISOString(),
     };
   }
 
-  reset(key: ChannelKey): void {
-    this.write(key, null, defaultSettings());
+  /** Back to a bundled sample (the customers unless told) with the default settings. */
+  reset(key: ChannelKey, sample: SampleKind = 'customers'): void {
+    this.write(key, null, defaultSettings(), sample);
   }
 }

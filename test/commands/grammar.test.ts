@@ -32,6 +32,23 @@ describe('plain commands', () => {
     expect(command(text)).toEqual({ kind });
   });
 
+  it.each([
+    ['reset orders', { kind: 'reset', sample: 'orders' }],
+    ['RESET Transactions', { kind: 'reset', sample: 'orders' }],
+    ['reset order-lines', { kind: 'reset', sample: 'orders' }],
+    ['reset customers', { kind: 'reset' }],
+  ])('reads %j as a reset to a bundled sample', (text, expected) => {
+    expect(command(text)).toEqual(expected);
+  });
+
+  it('refuses a reset to anything but the two samples, saying which there are', () => {
+    expect(failure('reset mall')).toMatchObject({
+      code: 'invalid_option',
+      message: 'reset takes `orders`, `customers` or nothing (got "mall")',
+    });
+    expect(failure('reset orders now').message).toContain('(got "orders now")');
+  });
+
   it('refuses options on a command that takes none', () => {
     expect(failure('summary please')).toMatchObject({
       code: 'invalid_option',

@@ -2,6 +2,8 @@
  * run() on a channel whose data is order lines: every command answers in RFM
  * terms, through the same handlers and the real in-process engine.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/grammar.ts';
 import type { Reply } from '../../src/commands/reply.ts';
@@ -209,5 +211,45 @@ describe('predict on order data for a customer unlike the file', () => {
     expect(outside.warnings[0]).toMatch(
       /^unlike any customer in this data: orders 100,000 is above the highest in the file/,
     );
+  });
+});
+
+describe('reset orders: the bundled order-line sample', () => {
+  const expected = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../data/orders.expected.json', import.meta.url)), 'utf8'),
+  );
+
+  it('makes the order sample the channel’s data; every command then answers in RFM terms; reset goes back', async () => {
+    const channel = new MemoryChannel({ dataset, settings: { ...settings, k: 4 } });
+    const reset = await answer('reset orders', channel);
+    expect(reset.title).toBe('Back to the sample order lines');
+    expect(channel.current).toEqual({ dataset: { kind: 'sample', holds: 'orders' }, settings });
+
+    const summary = everything(await answer('summary', channel));
+    expect(summary).toContain(`from ${expected.customers} customers`);
+    expect(summary).toContain('orders.csv was read as order lines (Online Retail I)');
+    expect(summary).toContain(
+      `${expected.noCustomerId.toLocaleString('en-US')} lines without a customer id excluded`,
+    );
+    expect(summary).toContain('bundled sample order lines');
+    expect(everything(await answer('data', channel))).toContain('Data: order lines');
+    const exported = (await answer('export', channel)).files[0]!;
+    expect(exported.content.toString('utf8').split('\n')[0]).toMatch(
+      /^CustomerID,Recency,Frequency,Monetary,Country,Segment,Segment name/,
+    );
+    expect(everything(await answer('predict recency=30 frequency=5 monetary=900', channel))).toContain(
+      'Predicted segment',
+    );
+
+    const back = await answer('reset', channel);
+    expect(back.title).toBe('Back to the sample data');
+    expect(channel.current.dataset).toEqual({ kind: 'sample' });
+    const customers = await answer('summary', channel);
+    expect(everything(customers)).not.toContain('was read as order lines');
+    expect(everything(customers)).toContain('bundled sample data');
+  });
+
+  it('lists reset orders in help', async () => {
+    expect(everything(await answer('help'))).toContain('reset orders');
   });
 });

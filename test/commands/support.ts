@@ -40,9 +40,10 @@ export class MemoryChannel implements ChannelPort {
       settings: { ...this.current.settings, features: [...features], scaling },
     };
   }
-  reset(): void {
+  reset(sample?: 'customers' | 'orders'): void {
     this.resets++;
     this.current = defaultView();
+    if (sample === 'orders') this.current.dataset = { kind: 'sample', holds: 'orders' };
   }
 }
 

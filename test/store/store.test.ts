@@ -94,6 +94,28 @@ describe('channel state', () => {
     });
     expect(store.datasets.list(CHANNEL_A)).toHaveLength(1);
   });
+
+  it('reset orders makes the bundled order sample the channel’s data, across a reopen, until an upload or reset', () => {
+    const file = freshFile();
+    const store = open(file);
+    store.uploads.accept(CHANNEL_A, newDataset('a.csv'));
+    store.channels.saveK(CHANNEL_A, 4);
+    store.channels.reset(CHANNEL_A, 'orders');
+    const orders = {
+      dataset: { kind: 'sample', holds: 'orders' },
+      settings: { k: null, features: ['income', 'spending'], scaling: null },
+    };
+    expect(store.channels.view(CHANNEL_A)).toEqual(orders);
+    // A setting saved meanwhile keeps the sample.
+    store.channels.saveAsOf(CHANNEL_A, '2011-06-01');
+    expect(open(file).channels.view(CHANNEL_A).dataset).toEqual({ kind: 'sample', holds: 'orders' });
+    expect(store.channels.view(CHANNEL_B).dataset).toEqual({ kind: 'sample' });
+    store.channels.reset(CHANNEL_A);
+    expect(store.channels.view(CHANNEL_A).dataset).toEqual({ kind: 'sample' });
+    store.channels.reset(CHANNEL_A, 'orders');
+    store.uploads.accept(CHANNEL_A, newDataset('b.csv'));
+    expect(store.channels.view(CHANNEL_A).dataset).toMatchObject({ kind: 'upload', fileName: 'b.csv' });
+  });
 });
 
 describe('uploads', () => {

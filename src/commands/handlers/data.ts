@@ -1,8 +1,11 @@
 /** `/segment data`: which data the channel uses and with which settings. No analysis needed. */
+
+import type { Command } from '../command.ts';
 import { type ActiveDataset, type ChannelSettings, type CommandContext, datasetHolds } from '../context.ts';
 import { formatCount, formatDate, listWords } from '../format.ts';
+import { example } from '../help.ts';
 import type { Reply } from '../reply.ts';
-import { datasetWords, reply, SAMPLE_WORDS, scalingWords } from './shared.ts';
+import { datasetWords, ORDER_SAMPLE_WORDS, reply, SAMPLE_WORDS, scalingWords } from './shared.ts';
 
 function settingsLines(settings: ChannelSettings, dataset: ActiveDataset): string {
   const k = `k: ${settings.k === null ? 'recommended for the data' : `${settings.k}, set by hand`}`;
@@ -25,7 +28,7 @@ export async function data(context: CommandContext): Promise<Reply> {
   if (dataset.kind === 'sample') {
     return reply({
       title: 'Data for this channel',
-      text: `This channel uses the ${SAMPLE_WORDS}.`,
+      text: `This channel uses the ${datasetHolds(dataset) === 'orders' ? ORDER_SAMPLE_WORDS : SAMPLE_WORDS}.`,
       sections,
     });
   }
@@ -49,7 +52,22 @@ export async function data(context: CommandContext): Promise<Reply> {
   });
 }
 
-export async function reset(context: CommandContext): Promise<Reply> {
+export async function reset(
+  command: Extract<Command, { kind: 'reset' }>,
+  context: CommandContext,
+): Promise<Reply> {
+  if (command.sample === 'orders') {
+    context.channel.reset('orders');
+    return reply({
+      title: 'Back to the sample order lines',
+      text: `This channel uses the ${ORDER_SAMPLE_WORDS} now, with the default settings.`,
+      sections: [
+        {
+          body: `Try ${example('summary')} for the RFM segments, or ${example('reset')} for the sample customers. Share a CSV or .xlsx in this channel to analyse your own data again.`,
+        },
+      ],
+    });
+  }
   context.channel.reset();
   return reply({
     title: 'Back to the sample data',

@@ -34,10 +34,12 @@ export function analysisRequest(
 }
 
 export const SAMPLE_WORDS = 'bundled sample data — upload a CSV to this channel to use your own';
+export const ORDER_SAMPLE_WORDS =
+  'bundled sample order lines (orders.csv: 200 synthetic customers’ purchases) — upload a file to this channel to use your own';
 
 /** "sales.csv uploaded by <@U123> on 2026-11-29, 200 rows, 0 skipped" or the sample sentence. */
 export function datasetWords(dataset: ActiveDataset): string {
-  if (dataset.kind === 'sample') return SAMPLE_WORDS;
+  if (dataset.kind === 'sample') return dataset.holds === 'orders' ? ORDER_SAMPLE_WORDS : SAMPLE_WORDS;
   return (
     `${dataset.fileName} uploaded by <@${dataset.uploadedBy}> on ${formatDate(dataset.uploadedAt)}, ` +
     `${formatCount(dataset.rows)} ${dataset.holds === 'orders' ? 'order lines' : 'rows'}, ${formatCount(dataset.skippedRows)} skipped`

@@ -4,6 +4,7 @@ import { datasetColumns } from './003-dataset-columns.ts';
 import { orderDatasets } from './004-order-datasets.ts';
 import { datasetSource } from './005-dataset-source.ts';
 import { chartImages } from './006-chart-images.ts';
+import { channelSample } from './007-channel-sample.ts';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'order-line datasets and the analysis date', sql: orderDatasets },
   { version: 5, name: 'which delivery saved a dataset', sql: datasetSource },
   { version: 6, name: 'drawn charts per analysis', sql: chartImages },
+  { version: 7, name: 'which bundled sample a channel uses', sql: channelSample },
 ];
