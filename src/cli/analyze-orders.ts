@@ -23,13 +23,13 @@ export async function runAnalyzeOrders(args: AnalyzeArgs): Promise<string> {
   if (args.export)
     await writeFile(args.export, rfmCustomersCsv(result.aggregation.customers, result.analysis));
   if (args.out) {
-    const { writeOrderCharts } = await import('./write-order-charts.ts');
-    await writeOrderCharts(args.out, result);
+    const { writeOrderReport } = await import('./write-order-report.ts');
+    await writeOrderReport(args.out, result);
   }
   if (args.json) return toJson(rfmJson(result));
   return (
     toTerminal(rfmSummary(result)) +
     (args.export ? `\nCustomers and segments written to ${args.export}\n` : '') +
-    (args.out ? `\nCharts written to ${args.out}\n` : '')
+    (args.out ? `\nCharts and report written to ${args.out}\n` : '')
   );
 }

@@ -35,7 +35,10 @@ export interface OrderAnalysis {
   analysis: RfmAnalysis;
 }
 
-export function rfmSummary(o: OrderAnalysis): Block[] {
+/** The report's sections a chart can be placed in (report.md puts each at the end of its section). */
+export type RfmSection = 'data' | 'segments' | 'checks' | 'countries';
+
+export function rfmSummary(o: OrderAnalysis, figures: Partial<Record<RfmSection, Block[]>> = {}): Block[] {
   const { reading, analysis: a } = o;
   const blocks: Block[] = [
     { kind: 'heading', text: 'Read as transactions' },
@@ -44,6 +47,7 @@ export function rfmSummary(o: OrderAnalysis): Block[] {
     { kind: 'heading', text: 'Cleaning' },
     { kind: 'list', items: cleaningItems(reading) },
     { kind: 'para', text: periodWords(reading, a.customers) },
+    ...(figures.data ?? []),
     { kind: 'heading', text: `${a.k} RFM segments` },
     {
       kind: 'para',
@@ -51,11 +55,14 @@ export function rfmSummary(o: OrderAnalysis): Block[] {
     },
     { kind: 'table', ...rfmSegmentTable(a) },
     { kind: 'list', items: segmentAdvice(a) },
+    ...(figures.segments ?? []),
     { kind: 'heading', text: 'Checks' },
     { kind: 'list', items: a.skewness.map(skewnessWords) },
+    ...(figures.checks ?? []),
     { kind: 'heading', text: 'Segments or countries?' },
     { kind: 'para', text: countryWords(a) },
     { kind: 'table', ...countryTable(a) },
+    ...(figures.countries ?? []),
   ];
   if (a.notes.length) blocks.push({ kind: 'list', items: a.notes.map(noteWords) });
   return blocks;
