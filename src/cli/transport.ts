@@ -24,7 +24,7 @@ import type { Reply } from '../commands/reply.ts';
 import { rfmPredictionInWords } from '../commands/rfm/predict.ts';
 import { run } from '../commands/run.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import { readCustomerFile } from '../ingest/file.ts';
+import { checkTableFile, readCustomerFile } from '../ingest/file.ts';
 import { isOrderLineFile } from '../ingest/transactions/file.ts';
 import { createLogger } from '../log.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
@@ -98,6 +98,8 @@ async function datasetOf(
   request: { settings: ChannelSettings; seed: number; limits: Partial<IngestLimits> },
 ): Promise<{ dataset: ActiveDataset; bytes: Uint8Array | null }> {
   if (!path) return { dataset: { kind: 'sample' }, bytes: null };
+  // Path and size before any byte is read: an order file is read whole, so an oversized one is refused by its size.
+  await checkTableFile(path, request.limits);
   if (await isOrderLineFile(path)) {
     const bytes = readFileSync(path);
     const upload = { fileName: basename(path), bytes, settings: request.settings, seed: request.seed };

@@ -2,11 +2,13 @@
  * The CLI and Slack are two transports over one grammar and one run(): the
  * same input is accepted or refused by both, with the same words.
  */
+import { truncateSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/grammar.ts';
 import { errorReply } from '../../src/commands/messages.ts';
 import { DEFAULT_LIMITS } from '../../src/ingest/csv.ts';
 import { terminalWords } from '../../src/report/reply.ts';
+import { downloadUrl } from '../../src/slack/files.ts';
 import { fileTooLarge, formatBytes } from '../../src/words.ts';
 import { runCli, tempFile } from '../support/cli.ts';
 import { SAMPLE_PATH } from '../support/mall.ts';
@@ -73,7 +75,7 @@ describe('the CLI and Slack agree', () => {
     );
   });
 
-  it('write sizes the same way: the default limit is "100 MB" on every path', async () => {
+  it('write sizes the same way: "100 MB", never "100.0 MB", on every path', async () => {
     expect(formatBytes(100 * 1024 * 1024)).toBe('100 MB');
     const big = tempFile(
       'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n1,Male,19,15,39\n',
@@ -85,6 +87,42 @@ describe('the CLI and Slack agree', () => {
       'big.csv is 57 bytes, over the 10 bytes limit; remove unused columns or split it',
     );
     expect(formatBytes(DEFAULT_LIMITS.maxBytes)).not.toMatch(/\.0 /);
+  });
+
+  it('refuse a file over the default limit by its size, in the same words as Slack, customers or order lines', async () => {
+    const size = DEFAULT_LIMITS.maxBytes + 100 * 1024 * 1024;
+    const sentence = `is ${formatBytes(size)}, over the ${formatBytes(DEFAULT_LIMITS.maxBytes)} limit; remove unused columns or split it`;
+    expect(sentence).toMatch(/^is \d+ MB, over the \d+ MB limit/);
+    let slack = '';
+    try {
+      downloadUrl(
+        {
+          id: 'F1',
+          name: 'big.csv',
+          filetype: 'csv',
+          size,
+          url_private_download: 'https://files.slack.com/big.csv',
+        },
+        'files.slack.com',
+        DEFAULT_LIMITS.maxBytes,
+      );
+    } catch (e) {
+      slack = (e as Error).message;
+    }
+    expect(slack).toBe(`big.csv ${sentence}.`);
+    // Sparse files: refused by their size before a byte is read (an order file is otherwise read whole).
+    const customers = tempFile(
+      'CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n',
+      'big.csv',
+    );
+    truncateSync(customers, size);
+    expect(await cliRefusal('analyze', customers)).toBe(`big.csv: the file ${sentence}`);
+    const orders = tempFile(
+      'Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country\n',
+      'orders.csv',
+    );
+    truncateSync(orders, size);
+    expect(await cliRefusal('summary', '--data', orders)).toBe(`orders.csv: the file ${sentence}`);
   });
 
   it('export the same CSV as /segment export', async () => {
