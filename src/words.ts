@@ -107,9 +107,16 @@ export function sourceNotes(source: Pick<SourceInfo, 'encoding' | 'sheet' | 'abs
   return notes;
 }
 
-/** The sheet of a workbook, or a text encoding other than UTF-8, as a sentence; null for a UTF-8 CSV. */
-export function readingNote(source: Pick<SourceInfo, 'encoding' | 'sheet'>): string | null {
-  if (source.sheet !== undefined) return `Read the sheet "${source.sheet}" of the workbook.`;
+/**
+ * The sheet(s) of a workbook, or a text encoding other than UTF-8, as a sentence; null for a
+ * UTF-8 CSV. (An order-line workbook can be read from several sheets: one per year.)
+ */
+export function readingNote(
+  source: Pick<SourceInfo, 'encoding' | 'sheet'> & { sheets?: readonly string[] },
+): string | null {
+  const sheets = source.sheets ?? (source.sheet === undefined ? [] : [source.sheet]);
+  if (sheets.length === 1) return `Read the sheet "${sheets[0]}" of the workbook.`;
+  if (sheets.length > 1) return `Read the sheets ${listWords(sheets.map((s) => `"${s}"`))} of the workbook.`;
   if (source.encoding !== undefined && source.encoding !== 'utf-8')
     return `Read as ${ENCODING_NAMES[source.encoding]} text.`;
   return null;

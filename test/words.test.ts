@@ -8,6 +8,7 @@ import {
   formatShare,
   formatWholeShare,
   listWords,
+  readingNote,
   segmentsInWords,
 } from '../src/words.ts';
 
@@ -41,5 +42,18 @@ describe('the words of numbers', () => {
     expect(expectedValueWords(FEATURE_CATALOGUE.age)).toBe('a whole number from 0 to 120');
     expect(expectedValueWords(FEATURE_CATALOGUE.income)).toBe('a number of k$ from 0 to 10,000');
     expect(expectedValueWords(FEATURE_CATALOGUE.spending)).toBe('a number from 1 to 100');
+  });
+});
+
+describe('readingNote', () => {
+  it('names the sheet or sheets of a workbook, or an encoding other than UTF-8, and nothing for UTF-8', () => {
+    expect(readingNote({ sheet: 'Customers', encoding: 'utf-8' })).toBe(
+      'Read the sheet "Customers" of the workbook.',
+    );
+    expect(readingNote({ sheets: ['Year 2009-2010', 'Year 2010-2011'], encoding: 'utf-8' })).toBe(
+      'Read the sheets "Year 2009-2010" and "Year 2010-2011" of the workbook.',
+    );
+    expect(readingNote({ encoding: 'windows-1252' })).toBe('Read as Windows-1252 (Latin-1) text.');
+    expect(readingNote({ encoding: 'utf-8' })).toBeNull();
   });
 });

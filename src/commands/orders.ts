@@ -15,8 +15,8 @@ export interface OrderReading {
   fileName: string;
   /** The text encoding the file was read as ('utf-8' for a workbook). */
   encoding: TextEncoding;
-  /** The sheet read, when the file was an Excel workbook. */
-  sheet?: string;
+  /** The sheets read, when the file was an Excel workbook. */
+  sheets?: string[];
   /** 'Online Retail I', 'Online Retail II' or 'order export'. */
   layout: string;
   /** Which header played which role, in the file's order of roles. */

@@ -79,7 +79,7 @@ export function orderReading({ ingest, cleaning, aggregation }: OrderCustomers):
   return {
     fileName: ingest.fileName,
     encoding: ingest.encoding,
-    ...(ingest.sheet !== undefined && { sheet: ingest.sheet }),
+    ...(ingest.sheets !== undefined && { sheets: [...ingest.sheets] }),
     layout: ingest.columns.layout,
     roles: Object.entries(ingest.columns.roles).map(([role, c]) => ({ role, header: c.header })),
     ignored: [...ingest.columns.ignored],

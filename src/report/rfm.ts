@@ -124,6 +124,6 @@ export function rfmJson(o: OrderAnalysis) {
     model: rfmModelInWords(a.model),
     notes: a.notes.map(noteWords),
     encoding: ingest.encoding,
-    ...(ingest.sheet !== undefined && { sheet: ingest.sheet }),
+    ...(ingest.sheets !== undefined && { sheets: ingest.sheets }),
   };
 }

@@ -57,7 +57,7 @@ describe('engine on order lines', () => {
       'an .xlsx',
       'orders.xlsx',
       (csv: string) => orderWorkbook(csv),
-      { sheet: ORDER_SHEET, encoding: 'utf-8' },
+      { sheets: [ORDER_SHEET], encoding: 'utf-8' },
     ],
     ['a Windows-1252 CSV', 'orders.csv', windows1252, { encoding: 'windows-1252' }],
     ['a UTF-16 CSV', 'orders.txt', utf16le, { encoding: 'utf-16le' }],

@@ -39,8 +39,8 @@ export interface OrderIngestResult {
   delimiter: Delimiter;
   /** The text encoding the file was read as ('utf-8' for a workbook). */
   encoding: TextEncoding;
-  /** The sheet read, when the file was an Excel workbook. */
-  sheet?: string;
+  /** The sheets read, in order, when the file was an Excel workbook (every sheet with the order-line header). */
+  sheets?: string[];
   /** Data lines read (blank lines not counted). */
   totalLines: number;
   /** Lines dropped because a cell could not be read (in `problems`). */
@@ -83,7 +83,7 @@ export async function readOrderLines(
     });
     return finish(workbook.builder, file, ',', limits.minValidShare, {
       encoding: 'utf-8',
-      sheet: workbook.sheet,
+      sheets: workbook.sheets,
     });
   }
   const decoding: Decoding = { encoding: 'utf-8' };
@@ -150,7 +150,7 @@ function finish(
   file: string,
   delimiter: Delimiter,
   minValidShare: number,
-  source: Pick<OrderIngestResult, 'encoding' | 'sheet'>,
+  source: Pick<OrderIngestResult, 'encoding' | 'sheets'>,
 ): OrderIngestResult {
   if (builder.totalLines === 0) {
     throw new InputError('header_only', 'the file has a header row but no order lines below it', { file });

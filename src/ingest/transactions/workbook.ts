@@ -1,8 +1,10 @@
 /**
- * An order-line workbook (.xlsx, as the UCI Online Retail file is shared):
+ * An order-line workbook (.xlsx, as the UCI Online Retail files are shared):
  * opened with the customer reader's checks (xlsx.ts `openWorkbook`), the first
  * sheet whose header (below any title rows) names order-line columns is read,
- * and each row's cells go to the builder as the text a CSV export would hold.
+ * and so is every later sheet with the same header (Online Retail II keeps one
+ * year per sheet); each row's cells go to the builder as the text a CSV export
+ * would hold. A row problem names the row within its sheet.
  */
 import { InputError } from '../../core/errors.ts';
 import type { IngestLimits } from '../result.ts';
@@ -21,28 +23,47 @@ export async function readOrderWorkbook(
   file: string,
   limits: IngestLimits,
   start: (header: string[], line: number) => WorkbookStart,
-): Promise<{ builder: OrderLineBuilder; sheet: string }> {
+): Promise<{ builder: OrderLineBuilder; sheets: string[] }> {
   const sheets = await openWorkbook(bytes, file, limits);
-  const { sheet, headerRow } = chooseSheet(sheets, file);
-  const { builder, checkRows } = start(sheet.data[headerRow]!.map(orderCellText), headerRow + 1);
-  for (let r = headerRow + 1; r < sheet.data.length; r++) {
-    builder.accept(sheet.data[r]!.map(orderCellText), r + 1);
-    checkRows(r + 1);
-  }
-  return { builder, sheet: sheet.sheet };
-}
-
-function chooseSheet(sheets: Sheet[], file: string): { sheet: Sheet; headerRow: number } {
-  for (const sheet of sheets) {
-    const limit = Math.min(sheet.data.length, HEADER_SEARCH);
-    for (let r = 0; r < limit; r++) {
-      const cells = sheet.data[r]!.map(orderCellText);
-      if (cells.filter((c) => c !== '').length < 2) continue;
-      if (looksLikeOrderLines(cells)) return { sheet, headerRow: r };
+  const found = sheets.flatMap((sheet) => {
+    const headerRow = orderHeaderRow(sheet);
+    return headerRow === null ? [] : [{ sheet, headerRow }];
+  });
+  const first = found[0];
+  if (!first) throw noOrderSheet(sheets, file);
+  const header = first.sheet.data[first.headerRow]!.map(orderCellText);
+  const same = found.filter(({ sheet, headerRow }) =>
+    sameCells(sheet.data[headerRow]!.map(orderCellText), header),
+  );
+  const { builder, checkRows } = start(header, first.headerRow + 1);
+  for (const { sheet, headerRow } of same) {
+    for (let r = headerRow + 1; r < sheet.data.length; r++) {
+      builder.accept(sheet.data[r]!.map(orderCellText), r + 1);
+      checkRows(r + 1);
     }
   }
+  return { builder, sheets: same.map((s) => s.sheet.sheet) };
+}
+
+const sameCells = (a: string[], b: string[]) => {
+  const trimmed = (cells: string[]) => cells.slice(0, cells.findLastIndex((c) => c !== '') + 1);
+  return trimmed(a).join('\u0000') === trimmed(b).join('\u0000');
+};
+
+/** The row (within the first rows, below titles) that names order-line columns, or null. */
+function orderHeaderRow(sheet: Sheet): number | null {
+  const limit = Math.min(sheet.data.length, HEADER_SEARCH);
+  for (let r = 0; r < limit; r++) {
+    const cells = sheet.data[r]!.map(orderCellText);
+    if (cells.filter((c) => c !== '').length < 2) continue;
+    if (looksLikeOrderLines(cells)) return r;
+  }
+  return null;
+}
+
+function noOrderSheet(sheets: Sheet[], file: string): InputError {
   const names = sheets.map((s) => `"${s.sheet}"`).join(', ');
-  throw new InputError(
+  return new InputError(
     'missing_column',
     `no sheet of this workbook has order-line columns (looked at ${names}); expected an invoice number, a date and a price or line total`,
     { file },

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
 import { readOrderLines } from '../../../src/ingest/transactions/read.ts';
-import { accented, ORDER_SHEET, orderWorkbook, utf16le, windows1252 } from '../../support/order-files.ts';
+import {
+  accented,
+  ORDER_SHEET,
+  orderCells,
+  orderWorkbook,
+  utf16le,
+  windows1252,
+} from '../../support/order-files.ts';
 import { buildXlsx } from '../../support/xlsx.ts';
 
 const generated = generateOrderLines({
@@ -33,13 +40,34 @@ describe('order lines in other files than UTF-8 CSV', () => {
   it('reads an .xlsx (date cells, title rows, a notes sheet first) as the same lines, and names the sheet', async () => {
     const text = await read(csv, 'orders.csv');
     const book = await read(orderWorkbook(csv), 'orders.xlsx');
-    expect(book.sheet).toBe(ORDER_SHEET);
+    expect(book.sheets).toEqual([ORDER_SHEET]);
     expect(book.totalLines).toBe(generated.expected.lines);
     expect(book.dateForms).toEqual(['iso']);
     expect(book.problemCount).toBe(0);
     expect(linesOf(book)).toEqual(linesOf(text));
-    expect(text.sheet).toBeUndefined();
+    expect(text.sheets).toBeUndefined();
     expect(text.encoding).toBe('utf-8');
+  });
+
+  it('reads every sheet with the same order-line header, in order (Online Retail II keeps a year per sheet)', async () => {
+    const text = await read(csv, 'orders.csv');
+    const [header, ...rows] = orderCells(csv);
+    const half = Math.floor(rows.length / 2);
+    const book = buildXlsx([
+      { name: 'Year 2009-2010', rows: [header!, ...rows.slice(0, half)] },
+      {
+        name: 'Pivot',
+        rows: [
+          ['Country', 'Revenue'],
+          ['UK', 1],
+        ],
+      },
+      { name: 'Year 2010-2011', rows: [['Second year'], header!, ...rows.slice(half)] },
+    ]);
+    const read2 = await read(book, 'online_retail_II.xlsx');
+    expect(read2.sheets).toEqual(['Year 2009-2010', 'Year 2010-2011']);
+    expect(read2.totalLines).toBe(text.totalLines);
+    expect(linesOf(read2)).toEqual(linesOf(text));
   });
 
   it('reads Windows-1252 text as the same lines, accents intact, and says which encoding', async () => {
