@@ -10,7 +10,7 @@
  * - the unit project starts no child process.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -262,6 +262,30 @@ describe('ARCHITECTURE.md says what the layer test enforces', () => {
       expect(others(layer, documented.get(layer) ?? [])).toEqual(others(layer, allowed));
     });
   }
+
+  it('names only files and folders that exist', () => {
+    const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+    const everyFile = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) =>
+        statSync(join(dir, name)).isDirectory() ? everyFile(join(dir, name)) : [join(dir, name)],
+      );
+    const all = [...everyFile(join(ROOT, 'src')), ...everyFile(join(ROOT, 'test'))].map((f) =>
+      relative(ROOT, f),
+    );
+    const named = [...text.matchAll(/`([A-Za-z0-9_./-]+)`/g)]
+      .map((m) => m[1]!)
+      .filter(
+        (name) =>
+          (name.includes('/') || name.endsWith('.ts')) && !name.startsWith('-') && !name.startsWith('/'),
+      );
+    expect(named.length).toBeGreaterThan(30);
+    // "guard.ts" is read in its section's folder: any file whose path ends with the name will do
+    // (a folder: any file under one of that name).
+    const exists = (name: string) =>
+      [name, `src/${name}`, `test/${name}`].some((p) => existsSync(join(ROOT, p))) ||
+      all.some((file) => (name.endsWith('/') ? file.includes(`/${name}`) : file.endsWith(`/${name}`)));
+    expect(named.filter((name) => !exists(name))).toEqual([]);
+  });
 
   it('lets core import only core, and words.ts only core, as the table says', () => {
     expect(documented.get('core')).toEqual(['core']);
