@@ -49,6 +49,15 @@ export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLi
  * one opening of a workbook for customer files and order-line files alike.
  */
 export async function openWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<Sheet[]> {
+  checkWorkbook(bytes, file, limits);
+  const sheets = await readSheets(bytes, file);
+  const filled = sheets.filter((s) => s.data.some((row) => row.some(isFilled)));
+  if (filled.length === 0) throw emptyWorkbook(file);
+  return filled;
+}
+
+/** The refusals before a workbook is unzipped: not an .xlsx (password, .xls, .ods, …), damaged, too big unzipped. */
+export function checkWorkbook(bytes: Buffer, file: string, limits: IngestLimits): void {
   const container = identifyContainer(bytes);
   if (container.kind === 'ole') throw container.encrypted ? passwordProtected(file) : legacyXls(file);
   if (container.kind !== 'zip') throw damaged(file);
@@ -63,17 +72,14 @@ export async function openWorkbook(bytes: Buffer, file: string, limits: IngestLi
       { file },
     );
   }
-  const sheets = await readSheets(bytes, file);
-  const filled = sheets.filter((s) => s.data.some((row) => row.some(isFilled)));
-  if (filled.length === 0) {
-    throw new InputError(
-      'empty_workbook',
-      'every sheet of this workbook is empty; put one row per customer below a header row (Age, Annual Income (k$), Spending Score (1-100), …)',
-      { file },
-    );
-  }
-  return filled;
 }
+
+export const emptyWorkbook = (file: string) =>
+  new InputError(
+    'empty_workbook',
+    'every sheet of this workbook is empty; put one row per customer below a header row (Age, Annual Income (k$), Spending Score (1-100), …)',
+    { file },
+  );
 
 export interface Sheet {
   sheet: string;
@@ -173,7 +179,7 @@ const legacyXls = (file: string) =>
     { file },
   );
 
-const damaged = (file: string) =>
+export const damaged = (file: string) =>
   new InputError(
     'corrupt_workbook',
     'this workbook is damaged and could not be opened; open it in Excel and save it again, or save the customer sheet as CSV',
