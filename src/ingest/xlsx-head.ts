@@ -20,7 +20,7 @@ export async function workbookHeads(bytes: Buffer, maxRows: number): Promise<She
     const heads: SheetHead[] = [];
     for (const sheet of await streamWorkbook(bytes)) {
       const rows: string[][] = [];
-      sheet.rows((cells) => {
+      await sheet.rows((cells) => {
         rows.push(cells.map((c) => (typeof c === 'string' ? c.trim() : c.toISOString())));
         return rows.length < maxRows;
       });

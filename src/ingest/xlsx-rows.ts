@@ -1,5 +1,5 @@
 /**
- * The rows of an .xlsx's sheets, streamed: each sheet is inflated a piece at a
+ * The rows of an .xlsx's sheets, streamed: each sheet is inflated (node:zlib) a piece at a
  * time and its `<row>` elements are read as they complete, so a million-line
  * order workbook is never held as cells (read-excel-file builds every sheet
  * whole: ~15 s and 1.3 GB for half a million lines). Cells come out as the
@@ -10,6 +10,8 @@
  * inline and formula strings, numbers, booleans, the 1900 and 1904 date
  * systems. Anything else it cannot follow throws `WorkbookUnreadable`.
  */
+import { Readable } from 'node:stream';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { type StoredEntry, storedEntries } from './containers.ts';
 import { plainDecimal } from './xlsx.ts';
 
@@ -21,22 +23,19 @@ export interface StreamedSheet {
    * Calls `onRow` with each row's cells (index = column) and its 1-based row number, in order;
    * stops when `onRow` returns false.
    */
-  rows(onRow: (cells: StreamedCell[], row: number) => boolean | undefined): void;
+  rows(onRow: (cells: StreamedCell[], row: number) => boolean | undefined): Promise<void>;
 }
 
 export class WorkbookUnreadable extends Error {}
 
-type Fflate = typeof import('fflate');
-
-/** Compressed bytes inflated at a time. */
+/** Inflated bytes handed over at a time. */
 const PIECE = 256 * 1024;
 
 export async function streamWorkbook(bytes: Buffer): Promise<StreamedSheet[]> {
-  const fflate = await import('fflate');
   const entries = storedEntries(bytes);
   const text = (name: string) => {
     const entry = entries.get(name);
-    return entry ? new TextDecoder().decode(inflateAll(fflate, entry)) : null;
+    return entry ? new TextDecoder().decode(inflateAll(entry)) : null;
   };
   const workbook = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
@@ -58,7 +57,7 @@ export async function streamWorkbook(bytes: Buffer): Promise<StreamedSheet[]> {
     if (name === null || !entry) continue;
     sheets.push({
       name: xmlText(name),
-      rows: (onRow) => streamRows(fflate, entry, { shared, dates, epoch }, onRow),
+      rows: (onRow) => streamRows(entry, { shared, dates, epoch }, onRow),
     });
   }
   return sheets;
@@ -71,18 +70,21 @@ interface Context {
   epoch: number;
 }
 
-function inflateAll(fflate: Fflate, entry: StoredEntry): Uint8Array {
+function inflateAll(entry: StoredEntry): Uint8Array {
   if (entry.method === 0) return entry.data;
   if (entry.method !== 8) throw new WorkbookUnreadable(`compression method ${entry.method}`);
-  return fflate.inflateSync(entry.data);
+  try {
+    return inflateRawSync(entry.data);
+  } catch {
+    throw new WorkbookUnreadable('a part does not inflate');
+  }
 }
 
-function streamRows(
-  fflate: Fflate,
+async function streamRows(
   entry: StoredEntry,
   context: Context,
   onRow: (cells: StreamedCell[], row: number) => boolean | undefined,
-): void {
+): Promise<void> {
   const decoder = new TextDecoder();
   let pending = '';
   let stopped = false;
@@ -126,31 +128,70 @@ function streamRows(
     return;
   }
   if (entry.method !== 8) throw new WorkbookUnreadable(`compression method ${entry.method}`);
-  const inflate = new fflate.Inflate((data, final) => {
-    if (stopped) return;
-    pending += decoder.decode(data, { stream: !final });
-    consume(final);
-  });
-  for (let at = 0; at < entry.data.length && !stopped; at += PIECE) {
-    const end = Math.min(at + PIECE, entry.data.length);
-    inflate.push(entry.data.subarray(at, end), end === entry.data.length);
+  // Node's zlib inflates on the thread pool while this thread reads the rows before.
+  const inflated = Readable.from([entry.data]).pipe(createInflateRaw({ chunkSize: PIECE }));
+  try {
+    for await (const data of inflated) {
+      pending += decoder.decode(data as Buffer, { stream: true });
+      consume(false);
+      if (stopped) break;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code?.startsWith('Z_'))
+      throw new WorkbookUnreadable('a sheet does not inflate');
+    throw error;
+  } finally {
+    inflated.destroy();
+  }
+  if (!stopped) {
+    pending += decoder.decode();
+    consume(true);
   }
 }
 
 const ROW_TAG_NEXT = new Set([' ', '>', '/', '\t', '\n', '\r']);
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v\b[^>]*>([^<]*)</;
+const SLASH = 0x2f;
+const GT = 0x3e;
 
+/**
+ * A row's cells, scanned with indexOf rather than regular expressions (this is
+ * most of the time a million-line workbook takes). Cells are `<c …/>` or
+ * `<c …>…</c>`; the value is the first `<v>` or, for inline strings, the `<t>` runs.
+ */
 function rowCells(inner: string, context: Context): StreamedCell[] {
   const cells: StreamedCell[] = [];
-  for (const c of inner.matchAll(CELL)) {
-    const attrs = ` ${c[1]!}`;
+  let i = inner.indexOf('<c');
+  while (i !== -1) {
+    const after = inner.charCodeAt(i + 2);
+    // <c followed by a space, '>' or '/' (not <col…>, or a namespaced tag's tail).
+    if (
+      after !== 0x20 &&
+      after !== GT &&
+      after !== SLASH &&
+      after !== 0x09 &&
+      after !== 0x0a &&
+      after !== 0x0d
+    ) {
+      i = inner.indexOf('<c', i + 2);
+      continue;
+    }
+    const tagEnd = inner.indexOf('>', i);
+    if (tagEnd === -1) throw new WorkbookUnreadable('a cell tag is cut off');
+    const self = inner.charCodeAt(tagEnd - 1) === SLASH;
+    const attrs = inner.slice(i + 2, self ? tagEnd - 1 : tagEnd);
+    let body = '';
+    if (self) i = inner.indexOf('<c', tagEnd + 1);
+    else {
+      const close = inner.indexOf('</c>', tagEnd + 1);
+      if (close === -1) throw new WorkbookUnreadable('a cell is not closed');
+      body = inner.slice(tagEnd + 1, close);
+      i = inner.indexOf('<c', close + 4);
+    }
     const ref = attribute(attrs, 'r');
     const at = ref === null ? cells.length : columnIndex(ref);
     if (at < 0 || at > 16_384) throw new WorkbookUnreadable(`cell reference ${ref}`);
     const type = attribute(attrs, 't');
-    const body = c[2] ?? '';
-    const raw = VALUE.exec(body)?.[1];
+    const raw = cellValue(body);
     let value: StreamedCell = '';
     if (type === 's') value = context.shared[Number(raw)] ?? '';
     else if (type === 'inlineStr') value = runs(body);
@@ -160,13 +201,30 @@ function rowCells(inner: string, context: Context): StreamedCell[] {
     else if (raw !== undefined && raw !== '') {
       const x = Number(raw);
       if (!Number.isFinite(x)) value = '';
-      else if (context.dates.has(Number(attribute(attrs, 's') ?? 0))) value = fromSerial(x, context.epoch);
+      else if (context.dates.size > 0 && context.dates.has(Number(attribute(attrs, 's') ?? 0)))
+        value = fromSerial(x, context.epoch);
       else value = plainDecimal(x);
     }
     while (cells.length < at) cells.push('');
     cells[at] = value;
   }
   return cells;
+}
+
+/** The text of a cell body's first <v> (or <x:v>), undefined when it has none. */
+function cellValue(body: string): string | undefined {
+  if (body === '') return undefined;
+  let at = body.indexOf('<v');
+  if (at === -1) {
+    const prefixed = /<\w+:v\b/.exec(body);
+    if (!prefixed) return undefined;
+    at = prefixed.index;
+  }
+  const open = body.indexOf('>', at);
+  if (open === -1) return undefined;
+  if (body.charCodeAt(open - 1) === SLASH) return '';
+  const end = body.indexOf('<', open + 1);
+  return end === -1 ? undefined : body.slice(open + 1, end);
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
@@ -216,12 +274,22 @@ function dateStyles(xml: string): Set<number> {
 export const partName = (target: string) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`);
 
 export function attribute(tag: string, name: string): string | null {
-  const at = tag.indexOf(` ${name}="`);
-  if (at === -1) return null;
-  const start = at + name.length + 3;
+  const key = ATTRIBUTE_KEYS[name] ?? ` ${name}="`;
+  let start: number;
+  const at = tag.indexOf(key);
+  if (at !== -1) start = at + key.length;
+  else {
+    // Attributes may be separated by tabs or line breaks rather than spaces.
+    if (!/[\t\n\r]/.test(tag)) return null;
+    const m = new RegExp(`\\s${name.replace(':', '\\:')}="`).exec(tag);
+    if (!m) return null;
+    start = m.index + m[0].length;
+  }
   const end = tag.indexOf('"', start);
   return end === -1 ? null : tag.slice(start, end);
 }
+
+const ATTRIBUTE_KEYS: Record<string, string> = { r: ' r="', t: ' t="', s: ' s="' };
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -37,7 +37,7 @@ export async function readOrderWorkbook(
     for (const sheet of sheets) {
       let searched = 0;
       let inData = false;
-      sheet.rows((cells, row) => {
+      await sheet.rows((cells, row) => {
         const text = cells.map(orderCellText);
         const filled = text.filter((c) => c !== '').length;
         if (filled > 0) anyFilled = true;
@@ -94,6 +94,16 @@ function noOrderSheet(names: string[], file: string): InputError {
  */
 function orderCellText(cell: StreamedCell): string {
   if (typeof cell === 'string') return cell.trim();
-  const iso = cell.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  // An invoice's lines share its date: the last one's text is kept.
+  const time = cell.getTime();
+  if (time !== lastDate.time) {
+    const iso = cell.toISOString();
+    lastDate.time = time;
+    lastDate.text = iso.endsWith('T00:00:00.000Z')
+      ? iso.slice(0, 10)
+      : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  }
+  return lastDate.text;
 }
+
+const lastDate = { time: Number.NaN, text: '' };
