@@ -3,6 +3,7 @@
 // read → clean → aggregate → RFM segments (k sweep, structure test, fit, stability) → text and JSON
 // report → the summary's charts (what a shared file is answered with); timings as JSON.
 import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import { aggregateCustomers } from '../../src/core/rfm/aggregate.ts';
 import { analyzeRfm } from '../../src/core/rfm/analyze.ts';
 import { cleanOrderLines } from '../../src/core/rfm/clean.ts';
@@ -14,7 +15,7 @@ import { rfmJson, rfmSummary } from '../../src/report/rfm.ts';
 
 const file = process.argv[2]!;
 const t0 = performance.now();
-const ingest = await readOrderLines(createReadStream(file), { fileName: 'orders.csv' });
+const ingest = await readOrderLines(createReadStream(file), { fileName: basename(file) });
 const t1 = performance.now();
 const cleaning = cleanOrderLines(ingest.lines, { cancellations: 'net' });
 const t2 = performance.now();

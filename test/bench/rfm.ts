@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
+import { orderCells } from '../support/order-files.ts';
+import { buildXlsx } from '../support/xlsx.ts';
 import { median } from './stats.ts';
 
 const ONCE = fileURLToPath(new URL('./rfm-once.ts', import.meta.url));
@@ -33,6 +35,8 @@ export interface RfmBench {
   /** The highest of the runs. */
   peakRssMb: number;
   reference: PandasReference | { skipped: string };
+  /** The same lines as an .xlsx (date cells, as the UCI files are shared), one run. */
+  workbook: { totalMs: number; readMs: number; peakRssMb: number; customers: number; k: number };
 }
 
 /** One run of rfm_reference.py (it takes ~10 s on a million lines, so it runs once). */
@@ -61,10 +65,14 @@ export function benchRfm(customers = 6_300, runs = 3): RfmBench {
   const dir = mkdtempSync(join(tmpdir(), 'segment-rfm-bench-'));
   try {
     const file = join(dir, 'orders.csv');
-    writeFileSync(file, generateOrderLines({ customers, seed: 2026, linesPerInvoice: 20 }).csv);
-    const results = Array.from({ length: runs }, () =>
-      JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', ONCE, file], { encoding: 'utf8' })),
-    );
+    const { csv } = generateOrderLines({ customers, seed: 2026, linesPerInvoice: 20 });
+    writeFileSync(file, csv);
+    const once = (path: string) =>
+      JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', ONCE, path], { encoding: 'utf8' }));
+    const results = Array.from({ length: runs }, () => once(file));
+    const book = join(dir, 'orders.xlsx');
+    writeFileSync(book, buildXlsx([{ name: 'Online Retail', rows: orderCells(isoDates(csv)) }]));
+    const workbook = once(book);
     const med = (key: string) => median(results.map((r) => r[key] as number));
     return {
       lines: results[0].lines,
@@ -81,8 +89,24 @@ export function benchRfm(customers = 6_300, runs = 3): RfmBench {
       totalMs: med('totalMs'),
       peakRssMb: Math.max(...results.map((r) => r.peakRssMb as number)),
       reference: reference(file),
+      workbook: {
+        totalMs: workbook.totalMs,
+        readMs: workbook.readMs,
+        peakRssMb: workbook.peakRssMb,
+        customers: workbook.customers,
+        k: workbook.k,
+      },
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The Online Retail I dates (12/1/2010 8:26) as ISO text, which the workbook builder turns into date cells. */
+function isoDates(csv: string): string {
+  return csv.replace(
+    /,(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d\d),/g,
+    (_, m: string, d: string, y: string, h: string, mi: string) =>
+      `,${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')} ${h.padStart(2, '0')}:${mi}:00,`,
+  );
 }

@@ -75,6 +75,24 @@ function printRfm() {
     big ? 'budget < 1,000 MB' : '',
     big ? r.peakRssMb < 1000 : undefined,
   );
+  const w = r.workbook;
+  line(
+    `  ${n} lines as .xlsx: read (one run)`,
+    fmtMs(w.readMs),
+    `same customers and k: ${w.customers === r.customers && w.k === r.k ? 'yes' : 'NO'}`,
+  );
+  line(
+    `  ${n} lines as .xlsx: total, file → answer with charts`,
+    fmtMs(w.totalMs),
+    big ? 'budget < 10 s' : '',
+    big ? w.totalMs < 10_000 : undefined,
+  );
+  line(
+    `  ${n} lines as .xlsx: peak RSS`,
+    `${w.peakRssMb.toFixed(0)} MB`,
+    big ? 'budget < 1,000 MB' : '',
+    big ? w.peakRssMb < 1000 : undefined,
+  );
   if (!ref) line('  pandas + scikit-learn', 'skipped', (r.reference as { skipped: string }).skipped);
   else {
     line(
