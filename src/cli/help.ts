@@ -1,3 +1,9 @@
+import { formatBytes, formatCount } from '../ingest/chunks.ts';
+import { DEFAULT_LIMITS } from '../ingest/result.ts';
+
+// The defaults are the reader's own (ingest/result.ts), so the help cannot drift from them.
+const LIMITS = `default ${formatBytes(DEFAULT_LIMITS.maxBytes)}, ${formatCount(DEFAULT_LIMITS.maxRows)} rows`;
+
 export const HELP = `segment — customer segmentation with K-means
 
 Usage
@@ -18,8 +24,8 @@ Options for analyze
   --restarts N                 k-means++ restarts per k, best kept (default 10)
   --json                       print one JSON object instead of the summary
   --out DIR                    also write charts (PNG), report.md and report.json to DIR
-  --max-bytes N, --max-rows N  refuse larger files (default 100 MB, 2,000,000 rows)
-  --min-valid 0.9              stop when fewer than this share of rows are valid
+  --max-bytes N, --max-rows N  refuse larger files (${LIMITS})
+  --min-valid ${DEFAULT_LIMITS.minValidShare}              stop when fewer than this share of rows are valid
 
 Order-line files (InvoiceNo/Invoice/Order ID, CustomerID or Email, InvoiceDate, Quantity × UnitPrice
 or Line Total, Country) are recognised by their header and segmented per customer on RFM:
