@@ -96,6 +96,10 @@ export function differenceLines(analysis: Pick<Analysis, 'segments' | 'breakdown
     .map(({ b, d }) => differenceWords(analysis, b, d));
 }
 
+/** "No segment stands out on region and loyalty tier: each mirrors all customers." (Slack and the file report.) */
+export const noDifferenceWords = (breakdowns: readonly Breakdown[]) =>
+  `No segment stands out on ${listWords(breakdowns.map((b) => columnNoun(b.column)))}: each mirrors all customers.`;
+
 /** Levels shown per breakdown; the rest are summed as "other". */
 export const LEVELS_SHOWN = 6;
 

@@ -20,7 +20,7 @@ import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import type { Analysis, RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
-import { columnNoun, differenceLines, extraColumnLines, LEVELS_SHOWN } from '../phrases/columns.ts';
+import { differenceLines, extraColumnLines, LEVELS_SHOWN, noDifferenceWords } from '../phrases/columns.ts';
 import { noteWords } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
@@ -97,7 +97,7 @@ export function breakdownBlocks(a: Analysis): Block[] {
       ? { kind: 'list', items: differences.map((line) => `${line}.`) }
       : {
           kind: 'para',
-          text: `No segment stands out on ${a.breakdowns.map((b) => columnNoun(b.column)).join(', ')}: each mirrors all customers.`,
+          text: noDifferenceWords(a.breakdowns),
         },
     ...a.breakdowns.map((b): Block => {
       const shown = b.levels.slice(0, LEVELS_SHOWN);

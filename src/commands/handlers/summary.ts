@@ -2,7 +2,13 @@
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
-import { columnNoun, differenceLines, extraColumnLines, sharesWords } from '../../phrases/columns.ts';
+import {
+  columnNoun,
+  differenceLines,
+  extraColumnLines,
+  noDifferenceWords,
+  sharesWords,
+} from '../../phrases/columns.ts';
 import { noteWords } from '../../phrases/notes.ts';
 import { segmentHint } from '../../phrases/segments.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
@@ -143,7 +149,7 @@ export function breakdownSections(analysis: Analysis): ReplySection[] {
       body:
         differences.length > 0
           ? differences.map((line) => `• ${line}`).join('\n')
-          : `No segment stands out on ${analysis.breakdowns.map((b) => columnNoun(b.column)).join(', ')}: each mirrors all customers.`,
+          : noDifferenceWords(analysis.breakdowns),
     },
     ...shown.map((b) => ({
       heading: `By ${columnNoun(b.column)}`,

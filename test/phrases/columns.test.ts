@@ -1,0 +1,34 @@
+/** The extra columns in words: the one sentence for "no segment differs", said alike in Slack and the file report. */
+import { describe, expect, it } from 'vitest';
+import { breakdownSections } from '../../src/commands/handlers/summary.ts';
+import type { Analysis, Breakdown } from '../../src/core/types.ts';
+import { noDifferenceWords } from '../../src/phrases/columns.ts';
+import { breakdownBlocks } from '../../src/report/summary.ts';
+
+const breakdown = (column: string): Breakdown => ({
+  column,
+  levels: [{ value: 'A', share: 1, count: 10 }],
+  stated: 10,
+  bySegment: [{ id: 1, stated: 10, shares: { A: 1 } }],
+  test: { statistic: 0, df: 0, p: 1 },
+  differences: [],
+});
+
+describe('breakdowns where no segment differs', () => {
+  const breakdowns = [breakdown('Region'), breakdown('LoyaltyTier'), breakdown('Store type')];
+  const analysis = { breakdowns, segments: [{ id: 1, name: 'All customers' }] } as unknown as Analysis;
+  const sentence =
+    'No segment stands out on region, loyalty tier and store type: each mirrors all customers.';
+
+  it('lists the columns as a list in words', () => {
+    expect(noDifferenceWords(breakdowns)).toBe(sentence);
+    expect(noDifferenceWords([breakdown('Region')])).toBe(
+      'No segment stands out on region: each mirrors all customers.',
+    );
+  });
+
+  it('is the same sentence in the Slack summary and the file report', () => {
+    expect(breakdownSections(analysis)[0]!.body).toBe(sentence);
+    expect(breakdownBlocks(analysis)[1]).toEqual({ kind: 'para', text: sentence });
+  });
+});
