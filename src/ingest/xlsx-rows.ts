@@ -299,7 +299,8 @@ export function xmlText(raw: string): string {
     if (name[0] === '#') {
       const code =
         name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+      // fromCodePoint throws past U+10FFFF: such a reference (no valid XML has one) stays as written.
+      return Number.isInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return ENTITIES[name] ?? whole;
   });

@@ -105,4 +105,12 @@ describe('streaming the rows of a sheet', () => {
     const [cut] = await streamWorkbook(workbook('<row r="1"><c r="A1"><v>1</v></c>'));
     await expect(cut!.rows(() => true)).rejects.toBeInstanceOf(WorkbookUnreadable);
   });
+
+  it('keeps a character reference beyond Unicode as written instead of throwing (the file was then sniffed as customers)', async () => {
+    const bytes = workbook(
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>a&#x110000;b&#65;</t></is></c></row>`,
+      { shared: ['<t>&#99999999;</t>'] },
+    );
+    expect(await rowsOf(bytes)).toEqual([[1, ['&#99999999;', 'a&#x110000;bA']]]);
+  });
 });
