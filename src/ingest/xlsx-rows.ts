@@ -187,10 +187,23 @@ function rowCells(inner: string, context: Context): StreamedCell[] {
       body = inner.slice(tagEnd + 1, close);
       i = inner.indexOf('<c', close + 4);
     }
-    const ref = attribute(attrs, 'r');
-    const at = ref === null ? cells.length : columnIndex(ref);
-    if (at < 0 || at > 16_384) throw new WorkbookUnreadable(`cell reference ${ref}`);
-    const type = attribute(attrs, 't');
+    // The three attributes a value needs, in one pass without look-ups by name: r, t and s.
+    let at = cells.length;
+    let type: string | null = null;
+    let style = 0;
+    for (let q = attrs.indexOf('="'); q !== -1; ) {
+      const end = attrs.indexOf('"', q + 2);
+      if (end === -1) throw new WorkbookUnreadable('a cell attribute is not closed');
+      const before = attrs.charCodeAt(q - 2);
+      if (before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d) {
+        const name = attrs.charCodeAt(q - 1);
+        if (name === 0x72) at = columnAt(attrs, q + 2);
+        else if (name === 0x74) type = attrs.slice(q + 2, end);
+        else if (name === 0x73) style = Number(attrs.slice(q + 2, end));
+      }
+      q = attrs.indexOf('="', end + 1);
+    }
+    if (at < 0 || at > 16_384) throw new WorkbookUnreadable('a cell reference out of range');
     const raw = cellValue(body);
     let value: StreamedCell = '';
     if (type === 's') value = context.shared[Number(raw)] ?? '';
@@ -201,8 +214,7 @@ function rowCells(inner: string, context: Context): StreamedCell[] {
     else if (raw !== undefined && raw !== '') {
       const x = Number(raw);
       if (!Number.isFinite(x)) value = '';
-      else if (context.dates.size > 0 && context.dates.has(Number(attribute(attrs, 's') ?? 0)))
-        value = fromSerial(x, context.epoch);
+      else if (context.dates.has(style)) value = fromSerial(x, context.epoch);
       else value = plainDecimal(x);
     }
     while (cells.length < at) cells.push('');
@@ -280,7 +292,7 @@ export function attribute(tag: string, name: string): string | null {
   if (at !== -1) start = at + key.length;
   else {
     // Attributes may be separated by tabs or line breaks rather than spaces.
-    if (!/[\t\n\r]/.test(tag)) return null;
+    if (tag.indexOf('\n') === -1 && tag.indexOf('\t') === -1 && tag.indexOf('\r') === -1) return null;
     const m = new RegExp(`\\s${name.replace(':', '\\:')}="`).exec(tag);
     if (!m) return null;
     start = m.index + m[0].length;
@@ -322,11 +334,11 @@ export function sharedStrings(xml: string): string[] {
   return [...xml.matchAll(/<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>/g)].map((m) => runs(m[1]!));
 }
 
-/** Column letters of a cell reference ("AB12") → 0-based index. */
-export function columnIndex(ref: string): number {
+/** Column letters of a cell reference ("AB12") starting at `from` → 0-based index. */
+export function columnAt(text: string, from = 0): number {
   let index = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) & ~0x20;
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i) & ~0x20;
     if (code < 65 || code > 90) break;
     index = index * 26 + (code - 64);
   }
