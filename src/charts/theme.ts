@@ -6,8 +6,14 @@
  */
 
 import type { Config } from 'vega-lite';
-import { FEATURE_CATALOGUE, titleWithUnit } from '../core/features.ts';
-import type { Feature, Gender } from '../core/types.ts';
+import { FEATURE_CATALOGUE, featureSpecIn, titleWithUnit } from '../core/features.ts';
+import {
+  type CatalogueFeature,
+  type Feature,
+  type Gender,
+  isCatalogueFeature,
+  type SourceInfo,
+} from '../core/types.ts';
 
 export const FONT = 'DejaVu Sans';
 
@@ -65,17 +71,27 @@ export const MUTED = '#555555';
 export const NEUTRAL_FILL = '#7A8FA6';
 
 /** Plain-language titles for the features (never the column codes). */
-export const FEATURE_TITLE: Record<Feature, string> = {
+export const FEATURE_TITLE: Record<CatalogueFeature, string> = {
   age: titleWithUnit(FEATURE_CATALOGUE.age),
   income: titleWithUnit(FEATURE_CATALOGUE.income),
   spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 };
 
-export const FEATURE_NAME: Record<Feature, string> = {
+export const FEATURE_NAME: Record<CatalogueFeature, string> = {
   age: FEATURE_CATALOGUE.age.noun,
   income: FEATURE_CATALOGUE.income.noun,
   spending: FEATURE_CATALOGUE.spending.noun,
 };
+
+type Described = Pick<SourceInfo, 'extraRoles'>;
+
+/** Any feature's axis title ("Annual income (k$)", "Tenure (months)"): the catalogue's, or a file column's. */
+export const featureTitle = (source: Described, f: Feature): string =>
+  isCatalogueFeature(f) ? FEATURE_TITLE[f] : titleWithUnit(featureSpecIn(source, f));
+
+/** Any feature inside a sentence ("annual income", "visits"). */
+export const featureName = (source: Described, f: Feature): string =>
+  isCatalogueFeature(f) ? FEATURE_NAME[f] : featureSpecIn(source, f).noun;
 
 export const CONFIG: Config = {
   font: FONT,

@@ -44,7 +44,13 @@ export interface PredictedCustomer {
   gender?: Gender;
   income: number;
   spending: number;
+  /** Values for the file's candidate columns the segments use, by feature name. */
+  extra?: Record<string, number> | undefined;
 }
+
+/** A customer's value for any feature (NaN when not given). */
+export const customerValue = (c: PredictedCustomer, f: string): number =>
+  f === 'age' || f === 'income' || f === 'spending' ? c[f] : (c.extra?.[f] ?? Number.NaN);
 
 export interface ChartInput {
   analysis: Analysis;

@@ -16,7 +16,8 @@ Usage
   segment export --data <file> [--out customers.csv]   the CSV of /segment export (stdout without --out)
 
 Options for analyze
-  --features income,spending   features to cluster on: age, income, spending (default income,spending)
+  --features income,spending   features to cluster on: age, income, spending or the file's other numeric
+                               columns (visits, …; listed in the report), 2 to 20 (default income,spending)
   --k N                        number of segments (default: the recommended k)
   --k-range 2..10              k values to compare when choosing k
   --scale none|zscore|minmax   feature scaling (default none; zscore when age is included)

@@ -7,6 +7,8 @@ export interface CustomerInput {
   gender?: Gender;
   income: number;
   spending: number;
+  /** Values for the file's other numeric columns the segments use (`visits=12`), by feature name. */
+  extra?: Record<string, number>;
 }
 
 /** A customer's recency (days), frequency (orders) and monetary value (spend), as typed: `predict recency=30 frequency=5 monetary=900`. */

@@ -7,12 +7,12 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
 import { boundedNumber, FEATURE_CATALOGUE, featureForWord } from '../core/features.ts';
-import type { Feature, Gender } from '../core/types.ts';
+import type { CatalogueFeature, Gender } from '../core/types.ts';
 import { expectedValueWords, listWords } from '../words.ts';
 import type { CustomerInput } from './command.ts';
 import { example, USAGE } from './help.ts';
 
-type Field = keyof CustomerInput;
+type Field = Exclude<keyof CustomerInput, 'extra'>;
 const FIELDS: readonly Field[] = ['age', 'gender', 'income', 'spending'];
 const REQUIRED: readonly Field[] = ['age', 'income', 'spending'];
 const GENDER_WORDS = ['gender', 'sex', 'genre'];
@@ -23,7 +23,7 @@ const fieldFor = (name: string): Field | undefined =>
 const WHOLE = /^\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 /** A typed value read as a number and checked against the feature's plausible bounds (the catalogue's). */
-const number = (feature: Feature) => {
+const number = (feature: CatalogueFeature) => {
   const { bounds } = FEATURE_CATALOGUE[feature];
   return z
     .string()
@@ -50,12 +50,17 @@ export function parsePredict(args: readonly string[]): CustomerInput {
   const { values: raw, problems } = args.some((a) => a.includes('='))
     ? namedValues(args)
     : positionalValues(args);
-  const values: Partial<Record<Field, unknown>> = {};
+  const values: Partial<Record<Field, unknown>> & { extra?: Record<string, number> } = {};
   for (const field of FIELDS) {
     if (raw[field] === undefined) continue;
     const parsed = FIELD_RULES[field].schema.safeParse(raw[field]);
     if (parsed.success) values[field] = parsed.data;
     else problems.push(`${field} must be ${FIELD_RULES[field].expected} (got "${shown(raw[field])}")`);
+  }
+  for (const [name, text] of Object.entries(raw.extra ?? {})) {
+    const value = DECIMAL.test(text) || /^-\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+    if (Number.isFinite(value)) values.extra = { ...values.extra, [name]: value + 0 };
+    else problems.push(`${name} must be a number (got "${shown(text)}")`);
   }
   if (problems.length) throw predictError(problems);
   return values as unknown as CustomerInput;
@@ -64,7 +69,12 @@ export function parsePredict(args: readonly string[]): CustomerInput {
 /** A typed value echoed back, cut so 400 pasted digits do not fill the answer. */
 const shown = (value: string) => (value.length > 24 ? `${value.slice(0, 23)}…` : value);
 
-type RawValues = { values: Partial<Record<Field, string>>; problems: string[] };
+type RawValues = {
+  values: Partial<Record<Field, string>> & { extra?: Record<string, string> };
+  problems: string[];
+};
+/** A name for one of the file's other numeric columns (`visits=12`); predict checks it against the segments. */
+const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 function positionalValues(args: readonly string[]): RawValues {
   if (args.length === 3)
@@ -81,12 +91,16 @@ function positionalValues(args: readonly string[]): RawValues {
 
 /** Named values; unknown, repeated and missing names are problems, reported with any bad values. */
 function namedValues(args: readonly string[]): RawValues {
-  const values: Partial<Record<Field, string>> = {};
+  const values: RawValues['values'] = {};
   const problems: string[] = [];
   for (const arg of args) {
     const [name = '', value = '', ...rest] = arg.split('=');
     const field = fieldFor(name);
-    if (!field || rest.length) {
+    const column = name.toLowerCase();
+    if (!field && !rest.length && arg.includes('=') && COLUMN_NAME.test(column)) {
+      if (values.extra?.[column] !== undefined) problems.push(`${column} is given twice`);
+      else values.extra = { ...values.extra, [column]: value };
+    } else if (!field || rest.length) {
       const hint = arg.includes('=') ? '' : ` (write it as name=value, e.g. ${example('predict age=25 …')})`;
       problems.push(`"${arg}" is not one of age=, gender=, income=, spending=${hint}`);
     } else if (values[field] !== undefined) problems.push(`${field} is given twice`);

@@ -61,6 +61,8 @@ export function parseFeatures(args: readonly string[]): Command {
   const features = names.map(featureOf);
   const twice = features.find((f, i) => features.indexOf(f) !== i);
   if (twice) throw invalid(`${twice} is listed twice`, USAGE.features);
+  if (features.length > FEATURE_COUNT.max)
+    throw invalid(`features takes at most ${FEATURE_COUNT.max} (got ${features.length})`, USAGE.features);
   if (features.length < FEATURE_COUNT.min) {
     const got = names.length ? `got ${names.length}: ${names.join(' ')}` : 'got none';
     throw invalid(
@@ -71,8 +73,12 @@ export function parseFeatures(args: readonly string[]): Command {
   return scaling ? { kind: 'features', features, scaling } : { kind: 'features', features };
 }
 
+/** A name for one of a file's other numeric columns (`visits`); analyze checks it against the file. */
+const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
+
 function featureOf(name: string): Feature {
-  const feature = featureForWord(name);
+  const feature =
+    featureForWord(name) ?? (COLUMN_NAME.test(name.toLowerCase()) ? name.toLowerCase() : undefined);
   if (!feature) {
     throw invalid(
       `"${name}" is not a feature: choose from age, income and spending (or spend, score)`,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
 import { boundedNumber, FEATURE_CATALOGUE, FEATURE_COUNT } from '../core/features.ts';
-import { FEATURES, SCALINGS } from '../core/types.ts';
+import { SCALINGS } from '../core/types.ts';
 import type { Command } from './command.ts';
 import { parsePredict } from './grammar-predict.ts';
 import { isRfmPredict, parseAsOf, parsePredictRfm } from './grammar-rfm.ts';
@@ -29,7 +29,11 @@ const commandSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('features'),
-      features: z.array(z.enum(FEATURES)).min(FEATURE_COUNT.min).optional(),
+      features: z
+        .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+        .min(FEATURE_COUNT.min)
+        .max(FEATURE_COUNT.max)
+        .optional(),
       scaling: z.enum(SCALINGS).optional(),
     })
     .strict()
@@ -42,6 +46,7 @@ const commandSchema = z.discriminatedUnion('kind', [
         gender: z.enum(['Female', 'Male']).optional(),
         income: boundedNumber(FEATURE_CATALOGUE.income.bounds, 'income'),
         spending: boundedNumber(FEATURE_CATALOGUE.spending.bounds, 'spending'),
+        extra: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.number().finite()).optional(),
       }),
     })
     .strict(),

@@ -20,8 +20,12 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     name: 'features',
-    what: 'which columns to segment on (at least 2 of age, income, spending), optionally with a scaling; order lines always use recency, frequency and spend',
-    examples: ['features age income spending', 'features income spending scale none'],
+    what: "which columns to segment on (2 to 20 of age, income, spending and your file's other numeric columns, e.g. visits), optionally with a scaling; order lines always use recency, frequency and spend",
+    examples: [
+      'features age income spending',
+      'features income spending visits',
+      'features income spending scale none',
+    ],
   },
   {
     name: 'scale',

@@ -4,7 +4,7 @@
  * kind of mistake and what happens next.
  */
 import { InputError, type InputErrorCode } from '../core/errors.ts';
-import { FEATURE_CATALOGUE, type FeatureSpec } from '../core/features.ts';
+import { type FeatureSpec, featureSpecIn } from '../core/features.ts';
 import type { Prediction, PredictionWarning } from '../core/types.ts';
 import { describeInputError } from '../phrases/errors.ts';
 import { withHint } from '../phrases/segments.ts';
@@ -95,7 +95,7 @@ export function predictionWarningWords(warning: PredictionWarning): string {
     const share = formatPercent(warning.quantile * 100);
     return `${UNLIKE}: ${formatMeasure(warning.distance)} from the nearest segment centre, where ${share} of the file's customers are within ${formatMeasure(warning.limit)} of their own`;
   }
-  const spec = FEATURE_CATALOGUE[warning.feature];
+  const spec = featureSpecIn(undefined, warning.feature);
   const side = warning.code === 'above_training_range' ? 'above the highest' : 'below the lowest';
   return `${UNLIKE}: ${spec.noun} ${valueWords(spec, warning.value)} is ${side} in the file (${valueWords(spec, warning.limit)})`;
 }

@@ -13,6 +13,7 @@ import { runChecks } from './assumptions/index.ts';
 import { computeBreakdowns } from './breakdowns.ts';
 import { computeEda } from './eda.ts';
 import { inputProblem } from './errors.ts';
+import { featureSpecIn } from './features.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
 import { ONE_GROUP_NAME } from './naming.ts';
@@ -23,7 +24,7 @@ import { ownCentreDistanceQuantile, trainingRanges } from './reach.ts';
 import { applyScaler, fitScaler } from './scale.ts';
 import { profileSegments } from './segments.ts';
 import { distinctRows, sweepK, tooFewDistinct } from './selection.ts';
-import { featureNotInFile, featuresMissingFrom } from './source.ts';
+import { featureNotInFile, featuresMissingFrom, featureWithGaps } from './source.ts';
 import { stability } from './stability.ts';
 import { structureTest } from './structure.ts';
 import type { Analysis, AnalysisOptions, CustomerTable, Segment, SegmentModel, SourceInfo } from './types.ts';
@@ -84,9 +85,11 @@ export function analyze(
   // A file without an Age column holds NaN ages: clustering on them is refused, never computed.
   const absent = featuresMissingFrom(src, options.features);
   if (absent.length > 0) throw featureNotInFile(absent, src);
+  const gaps = featureWithGaps(src, options.features);
+  if (gaps) throw gaps;
   const notes: AnalysisNote[] = [];
   observe('eda');
-  const eda = computeEda(table, src); // 1
+  const eda = computeEda(table, src, options.features); // 1
   const raw = pointsFromTable(table, options.features); // 2
   const scaler = fitScaler(raw, options.scaling); // 3
   const scaled = applyScaler(raw, scaler);
@@ -122,6 +125,7 @@ export function analyze(
     features: options.features,
     eda,
     silhouetteBySegment: fit.silhouetteBySegment,
+    noun: (f) => featureSpecIn(src, f).noun,
   }); // 6
   const segments = k === 1 ? profiled.map(oneGroup) : profiled;
   observe('checks');

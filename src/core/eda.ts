@@ -3,6 +3,7 @@
  * before clustering. Descriptive statistics follow pandas' describe(), skew()
  * and kurt() conventions (sample sd, adjusted skewness, excess kurtosis).
  */
+import { featureColumn } from './features.ts';
 import { histogram } from './histogram.ts';
 import { uniqueWholeNumbers } from './ids.ts';
 import { type Ordered, ordered } from './order.ts';
@@ -16,6 +17,7 @@ import {
   type FeatureSummary,
   GENDER_CODE,
   type Gender,
+  isCatalogueFeature,
   type SourceInfo,
 } from './types.ts';
 
@@ -164,16 +166,21 @@ function duplicates(table: CustomerTable): { ids: number; rows: number } {
   return { ids, rows };
 }
 
-export function computeEda(table: CustomerTable, source: SourceInfo): Eda {
+/**
+ * `used` adds the candidate columns being clustered on (after the catalogue
+ * features), so the checks, ranges and profiles describe every feature used.
+ */
+export function computeEda(table: CustomerTable, source: SourceInfo, used: readonly Feature[] = []): Eda {
   // A file without an Age column has NaN ages: age is left out of every summary rather than described as NaN.
-  const features = featuresInSource(source);
-  const m = Object.fromEntries(features.map((f) => [f, moments(table[f])])) as Record<Feature, Moments>;
-  const describe = features.map((f) => describeFeature(f, table[f], source.missing[f] ?? 0, m[f]));
+  const features = [...featuresInSource(source), ...used.filter((f) => !isCatalogueFeature(f))];
+  const col = (f: Feature) => featureColumn(table, f);
+  const m = Object.fromEntries(features.map((f) => [f, moments(col(f))])) as Record<Feature, Moments>;
+  const describe = features.map((f) => describeFeature(f, col(f), source.missing[f] ?? 0, m[f]));
   const histograms = Object.fromEntries(
-    describe.map((d) => [d.feature, histogram(table[d.feature], d.min, d.max)]),
+    describe.map((d) => [d.feature, histogram(col(d.feature), d.min, d.max)]),
   ) as Eda['histograms'];
   const matrix = features.map((a) =>
-    features.map((b) => (a === b ? 1 : pearsonFromMoments(table[a], table[b], m[a], m[b]))),
+    features.map((b) => (a === b ? 1 : pearsonFromMoments(col(a), col(b), m[a]!, m[b]!))),
   );
   const dup = duplicates(table);
   return {

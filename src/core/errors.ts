@@ -43,6 +43,7 @@ export type InputErrorCode =
 /** A rule an analysis option broke, as a code (the edges word it). */
 export type OptionRule =
   | 'too_few_features'
+  | 'too_many_features'
   | 'repeated_feature'
   | 'k_below_min'
   | 'k_above_max'
@@ -66,7 +67,13 @@ export type InputProblem =
   | { kind: 'invalid_option'; option: string; rule: OptionRule; detail?: string }
   | { kind: 'model_not_json' }
   | { kind: 'model_not_version_1'; detail: string }
-  | { kind: 'customer_out_of_bounds'; feature: Feature };
+  | { kind: 'customer_out_of_bounds'; feature: Feature }
+  /** A candidate column asked for as a feature has empty cells (`column` as written in the file). */
+  | { kind: 'feature_has_gaps'; feature: Feature; column: string; empty: number }
+  /** The segments use candidate columns the customer to place was given no value for. */
+  | { kind: 'customer_missing_feature'; missing: Feature[] }
+  /** Named values for columns the segments do not use (`height=180`); `features` are the ones they use. */
+  | { kind: 'customer_unknown_feature'; unknown: string[]; features: Feature[] };
 
 const PROBLEM_CODES: Record<InputProblem['kind'], InputErrorCode> = {
   feature_not_in_file: 'feature_not_in_file',
@@ -77,6 +84,9 @@ const PROBLEM_CODES: Record<InputProblem['kind'], InputErrorCode> = {
   model_not_json: 'invalid_model',
   model_not_version_1: 'invalid_model',
   customer_out_of_bounds: 'invalid_customer',
+  feature_has_gaps: 'feature_not_in_file',
+  customer_missing_feature: 'invalid_customer',
+  customer_unknown_feature: 'invalid_customer',
 };
 
 export interface Where {

@@ -13,7 +13,14 @@
  * sentences: sentences are made at the edges (src/words.ts, commands/messages.ts).
  */
 import { z } from 'zod';
-import { FEATURES, type Feature } from './types.ts';
+import {
+  type CatalogueFeature,
+  type CustomerTable,
+  FEATURES,
+  type Feature,
+  isCatalogueFeature,
+  type SourceInfo,
+} from './types.ts';
 
 /** Values a feature can plausibly take; anything outside is a mistake in the data, not a customer. */
 export interface Bounds {
@@ -50,7 +57,7 @@ export interface FeatureSpec {
   readonly decimals: number;
 }
 
-export const FEATURE_CATALOGUE: Readonly<Record<Feature, FeatureSpec>> = {
+export const FEATURE_CATALOGUE: Readonly<Record<CatalogueFeature, FeatureSpec>> = {
   age: {
     name: 'age',
     header: 'Age',
@@ -113,19 +120,50 @@ export const FEATURE_CATALOGUE: Readonly<Record<Feature, FeatureSpec>> = {
 /** The k a user may choose, everywhere: Slack, the CLI, the store, core options and the help. */
 export const K_LIMITS = { min: 2, max: 15 } as const;
 
-/** How many features a segmentation takes: at least two (one feature is a histogram, not a map). */
-export const FEATURE_COUNT = { min: 2 } as const;
+/** How many features a segmentation takes: at least two (one feature is a histogram, not a map), at most 20. */
+export const FEATURE_COUNT = { min: 2, max: 20 } as const;
 
 /** "Annual income (k$)": the title with its unit, for axes and table headers. */
 export const titleWithUnit = (spec: FeatureSpec) => (spec.unit ? `${spec.title} (${spec.unit})` : spec.title);
 
-export const featureSpec = (feature: Feature): FeatureSpec => FEATURE_CATALOGUE[feature];
+export const featureSpec = (feature: CatalogueFeature): FeatureSpec => FEATURE_CATALOGUE[feature];
+
+/**
+ * Any feature's description: the catalogue's row, or a candidate column's from
+ * what ingest recorded (`extraRoles`: title, unit, observed range). Without a
+ * source (a name alone) a candidate is described from its name.
+ */
+export function featureSpecIn(
+  source: Pick<SourceInfo, 'extraRoles'> | undefined,
+  feature: Feature,
+): FeatureSpec {
+  if (isCatalogueFeature(feature)) return FEATURE_CATALOGUE[feature];
+  const role = source?.extraRoles?.find((r) => r.role === 'candidate' && r.name === feature);
+  if (role?.role === 'candidate') {
+    const spec = describeColumn(role.column, { name: feature, unit: role.unit });
+    return { ...spec, title: role.title, noun: role.title.toLowerCase() };
+  }
+  const title = feature.replace(/_/g, ' ');
+  return {
+    ...describeColumn(title, { name: feature }),
+    title: title.charAt(0).toUpperCase() + title.slice(1),
+  };
+}
+
+/** A feature's values, row-aligned with the table: a catalogue column or a candidate column. */
+export function featureColumn(table: CustomerTable, feature: Feature): Float64Array {
+  if (isCatalogueFeature(feature)) return table[feature];
+  const column = table.numbers?.find((c) => c.name === feature);
+  // Callers check the features against the source first (core/source.ts), so this is a bug.
+  if (!column) throw new Error(`featureColumn: the table has no column for "${feature}"`);
+  return column.values;
+}
 
 /** All catalogue features in their canonical order. */
 export const featureSpecs = (): FeatureSpec[] => FEATURES.map(featureSpec);
 
 /** Canonical feature for a word typed in a command (`spend` → spending), or undefined. */
-export function featureForWord(word: string): Feature | undefined {
+export function featureForWord(word: string): CatalogueFeature | undefined {
   const w = word.toLowerCase();
   return FEATURES.find((f) => f === w || FEATURE_CATALOGUE[f].commandWords.includes(w));
 }

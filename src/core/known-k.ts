@@ -10,7 +10,7 @@
  * standard deviation (8 = well separated, 3 = overlapping). Pure and seeded.
  */
 import { createRng, normal } from './random.ts';
-import { type CustomerTable, type Feature, GENDER_CODE } from './types.ts';
+import { type CatalogueFeature, type CustomerTable, GENDER_CODE } from './types.ts';
 
 export const KNOWN_K_SHAPES = ['balanced', 'imbalanced', 'anisotropic', 'noise'] as const;
 export type KnownKShape = (typeof KNOWN_K_SHAPES)[number];
@@ -27,9 +27,13 @@ export interface KnownKSpec {
   seed: number;
 }
 
-const RANGES: Record<Feature, [number, number]> = { age: [18, 70], income: [15, 140], spending: [1, 100] };
+const RANGES: Record<CatalogueFeature, [number, number]> = {
+  age: [18, 70],
+  income: [15, 140],
+  spending: [1, 100],
+};
 
-export const knownKFeatures = (dims: 2 | 3): Feature[] =>
+export const knownKFeatures = (dims: 2 | 3): CatalogueFeature[] =>
   dims === 2 ? ['income', 'spending'] : ['age', 'income', 'spending'];
 
 /** Imbalanced shares fall geometrically from the largest to 1/7 of it (k = 3: about 66/25/9). */
@@ -121,7 +125,7 @@ function latent(spec: KnownKSpec, rng: () => number): { x: number[][]; truth: nu
 export function knownKTable(spec: KnownKSpec): {
   table: CustomerTable;
   truth: Int32Array;
-  features: Feature[];
+  features: CatalogueFeature[];
 } {
   const rng = createRng(spec.seed);
   const { x, truth } = latent(spec, rng);

@@ -8,22 +8,34 @@ import { inputProblem } from './errors.ts';
 import { boundedNumber, FEATURE_CATALOGUE } from './features.ts';
 import { unlikeTraining } from './reach.ts';
 import { scaleVector } from './scale.ts';
-import { FEATURES, type Feature, type Prediction, SCALINGS, type SegmentModel } from './types.ts';
+import {
+  type CatalogueFeature,
+  FEATURES,
+  type Feature,
+  isCatalogueFeature,
+  type Prediction,
+  SCALINGS,
+  type SegmentModel,
+} from './types.ts';
 
 export interface NewCustomer {
   age: number;
   gender?: 'Female' | 'Male' | undefined;
   income: number;
   spending: number;
+  /** Values for the file's candidate columns the segments use (`visits=12`), by feature name. */
+  extra?: Record<string, number> | undefined;
 }
 
 // The catalogue's plausible bounds, the same ones ingest and both grammars apply; the issue names the feature.
-const bounded = (feature: Feature) => boundedNumber(FEATURE_CATALOGUE[feature].bounds, feature);
+const bounded = (feature: CatalogueFeature) => boundedNumber(FEATURE_CATALOGUE[feature].bounds, feature);
 const customerSchema = z.object({
   age: bounded('age'),
   gender: z.enum(['Female', 'Male']).optional(),
   income: bounded('income'),
   spending: bounded('spending'),
+  // A candidate column has no catalogue bounds; the training ranges say when a value is unlike the data.
+  extra: z.record(z.string(), z.number().finite()).optional(),
 });
 
 const level = z.enum(['Low', 'Mid', 'High']);
@@ -34,7 +46,7 @@ const segmentAdvice = z.discriminatedUnion('code', [
 
 const modelSchema = z.object({
   version: z.literal(1),
-  features: z.array(z.enum(FEATURES)).min(1),
+  features: z.array(z.string()).min(1),
   scaler: z.object({ kind: z.enum(SCALINGS), shift: z.array(z.number()), divisor: z.array(z.number()) }),
   centroids: z.array(z.array(z.number())).min(1),
   segments: z.array(z.object({ id: z.number().int(), name: z.string(), advice: segmentAdvice })),
@@ -47,7 +59,7 @@ const modelSchema = z.object({
     restarts: z.number(),
   }),
   // Added after version 1 shipped: optional, so a model stored without them still loads and predicts.
-  ranges: z.partialRecord(z.enum(FEATURES), z.object({ min: z.number(), max: z.number() })).optional(),
+  ranges: z.record(z.string(), z.object({ min: z.number(), max: z.number() })).optional(),
   distanceP99: z.number().min(0).optional(),
 });
 
@@ -86,7 +98,12 @@ export function validateCustomer(customer: NewCustomer): NewCustomer {
  */
 export function predict(model: SegmentModel, customer: NewCustomer): Prediction {
   const valid = validateCustomer(customer);
-  const values = model.features.map((f: Feature) => valid[f]);
+  const missing = model.features.filter((f) => !isCatalogueFeature(f) && valid.extra?.[f] === undefined);
+  if (missing.length > 0) throw inputProblem({ kind: 'customer_missing_feature', missing });
+  const unknown = Object.keys(valid.extra ?? {}).filter((f) => !model.features.includes(f));
+  if (unknown.length > 0)
+    throw inputProblem({ kind: 'customer_unknown_feature', unknown, features: [...model.features] });
+  const values = model.features.map((f: Feature) => (isCatalogueFeature(f) ? valid[f] : valid.extra![f]!));
   const x = scaleVector(values, model.scaler);
   const distances = model.centroids.map((c, i) => ({
     id: model.segments[i]!.id,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inputProblem, type OptionRule } from './errors.ts';
 import { FEATURE_COUNT, K_LIMITS } from './features.ts';
-import { type AnalysisOptions, FEATURES, SCALINGS } from './types.ts';
+import { type AnalysisOptions, isCatalogueFeature, SCALINGS } from './types.ts';
 
 /**
  * Analysis settings with their defaults. Income × spending unscaled is the
@@ -24,8 +24,10 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
 const optionsSchema = z
   .object({
     features: z
-      .array(z.enum(FEATURES))
+      // Catalogue names or a file's candidate columns; analyze() checks them against the file.
+      .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
       .min(FEATURE_COUNT.min, 'too_few_features' satisfies OptionRule)
+      .max(FEATURE_COUNT.max, 'too_many_features' satisfies OptionRule)
       .refine((f) => new Set(f).size === f.length, 'repeated_feature' satisfies OptionRule),
     scaling: z.enum(SCALINGS),
     k: z
@@ -52,6 +54,7 @@ const optionsSchema = z
 
 const OPTION_RULES: readonly OptionRule[] = [
   'too_few_features',
+  'too_many_features',
   'repeated_feature',
   'k_below_min',
   'k_above_max',
@@ -61,8 +64,9 @@ const OPTION_RULES: readonly OptionRule[] = [
 /** Defaults filled in and every value checked; a bad option is an InputError naming it. */
 export function resolveOptions(partial: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
-  const scaling =
-    defined.scaling ?? (partial.features?.includes('age') ? 'zscore' : DEFAULT_ANALYSIS_OPTIONS.scaling);
+  // Age, or any column of the file beyond the catalogue, has its own unit: z-scores weigh them alike.
+  const mixed = partial.features?.some((f) => f === 'age' || !isCatalogueFeature(f));
+  const scaling = defined.scaling ?? (mixed ? 'zscore' : DEFAULT_ANALYSIS_OPTIONS.scaling);
   const parsed = optionsSchema.safeParse({ ...DEFAULT_ANALYSIS_OPTIONS, ...defined, scaling });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

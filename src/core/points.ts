@@ -1,3 +1,4 @@
+import { featureColumn } from './features.ts';
 import type { CustomerTable, Feature } from './types.ts';
 
 /**
@@ -16,7 +17,7 @@ export function pointsFromTable(table: CustomerTable, features: readonly Feature
   const d = features.length;
   const data = new Float64Array(n * d);
   features.forEach((f, j) => {
-    const col = table[f];
+    const col = featureColumn(table, f);
     for (let i = 0; i < n; i++) data[i * d + j] = col[i]!;
   });
   return { n, d, data };

@@ -4,6 +4,7 @@
  * centre's coordinates, so the same data and seed always give the same ids
  * whatever order k-means found the clusters in.
  */
+import { featureColumn } from './features.ts';
 import { levelOf, segmentName } from './naming.ts';
 import type { Points } from './points.ts';
 import {
@@ -12,6 +13,7 @@ import {
   FEATURES,
   type Feature,
   GENDER_CODE,
+  isCatalogueFeature,
   type Level,
   type Segment,
 } from './types.ts';
@@ -38,6 +40,8 @@ export function stableOrder(labels: Int32Array, centroids: Float64Array, k: numb
 interface Accumulator {
   size: number;
   sums: Record<(typeof FEATURES)[number], number>;
+  /** Per candidate column clustered on, in `extras` order. */
+  extraSums: number[];
   gender: [number, number, number];
   spread: number;
 }
@@ -48,10 +52,12 @@ function accumulate(
   k: number,
   scaled: Points,
   centroids: Float64Array,
+  extras: readonly Float64Array[],
 ) {
   const acc: Accumulator[] = Array.from({ length: k }, () => ({
     size: 0,
     sums: { age: 0, income: 0, spending: 0 },
+    extraSums: extras.map(() => 0),
     gender: [0, 0, 0],
     spread: 0,
   }));
@@ -61,6 +67,7 @@ function accumulate(
     const a = acc[c]!;
     a.size++;
     for (const f of FEATURES) a.sums[f] += table[f][i]!;
+    for (let e = 0; e < extras.length; e++) a.extraSums[e]! += extras[e]![i]!;
     a.gender[table.gender[i]!]! += 1;
     for (let j = 0; j < d; j++) a.spread += (data[i * d + j]! - centroids[c * d + j]!) ** 2;
   }
@@ -78,35 +85,42 @@ export interface ProfileInput {
   features: Feature[];
   eda: Eda;
   silhouetteBySegment: number[];
+  /** A candidate column's noun in a segment name ("visits"); from the source's record of it. */
+  noun?: (feature: Feature) => string;
 }
 
 export function profileSegments(input: ProfileInput): Segment[] {
   const { table, k, eda, features } = input;
-  const acc = accumulate(table, input.labels, k, input.scaled, input.centroids);
+  // Candidate columns clustered on are profiled like the catalogue's features.
+  const extras = features.filter((f) => !isCatalogueFeature(f));
+  const extraColumns = extras.map((f) => featureColumn(table, f));
+  const acc = accumulate(table, input.labels, k, input.scaled, input.centroids, extraColumns);
   const stats = Object.fromEntries(eda.describe.map((d) => [d.feature, d]));
   // The features the file has (eda.describe leaves out age without an Age column, whose values are NaN).
   const present = eda.describe.map((d) => d.feature);
   const withAge = present.includes('age');
   const segments = acc.map((a, c): Segment => {
-    const means = {
+    const means: Record<Feature, number> = {
       age: a.sums.age / a.size,
       income: a.sums.income / a.size,
       spending: a.sums.spending / a.size,
+      ...Object.fromEntries(extras.map((f, e) => [f, a.extraSums[e]! / a.size])),
     };
     const levels = Object.fromEntries(
-      present.map((f) => [f, levelOf(means[f], stats[f]!.mean, stats[f]!.std)]),
+      present.map((f) => [f, levelOf(means[f]!, stats[f]!.mean, stats[f]!.std)]),
     ) as Record<Feature, Level>;
     return {
       id: c + 1,
-      name: segmentName(levels, features),
-      advice: { code: 'levels', income: levels.income, spending: levels.spending },
+      name: segmentName(levels, features, input.noun),
+      // Income and spending are required columns, so both always have a level.
+      advice: { code: 'levels', income: levels.income ?? 'Mid', spending: levels.spending ?? 'Mid' },
       size: a.size,
       share: a.size / table.length,
       centroid: Object.fromEntries(features.map((f) => [f, means[f]])),
       levels: Object.fromEntries(features.map((f) => [f, levels[f]])),
-      ...(withAge ? { meanAge: means.age } : {}),
-      meanIncome: means.income,
-      meanSpending: means.spending,
+      ...(withAge ? { meanAge: a.sums.age / a.size } : {}),
+      meanIncome: a.sums.income / a.size,
+      meanSpending: a.sums.spending / a.size,
       genderShares: {
         Female: a.gender[GENDER_CODE.Female] / a.size,
         Male: a.gender[GENDER_CODE.Male] / a.size,
@@ -116,7 +130,7 @@ export function profileSegments(input: ProfileInput): Segment[] {
       spread: a.spread / a.size,
     };
   });
-  return disambiguate(segments, present);
+  return disambiguate(segments, present, input.noun ?? ((f) => f.replace(/_/g, ' ')));
 }
 
 const RANK_WORDS: Record<number, string[]> = { 2: ['lower', 'higher'], 3: ['lower', 'middle', 'higher'] };
@@ -128,7 +142,11 @@ const FEATURE_NOUN = { age: 'age', income: 'income', spending: 'spending' } as c
  * centres differ most ("… · lower income" / "… · higher income"); ids are the
  * last resort for four or more look-alikes.
  */
-function disambiguate(segments: Segment[], present: readonly Feature[]): Segment[] {
+function disambiguate(
+  segments: Segment[],
+  present: readonly Feature[],
+  noun: (feature: Feature) => string,
+): Segment[] {
   const groups = new Map<string, Segment[]>();
   for (const s of segments) groups.set(s.name, [...(groups.get(s.name) ?? []), s]);
   const renamed = new Map<number, string>();
@@ -136,13 +154,19 @@ function disambiguate(segments: Segment[], present: readonly Feature[]): Segment
     if (group.length < 2) continue;
     const words = RANK_WORDS[group.length];
     // Only the features the file has: a missing mean age would make every comparison false.
-    const mean = (s: Segment, f: Feature) => s[MEAN_OF[f]] ?? Number.NaN;
+    const mean = (s: Segment, f: Feature) =>
+      (isCatalogueFeature(f) ? s[MEAN_OF[f]] : s.centroid[f]) ?? Number.NaN;
     const spread = (f: Feature) =>
       Math.max(...group.map((s) => mean(s, f))) - Math.min(...group.map((s) => mean(s, f)));
     const feature = present.reduce((a, b) => (spread(b) > spread(a) ? b : a));
     const ranked = [...group].sort((a, b) => mean(a, feature) - mean(b, feature));
     ranked.forEach((s, i) => {
-      renamed.set(s.id, words ? `${name} · ${words[i]} ${FEATURE_NOUN[feature]}` : `${name} (${s.id})`);
+      renamed.set(
+        s.id,
+        words
+          ? `${name} · ${words[i]} ${isCatalogueFeature(feature) ? FEATURE_NOUN[feature] : noun(feature)}`
+          : `${name} (${s.id})`,
+      );
     });
   }
   return segments.map((s) => ({ ...s, name: renamed.get(s.id) ?? s.name }));

@@ -5,9 +5,15 @@
  * NaN there) and so no age feature, age profile or age chart.
  */
 import { type InputError, inputProblem } from './errors.ts';
-import { FEATURES, type Feature, type SourceInfo } from './types.ts';
+import {
+  type CatalogueFeature,
+  FEATURES,
+  type Feature,
+  isCatalogueFeature,
+  type SourceInfo,
+} from './types.ts';
 
-type Absent = Pick<SourceInfo, 'absentColumns'>;
+type Absent = Pick<SourceInfo, 'absentColumns' | 'extraRoles'>;
 
 export const hasGenderColumn = (source: Absent): boolean => !(source.absentColumns ?? []).includes('gender');
 
@@ -16,14 +22,41 @@ export const hasIdColumn = (source: Absent): boolean => !(source.absentColumns ?
 export const hasAgeColumn = (source: Absent): boolean => !(source.absentColumns ?? []).includes('age');
 
 /** The catalogue features the file has columns for, in canonical order. */
-export const featuresInSource = (source: Absent): Feature[] =>
+export const featuresInSource = (source: Absent): CatalogueFeature[] =>
   FEATURES.filter((f) => f !== 'age' || hasAgeColumn(source));
+
+/** The file's candidate columns (other numeric columns) by feature name, in file order. */
+export const candidateFeatures = (source: Absent): Feature[] =>
+  (source.extraRoles ?? []).flatMap((r) => (r.role === 'candidate' ? [r.name] : []));
+
+/** Everything `features` may choose for this file: the catalogue's it has, then its candidate columns. */
+export const usableFeatures = (source: Absent): Feature[] => [
+  ...featuresInSource(source),
+  ...candidateFeatures(source),
+];
 
 /** Features asked for that the file has no column for (empty when all are there). */
 export const featuresMissingFrom = (source: Absent, features: readonly Feature[]): Feature[] => {
-  const present = featuresInSource(source);
+  const present = usableFeatures(source);
   return features.filter((f) => !present.includes(f));
 };
+
+/**
+ * A candidate column chosen as a feature must have a value in every row (k-means
+ * has no place for an empty cell): the first chosen one with empty cells, if any.
+ */
+export function featureWithGaps(source: SourceInfo, features: readonly Feature[]): InputError | null {
+  for (const f of features) {
+    if (isCatalogueFeature(f)) continue;
+    const role = source.extraRoles?.find((r) => r.role === 'candidate' && r.name === f);
+    if (role?.role === 'candidate' && role.empty > 0)
+      return inputProblem(
+        { kind: 'feature_has_gaps', feature: f, column: role.column, empty: role.empty },
+        { file: source.fileName },
+      );
+  }
+  return null;
+}
 
 /**
  * Asked to cluster on a feature the file has no column for (age, for a CRM
@@ -33,7 +66,7 @@ export const featuresMissingFrom = (source: Absent, features: readonly Feature[]
  */
 export function featureNotInFile(missing: readonly Feature[], source: SourceInfo): InputError {
   return inputProblem(
-    { kind: 'feature_not_in_file', missing: [...missing], usable: featuresInSource(source) },
+    { kind: 'feature_not_in_file', missing: [...missing], usable: usableFeatures(source) },
     { file: source.fileName },
   );
 }

@@ -5,9 +5,19 @@
  */
 import type { AnalysisNote, CheckAdvice, CheckFinding, SegmentAdvice } from './findings.ts';
 
-/** Canonical names of the numeric features the core can cluster on. */
+/** The catalogue's features: the Mall file's numeric columns (core/features.ts). */
 export const FEATURES = ['age', 'income', 'spending'] as const;
-export type Feature = (typeof FEATURES)[number];
+export type CatalogueFeature = (typeof FEATURES)[number];
+/**
+ * A feature the core can cluster on, by name: a catalogue feature, or a
+ * candidate column of the file (its name in `SourceInfo.extraRoles`, values
+ * in `CustomerTable.numbers`). core/features.ts `featureColumn` and
+ * `featureSpecIn` give either one's values and description.
+ */
+export type Feature = string;
+
+export const isCatalogueFeature = (f: string): f is CatalogueFeature =>
+  (FEATURES as readonly string[]).includes(f);
 
 export const SCALINGS = ['none', 'zscore', 'minmax'] as const;
 export type Scaling = (typeof SCALINGS)[number];

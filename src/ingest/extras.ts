@@ -205,8 +205,10 @@ export class ExtraReader {
         out.categories.push({ header, levels: column.levels, codes: column.codes.slice(0, rows) });
         out.roles.push(role);
       } else if (role.role === 'candidate') {
-        let name = role.name || 'column';
-        for (let n = 2; names.has(name); n++) name = `${role.name || 'column'}_${n}`;
+        // A feature name starts with a letter (`2024 spend` → col_2024_spend), and is not taken.
+        const base = /^[a-z]/.test(role.name) ? role.name : `col_${role.name}`.replace(/_$/, '');
+        let name = base;
+        for (let n = 2; names.has(name); n++) name = `${base}_${n}`;
         names.add(name);
         out.numbers.push({ header, name, values: column.numbers.slice(0, rows) });
         out.roles.push({ ...role, name });

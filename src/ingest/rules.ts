@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { FEATURE_CATALOGUE } from '../core/features.ts';
-import { type Feature, GENDER_CODE } from '../core/types.ts';
+import { type CatalogueFeature, type Feature, GENDER_CODE } from '../core/types.ts';
 import { expectedValueWords } from '../words.ts';
 
 export interface NumberRule {
@@ -19,7 +19,7 @@ export interface NumberRule {
 }
 
 /** The catalogue's plausible bounds (core/features.ts), worded once (src/words.ts). */
-const rule = (feature: Feature): NumberRule => {
+const rule = (feature: CatalogueFeature): NumberRule => {
   const spec = FEATURE_CATALOGUE[feature];
   return { ...spec.bounds, expected: `expected ${expectedValueWords(spec)}` };
 };

@@ -4,7 +4,7 @@
  * (core/findings.ts); the transports add only how to change a setting
  * (commands/remedy.ts for Slack, report/summary.ts cliSetting for the CLI).
  */
-import { FEATURE_CATALOGUE } from '../core/features.ts';
+import { featureSpecIn } from '../core/features.ts';
 import type { CheckAdvice, CheckFinding, StandOutFeature } from '../core/findings.ts';
 import type { RfmMeasure } from '../core/rfm/measures.ts';
 import type { AssumptionCheck, CheckId, Feature } from '../core/types.ts';
@@ -21,7 +21,8 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   separation: 'Segments well separated',
 };
 
-const noun = (f: Feature) => FEATURE_CATALOGUE[f].noun;
+// A file's own column (no source here) is named by its feature name: `tenure`, `basket size`.
+const noun = (f: Feature) => featureSpecIn(undefined, f).noun;
 /** Outliers on order data stand out on an RFM measure, which is no customer feature. */
 const RFM_NOUNS: Record<RfmMeasure, string> = {
   recency: 'recency',

@@ -60,6 +60,18 @@ export function candidateLine(source: Pick<SourceInfo, 'extraRoles'>, hint?: str
 }
 
 /**
+ * How to cluster on the first candidate column not in use yet, in the transport's
+ * form (`command` gets the features: the current ones plus it); undefined when all are used.
+ */
+export function featuresHint(
+  analysis: Pick<Analysis, 'features' | 'source'>,
+  command: (features: string[]) => string,
+): string | undefined {
+  const next = candidateColumns(analysis.source).find((r) => !analysis.features.includes(r.name));
+  return next ? command([...analysis.features, next.name]) : undefined;
+}
+
+/**
  * What became of the extra columns, one sentence each: the candidate features
  * (candidateLine), "Breakdowns (describe the
  * segments, do not form them): Region, LoyaltyTier." and "Ignored columns: Email

@@ -5,7 +5,9 @@
  * carry their message.
  */
 import type { InputError, InputProblem, OptionRule, Where } from '../core/errors.ts';
-import { FEATURE_CATALOGUE, FEATURE_COUNT, K_LIMITS } from '../core/features.ts';
+import { FEATURE_CATALOGUE, FEATURE_COUNT, featureSpecIn, K_LIMITS } from '../core/features.ts';
+import { isCatalogueFeature } from '../core/types.ts';
+import { listWords } from '../words.ts';
 
 /** "customers.csv, line 12, column Age" — the place, in the words users see. */
 export function formatWhere(where: Where): string {
@@ -18,6 +20,7 @@ export function formatWhere(where: Where): string {
 
 const RULE_WORDS: Record<Exclude<OptionRule, 'invalid'>, string> = {
   too_few_features: `choose at least ${FEATURE_COUNT.min} features`,
+  too_many_features: `choose at most ${FEATURE_COUNT.max} features`,
   repeated_feature: 'a feature is listed twice',
   k_below_min: `k must be at least ${K_LIMITS.min}`,
   k_above_max: `k can be at most ${K_LIMITS.max}`,
@@ -30,11 +33,28 @@ const s = (n: number) => (n === 1 ? '' : 's');
 export function problemWords(problem: InputProblem): string {
   switch (problem.kind) {
     case 'feature_not_in_file': {
-      const headers = problem.missing.map((f) => FEATURE_CATALOGUE[f].header);
-      const usable = problem.usable.map((f) => FEATURE_CATALOGUE[f].noun);
+      // A word that is neither a catalogue feature nor one of this file's numeric columns.
+      const unknown = problem.missing.find((f) => !isCatalogueFeature(f));
+      if (unknown !== undefined) {
+        const catalogue = problem.usable.filter(isCatalogueFeature);
+        const own = problem.usable.filter((f) => !isCatalogueFeature(f));
+        const base = `"${unknown}" is not a feature: choose from ${listWords(catalogue)}`;
+        return own.length > 0
+          ? `${base}, or a numeric column of this file: ${listWords(own)}`
+          : `${base} (or spend, score)`;
+      }
+      const headers = problem.missing.map((f) => featureSpecIn(undefined, f).header);
+      // A file's own columns by their feature name, the word `features` takes.
+      const usable = problem.usable.map((f) => (isCatalogueFeature(f) ? FEATURE_CATALOGUE[f].noun : f));
       const columns = headers.length === 1 ? `${headers[0]} column` : `${headers.join(' or ')} columns`;
-      return `this file has no ${columns}; segments can use ${usable.join(' and ')}, or share a file with the ${columns}`;
+      return `this file has no ${columns}; segments can use ${listWords(usable)}, or share a file with the ${columns}`;
     }
+    case 'feature_has_gaps':
+      return `${problem.column} is empty in ${problem.empty} row${s(problem.empty)}, and segments need a value for every customer; fill those cells, or choose other features`;
+    case 'customer_unknown_feature':
+      return `the segments do not use ${listWords(problem.unknown)}; they use ${listWords(problem.features)}`;
+    case 'customer_missing_feature':
+      return `the segments also use ${listWords(problem.missing)}: give ${problem.missing.length === 1 ? 'its value' : 'their values'} as ${problem.missing.map((f) => `${f}=…`).join(' ')}`;
     case 'too_few_customers': {
       const what = problem.k ? `${problem.k} segments` : 'segments';
       const who = problem.buyers
@@ -54,7 +74,7 @@ export function problemWords(problem: InputProblem): string {
     case 'model_not_version_1':
       return `the saved model is not a version-1 segment model (${problem.detail})`;
     case 'customer_out_of_bounds': {
-      const { bounds } = FEATURE_CATALOGUE[problem.feature];
+      const { bounds } = featureSpecIn(undefined, problem.feature);
       return `${problem.feature}: expected a ${bounds.whole ? 'whole number' : 'number'} within ${bounds.min}..${bounds.max}`;
     }
   }

@@ -4,7 +4,7 @@
  * read as a formula (CSV injection), so it gets a leading apostrophe; cells
  * with separators, quotes or line breaks are quoted per RFC 4180.
  */
-import { FEATURE_CATALOGUE } from '../core/features.ts';
+import { FEATURE_CATALOGUE, featureColumn } from '../core/features.ts';
 import { scaleVector } from '../core/scale.ts';
 import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import { type Analysis, type CustomerTable, FEATURES, GENDER_CODE } from '../core/types.ts';
@@ -37,7 +37,7 @@ export function distancesToCentre(table: CustomerTable, analysis: Analysis): Flo
   const out = new Float64Array(table.length);
   for (let i = 0; i < table.length; i++) {
     const x = scaleVector(
-      model.features.map((f) => table[f][i]!),
+      model.features.map((f) => featureColumn(table, f)[i]!),
       model.scaler,
     );
     const centre = model.centroids[analysis.labels[i]! - 1] ?? [];

@@ -1,4 +1,5 @@
-import { FEATURE_CATALOGUE, titleWithUnit } from '../core/features.ts';
+import { FEATURE_CATALOGUE, featureSpecIn, titleWithUnit } from '../core/features.ts';
+import { type Feature, isCatalogueFeature, type SourceInfo } from '../core/types.ts';
 
 /** Feature titles come from the feature catalogue; number formats from src/words.ts. */
 export const FEATURE_TITLES = {
@@ -6,6 +7,10 @@ export const FEATURE_TITLES = {
   income: titleWithUnit(FEATURE_CATALOGUE.income),
   spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 } as const;
+
+/** Any feature's title with its unit: the catalogue's, or a file column's as ingest recorded it. */
+export const featureTitleIn = (source: Pick<SourceInfo, 'extraRoles'>, f: Feature): string =>
+  isCatalogueFeature(f) ? FEATURE_TITLES[f] : titleWithUnit(featureSpecIn(source, f));
 
 /** Pads cells into a fixed-width text table (numbers right-aligned). */
 export function textTable(columns: string[], rows: string[][], align: Array<'left' | 'right'> = []): string {

@@ -17,20 +17,28 @@ import {
 import { remedySentence } from '../commands/remedy.ts';
 import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from '../commands/stability.ts';
 import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
-import type { Analysis, RemedyAction } from '../core/types.ts';
+import { type Analysis, isCatalogueFeature, type RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
-import { differenceLines, extraColumnLines, LEVELS_SHOWN, noDifferenceWords } from '../phrases/columns.ts';
+import {
+  differenceLines,
+  extraColumnLines,
+  featuresHint,
+  LEVELS_SHOWN,
+  noDifferenceWords,
+} from '../phrases/columns.ts';
 import { noteWords } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
-import { FEATURE_TITLES } from './format.ts';
+import { featureTitleIn } from './format.ts';
 
 export function segmentsTable(a: Analysis): Block {
   // A file without a Gender column has no gender shares to show, one without an Age column no mean age.
   const gender = hasGenderColumn(a.source);
   const age = hasAgeColumn(a.source);
+  // The file's own columns clustered on ("Mean visits"), after the catalogue's.
+  const extras = a.features.filter((f) => !isCatalogueFeature(f));
   return {
     kind: 'table',
     columns: [
@@ -41,6 +49,7 @@ export function segmentsTable(a: Analysis): Block {
       ...(age ? ['Mean age'] : []),
       'Income k$',
       'Spending',
+      ...extras.map((f) => `Mean ${f.replace(/_/g, ' ')}`),
       ...(gender ? ['Female / Male'] : []),
     ],
     align: [
@@ -51,6 +60,7 @@ export function segmentsTable(a: Analysis): Block {
       ...(age ? ['right' as const] : []),
       'right',
       'right',
+      ...extras.map(() => 'right' as const),
       ...(gender ? ['right' as const] : []),
     ],
     rows: a.segments.map((s) => [
@@ -61,6 +71,7 @@ export function segmentsTable(a: Analysis): Block {
       ...(age ? [formatMean(s.meanAge ?? Number.NaN)] : []),
       formatMean(s.meanIncome),
       formatMean(s.meanSpending),
+      ...extras.map((f) => formatMean(s.centroid[f] ?? Number.NaN)),
       ...(gender ? [`${formatShare(s.genderShares.Female)} / ${formatShare(s.genderShares.Male)}`] : []),
     ]),
   };
@@ -68,7 +79,7 @@ export function segmentsTable(a: Analysis): Block {
 
 export function overview(a: Analysis): Block[] {
   const firmness = stabilityLine(a);
-  const features = a.features.map((f) => FEATURE_TITLES[f].toLowerCase()).join(' × ');
+  const features = a.features.map((f) => featureTitleIn(a.source, f).toLowerCase()).join(' × ');
   const scaled = a.scaling === 'none' ? 'unscaled' : `${a.scaling}-scaled`;
   return [
     { kind: 'heading', text: 'Segments' },
@@ -195,7 +206,10 @@ export function dataNotes(a: Analysis, problems: RowProblem[], problemCount: num
     ...sourceNotes(a.source),
     // What ingest made of the extra columns; a table built without that record calls them all ignored.
     ...(a.source.extraRoles
-      ? extraColumnLines(a.source)
+      ? extraColumnLines(
+          a.source,
+          featuresHint(a, (f) => `\`--features ${f.join(',')}\``),
+        )
       : a.eda.extraColumns.length
         ? [`Ignored columns: ${a.eda.extraColumns.join(', ')}.`]
         : []),
@@ -223,7 +237,7 @@ export function edaTable(a: Analysis): Block[] {
       columns: ['Feature', 'Mean', 'Std', 'Min', 'Q1', 'Median', 'Q3', 'Max', 'Skew', 'Tukey outliers'],
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: a.eda.describe.map((d) => [
-        FEATURE_TITLES[d.feature],
+        featureTitleIn(a.source, d.feature),
         formatFigure(d.mean),
         formatFigure(d.std),
         formatMean(d.min),

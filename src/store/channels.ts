@@ -14,7 +14,7 @@ import type {
 } from '../commands/context.ts';
 import { K_LIMITS } from '../core/features.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
-import { FEATURES, SCALINGS } from '../core/types.ts';
+import { SCALINGS } from '../core/types.ts';
 import { datasetFromRow, datasetRowSchema } from './datasets.ts';
 import type { Database } from './db.ts';
 
@@ -27,7 +27,8 @@ export const defaultSettings = (): ChannelSettings => ({
 const featuresJson = z
   .string()
   .transform((text) => JSON.parse(text) as unknown)
-  .pipe(z.array(z.enum(FEATURES)).min(1));
+  // Catalogue names or the file's own numeric columns (`visits`), as the grammar lets through.
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1));
 
 const stateRowSchema = z.object({
   k: z.number().int().min(K_LIMITS.min).max(K_LIMITS.max).nullable(),

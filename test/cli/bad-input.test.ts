@@ -83,7 +83,7 @@ describe('segment analyze rejects bad input with exit code 2 and a specific mess
       ['analyze', 'x.csv', '--scale', 'log'],
       /scale must be zscore, minmax or none \(got "log"\)/,
     );
-    await expectInputError(['analyze', 'x.csv', '--features', 'age,height'], /"height" is not a feature/);
+    await expectInputError(['analyze', 'x.csv', '--features', 'age,2nd'], /"2nd" is not a feature/);
     await expectInputError(['analyze', 'x.csv', '--k-range', '5..2'], /--k-range/);
   });
 

@@ -224,6 +224,34 @@ describe('segment analyze on a file with extra columns', () => {
     expect(run.stdout).toContain('All customers: Bronze 55%, Silver 32%, Gold 14%');
   });
 
+  it('clusters on --features income,spending,visits and predicts with visits=', async () => {
+    const path = crm();
+    const report = JSON.parse(
+      (await runCli('analyze', path, '--features', 'income,spending,visits', '--json')).stdout,
+    );
+    expect(report.features).toEqual(['income', 'spending', 'visits']);
+    expect(report.scaling).toBe('zscore');
+    expect(report.model.features).toEqual(['income', 'spending', 'visits']);
+    expect(Object.keys(report.segments[0].centroid)).toEqual(['income', 'spending', 'visits']);
+    const summary = await runCli('analyze', path, '--features', 'income,spending,visits');
+    expect(summary.stdout).toContain('× visits (zscore-scaled)');
+    expect(summary.stdout).toContain('Mean visits');
+    expect(summary.stdout).toContain('`--features income,spending,visits,tenure`');
+    const predict = await runCli(
+      'predict',
+      'age=30',
+      'income=90',
+      'spending=85',
+      'visits=42',
+      '--features',
+      'income,spending,visits',
+      '--data',
+      path,
+    );
+    expect(predict.stderr).toBe('');
+    expect(predict.stdout).toMatch(/High income · High spending · High visits/);
+  });
+
   it('exports the extra columns', async () => {
     const out = tempFile('', 'crm-out.csv');
     const run = await runCli('export', '--data', crm(), '--out', out);

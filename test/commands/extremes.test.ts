@@ -12,7 +12,7 @@ import { InputError } from '../../src/core/errors.ts';
 import { FEATURE_CATALOGUE, withinBounds } from '../../src/core/features.ts';
 import { predict } from '../../src/core/model.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
-import { FEATURES, type Feature } from '../../src/core/types.ts';
+import { FEATURES, type CatalogueFeature as Feature } from '../../src/core/types.ts';
 import { runCli } from '../support/cli.ts';
 import { EXTREME_TEXTS, extremeCells, wholeIn } from '../support/extremes.ts';
 

@@ -115,12 +115,24 @@ describe('features and scale', () => {
   it('refuses a feature listed twice, also through an alias', () => {
     expect(failure('features spend spending').message).toBe('spending is listed twice');
   });
-  it('names an unknown feature', () => {
-    const error = failure('features age height');
+  it('lets a name through for a numeric column of the file (checked against the file when analysed)', () => {
+    expect(command('features income spending Visits')).toEqual({
+      kind: 'features',
+      features: ['income', 'spending', 'visits'],
+    });
+  });
+  it('names a word that cannot be a feature', () => {
+    const error = failure('features age 2nd');
     expect(error.message).toBe(
-      '"height" is not a feature: choose from age, income and spending (or spend, score)',
+      '"2nd" is not a feature: choose from age, income and spending (or spend, score)',
     );
     expect(error.full).toContain('/segment features age income spending');
+  });
+  it('reads a named value for a numeric column of the file in predict', () => {
+    expect(command('predict age=30 income=90 spending=85 visits=42')).toEqual({
+      kind: 'predict',
+      customer: { age: 30, income: 90, spending: 85, extra: { visits: 42 } },
+    });
   });
   it('refuses an unknown or missing scaling', () => {
     expect(failure('scale log').message).toBe('scale must be zscore, minmax or none (got "log")');
@@ -184,8 +196,8 @@ describe('predict', () => {
     expect(failure('predict age=25 income=60').message).toBe('predict is missing spending');
   });
   it('refuses unknown and repeated names', () => {
-    expect(failure('predict age=25 height=180 gender=F income=60 spending=75').message).toBe(
-      '"height=180" is not one of age=, gender=, income=, spending=',
+    expect(failure('predict age=25 2x=180 gender=F income=60 spending=75').message).toBe(
+      '"2x=180" is not one of age=, gender=, income=, spending=',
     );
     expect(failure('predict age=25 age=30 gender=F income=60 spending=75').message).toBe(
       'age is given twice',

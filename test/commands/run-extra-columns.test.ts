@@ -103,3 +103,74 @@ describe('a channel whose file has breakdown columns', () => {
     expect(rows[1]!.slice(0, 9)).toEqual(source.slice(0, 9));
   });
 });
+
+describe('clustering on a numeric column of the file', () => {
+  it('takes /segment features income spending visits, z-scores the mixed units and profiles visits', async () => {
+    const memory = channel();
+    const reply = await run(
+      { kind: 'features', features: ['income', 'spending', 'visits'] },
+      sampleContext(memory),
+    );
+    expect(reply.isError).toBe(false);
+    expect(memory.view().settings.features).toEqual(['income', 'spending', 'visits']);
+    const summary = await run({ kind: 'summary' }, sampleContext(memory));
+    expect(summary.table!.columns).toContain('Mean visits');
+    expect(text(summary)).toContain('Settings: income, spending and visits, z-score scaling');
+    expect(summary.table!.rows[0]![0]).toMatch(/visits/);
+    // Tenure is not used yet, so the hint offers it.
+    expect(text(summary)).toContain('`/segment features income spending visits tenure`');
+  });
+
+  it('offers the columns in the summary as a command to copy', async () => {
+    const words = text(await run({ kind: 'summary' }, sampleContext(channel())));
+    expect(words).toContain(
+      'Also in your file: visits (1–50), tenure (1–120 months) — `/segment features income spending visits`.',
+    );
+  });
+
+  it('predicts with a named value for the column, and asks for it when it is missing', async () => {
+    const memory = channel();
+    await run({ kind: 'features', features: ['income', 'spending', 'visits'] }, sampleContext(memory));
+    const placed = await run(
+      { kind: 'predict', customer: { age: 30, income: 90, spending: 85, extra: { visits: 42 } } },
+      sampleContext(memory),
+    );
+    expect(placed.isError).toBe(false);
+    expect(text(placed)).toMatch(/High income · High spending · High visits/);
+    const missing = await run(
+      { kind: 'predict', customer: { age: 30, income: 90, spending: 85 } },
+      sampleContext(memory),
+    );
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toContain('the segments also use visits: give its value as visits=…');
+    const unknown = await run(
+      { kind: 'predict', customer: { age: 30, income: 90, spending: 85, extra: { visits: 4, height: 180 } } },
+      sampleContext(memory),
+    );
+    expect(text(unknown)).toContain('the segments do not use height; they use income, spending and visits');
+  });
+
+  it('refuses a name that is no column of the file, listing the ones it has, and keeps the features', async () => {
+    const memory = channel();
+    const reply = await run({ kind: 'features', features: ['income', 'height'] }, sampleContext(memory));
+    expect(reply.isError).toBe(true);
+    expect(text(reply)).toContain(
+      '"height" is not a feature: choose from age, income and spending, or a numeric column of this file: visits and tenure',
+    );
+    expect(memory.view().settings.features).toEqual(['income', 'spending']);
+  });
+
+  it('refuses a column with empty cells, saying how many', async () => {
+    const gappy = CRM.replace(/^(1,.*?,North,Silver,)41,/m, '$1,');
+    const memory = new MemoryChannel({
+      dataset: uploaded(903, 'gappy.csv', gappy, 200),
+      settings: { k: null, features: ['income', 'spending'], scaling: null },
+    });
+    const reply = await run(
+      { kind: 'features', features: ['income', 'spending', 'visits'] },
+      sampleContext(memory),
+    );
+    expect(reply.isError).toBe(true);
+    expect(text(reply)).toContain('Visits is empty in 1 row, and segments need a value for every customer');
+  });
+});

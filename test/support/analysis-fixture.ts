@@ -14,14 +14,22 @@ import { pointsFromTable, selectRows } from '../../src/core/points.ts';
 import { sampleIndices } from '../../src/core/random.ts';
 import { applyScaler, fitScaler } from '../../src/core/scale.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
-import type { Analysis, CustomerTable, Eda, Feature, Segment, SelectionRow } from '../../src/core/types.ts';
+import type {
+  Analysis,
+  CatalogueFeature,
+  CustomerTable,
+  Eda,
+  Feature,
+  Segment,
+  SelectionRow,
+} from '../../src/core/types.ts';
 
 export interface Fixture {
   analysis: Analysis;
   table: CustomerTable;
 }
 
-const ALL: Feature[] = ['age', 'income', 'spending'];
+const ALL: CatalogueFeature[] = ['age', 'income', 'spending'];
 /** Centres in original units, in ALL order. */
 const CENTRES = [
   [42, 55, 50],
@@ -92,7 +100,7 @@ function profile(
       advice: { code: 'levels', income: levels.income!, spending: levels.spending! },
       size: s.n,
       share: s.n / table.length,
-      centroid: Object.fromEntries(features.map((f) => [f, mean[f]])),
+      centroid: Object.fromEntries(features.map((f) => [f, mean[f as CatalogueFeature]])),
       levels: Object.fromEntries(features.map((f) => [f, levels[f]!])),
       meanAge: mean.age,
       meanIncome: mean.income,
@@ -121,7 +129,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
   const scaler = fitScaler(raw, features.length > 2 ? 'zscore' : 'none');
   const scaled = applyScaler(raw, scaler);
   const centres = CENTRES.map((c) =>
-    features.map((f, j) => (c[ALL.indexOf(f)]! - scaler.shift[j]!) / scaler.divisor[j]!),
+    features.map((f, j) => (c[ALL.indexOf(f as CatalogueFeature)]! - scaler.shift[j]!) / scaler.divisor[j]!),
   );
   const labels = assign(scaled.data, features.length, centres);
   const silRows = sampleIndices(n, Math.min(n, 400), 99);

@@ -6,11 +6,21 @@
  * new-customer positions, and fixed axis domains so label placement can work
  * in pixels before vega draws anything.
  */
+
+import { featureColumn } from '../../core/features.ts';
 import { niceStep } from '../../core/histogram.ts';
-import { type Analysis, type CustomerTable, FEATURES, type Feature, type Segment } from '../../core/types.ts';
+import {
+  type Analysis,
+  type CatalogueFeature,
+  type CustomerTable,
+  FEATURES,
+  type Feature,
+  isCatalogueFeature,
+  type Segment,
+} from '../../core/types.ts';
 import { formatWholeShare } from '../../words.ts';
-import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
-import type { PredictedCustomer } from '../types.ts';
+import { featureName, featureTitle } from '../theme.ts';
+import { customerValue, type PredictedCustomer } from '../types.ts';
 import { fitProjection, type Projection, projectRaw, projectScaled } from './projection.ts';
 
 export interface MapFrame {
@@ -29,49 +39,50 @@ export interface MapFrame {
 }
 
 // Only a feature the segments were formed on, or income/spending for context, reaches these: never a missing age.
-const MEAN_OF: Record<Feature, (s: Segment) => number> = {
+const MEAN_OF: Record<CatalogueFeature, (s: Segment) => number> = {
   age: (s) => s.meanAge ?? Number.NaN,
   income: (s) => s.meanIncome,
   spending: (s) => s.meanSpending,
 };
 
-function componentTitle(p: Projection, c: 0 | 1): string {
+function componentTitle(a: Analysis, p: Projection, c: 0 | 1): string {
   const parts = p.axes[c]
     .map((w, j) => ({ w, f: p.features[j]! }))
     .filter(({ w }) => Math.abs(w) >= 0.35)
     .sort((a, b) => Math.abs(b.w) - Math.abs(a.w))
-    .map(({ w, f }) => `${w > 0 ? '+' : '−'}${FEATURE_NAME[f]}`);
+    .map(({ w, f }) => `${w > 0 ? '+' : '−'}${featureName(a.source, f)}`);
   return `Component ${c + 1} (${formatWholeShare(p.explained[c])} of spread): ${parts.join(', ')}`;
 }
 
 function plainFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' | 'yDomain'> {
-  const chosen = FEATURES.filter((f) => a.features.includes(f));
+  // Catalogue features in their order, then the file's own columns.
+  const chosen = [
+    ...FEATURES.filter((f) => a.features.includes(f)),
+    ...a.features.filter((f) => !isCatalogueFeature(f)),
+  ];
   const fx = chosen[0]!;
   const fy = chosen[1] ?? (fx === 'spending' ? 'income' : 'spending');
-  const [cx, cy] = [table[fx], table[fy]];
+  const [cx, cy] = [featureColumn(table, fx), featureColumn(table, fy)];
+  const centre = (s: Segment, f: Feature) =>
+    s.centroid[f] ?? (isCatalogueFeature(f) ? MEAN_OF[f](s) : Number.NaN);
+  const name = (f: Feature) => featureName(a.source, f);
   return {
-    xTitle: FEATURE_TITLE[fx],
-    yTitle: FEATURE_TITLE[fy],
+    xTitle: featureTitle(a.source, fx),
+    yTitle: featureTitle(a.source, fy),
     x: (i) => cx[i]!,
     y: (i) => cy[i]!,
-    centroids: a.segments.map((s) => ({
-      id: s.id,
-      x: s.centroid[fx] ?? MEAN_OF[fx](s),
-      y: s.centroid[fy] ?? MEAN_OF[fy](s),
-    })),
-    place: (c) => [c[fx], c[fy]],
-    phrase: `${FEATURE_NAME[fx]} and ${FEATURE_NAME[fy]}`,
-    note: chosen[1]
-      ? null
-      : `Segments use ${FEATURE_NAME[fx]} only; ${FEATURE_NAME[fy]} is shown for context.`,
+    centroids: a.segments.map((s) => ({ id: s.id, x: centre(s, fx), y: centre(s, fy) })),
+    place: (c) => [customerValue(c, fx), customerValue(c, fy)],
+    phrase: `${name(fx)} and ${name(fy)}`,
+    note: chosen[1] ? null : `Segments use ${name(fx)} only; ${name(fy)} is shown for context.`,
   };
 }
 
 function pcaFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' | 'yDomain'> {
   const { features, scaler } = a.model;
-  const names = features.map((f) => FEATURE_NAME[f]);
+  const names = features.map((f) => featureName(a.source, f));
   const p = fitProjection(table, features, scaler);
-  const cols = features.map((f) => table[f]);
+  const cols = features.map((f) => featureColumn(table, f));
   // Projected once into flat arrays: tight loop, no per-row allocation (1M rows ≈ 10 ms).
   const [px, py] = [new Float64Array(table.length), new Float64Array(table.length)];
   const row = new Array<number>(features.length).fill(0);
@@ -81,15 +92,15 @@ function pcaFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain' |
   }
   const byId = new Map(a.model.segments.map((s, i) => [s.id, a.model.centroids[i]!]));
   return {
-    xTitle: componentTitle(p, 0),
-    yTitle: componentTitle(p, 1),
+    xTitle: componentTitle(a, p, 0),
+    yTitle: componentTitle(a, p, 1),
     x: (i) => px[i]!,
     y: (i) => py[i]!,
     centroids: a.segments.map((s) => {
       const [x, y] = projectScaled(p, byId.get(s.id)!);
       return { id: s.id, x, y };
     }),
-    place: (c) => projectRaw(p, c),
+    place: (c) => projectRaw(p, Object.fromEntries(features.map((f) => [f, customerValue(c, f)]))),
     phrase: 'the two main directions of spread',
     note: `Each customer's ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} (scaled), projected onto the two directions of greatest spread.`,
   };

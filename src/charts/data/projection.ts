@@ -5,6 +5,7 @@
  * dependency-free. Signs are fixed (largest loading positive) so the picture
  * never flips between runs.
  */
+import { featureColumn } from '../../core/features.ts';
 import type { CustomerTable, Feature, ScalerParams } from '../../core/types.ts';
 
 export interface Projection {
@@ -21,7 +22,7 @@ const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, v, j) =
 
 function covariance(table: CustomerTable, features: Feature[], scaler: ScalerParams) {
   const d = features.length;
-  const cols = features.map((f) => table[f]);
+  const cols = features.map((f) => featureColumn(table, f));
   const mean = new Array<number>(d).fill(0);
   const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0));
   const n = table.length;

@@ -4,7 +4,7 @@
  * across charts), and the number words used in titles and alt text.
  */
 import { featuresInSource } from '../../core/source.ts';
-import type { Analysis, Feature, Segment } from '../../core/types.ts';
+import type { Analysis, CatalogueFeature, Segment } from '../../core/types.ts';
 import { formatCount, formatShare, formatWholeShare, separationWords } from '../../words.ts';
 import { textWidth } from '../data/text-width.ts';
 import { CHART_WIDTH, CONFIG, FONT_SIZE, GENDER_COLOR, segmentColor } from '../theme.ts';
@@ -127,7 +127,7 @@ export const largest = (a: Analysis) =>
  * The features the file has columns for, in canonical order: all three, or
  * income and spending for a file without an Age column (whose ages are NaN).
  */
-export const presentFeatures = (a: Analysis): Feature[] => featuresInSource(a.source);
+export const presentFeatures = (a: Analysis): CatalogueFeature[] => featuresInSource(a.source);
 
 /** "age, income and spending score", or "income and spending score" without an Age column. */
 export const measuresWords = (a: Analysis): string =>

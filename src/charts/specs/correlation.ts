@@ -3,14 +3,10 @@
  * cell on a diverging, colour-blind-safe scale fixed at −1…1 (so a weak r
  * always looks weak), with the value printed.
  */
-import { FEATURE_CATALOGUE } from '../../core/features.ts';
+import { featureSpecIn } from '../../core/features.ts';
 import { INK } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, int, measuresWords } from './common.ts';
-
-const NAME: Record<string, string> = Object.fromEntries(
-  Object.values(FEATURE_CATALOGUE).map((spec) => [spec.name, spec.title]),
-);
 
 function strength(r: number): string {
   const m = Math.abs(Number(r.toFixed(2))); // judged on the value printed
@@ -23,7 +19,9 @@ function strength(r: number): string {
 export function correlation(input: ChartInput): ChartSpec {
   const a = input.analysis;
   const { features, matrix } = a.eda.correlation;
-  const names = features.map((f) => NAME[f] ?? f);
+  // Titles from the catalogue, or the file's own column ("Visits") when it is clustered on.
+  const titleOf = (f: string) => featureSpecIn(a.source, f).title;
+  const names = features.map(titleOf);
   const cells = names.flatMap((row, i) =>
     names.map((col, j) => ({
       row,
@@ -53,7 +51,7 @@ export function correlation(input: ChartInput): ChartSpec {
   const title = 'How the measures move together';
   const alt =
     `Correlations between ${measuresWords(a)} for ${int(a.rows)} customers; the strongest is ` +
-    `${NAME[top.f]!.toLowerCase()} with ${NAME[top.g]!.toLowerCase()} (r = ${fixed(top.r)}, ${strength(top.r)}).`;
+    `${titleOf(top.f).toLowerCase()} with ${titleOf(top.g).toLowerCase()} (r = ${fixed(top.r)}, ${strength(top.r)}).`;
   const spec = {
     ...frame(title, ['Pearson r: +1 = rise together, −1 = one rises as the other falls, 0 = unrelated.']),
     data: { values: cells },

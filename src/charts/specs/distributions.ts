@@ -3,13 +3,13 @@
  * EDA's bins) with a smoothed density line in the same units, one panel each;
  * no age panel for a file without an Age column.
  */
-import type { Feature } from '../../core/types.ts';
+import type { CatalogueFeature, Feature } from '../../core/types.ts';
 import { densityLine } from '../data/density.ts';
 import { FEATURE_NAME, FEATURE_TITLE, INK, NEUTRAL_FILL } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import { fixed, frame, int, measuresWords, panelTitle, presentFeatures } from './common.ts';
 
-const UNIT: Record<Feature, string> = { age: ' years', income: ' k$', spending: '' };
+const UNIT: Record<CatalogueFeature, string> = { age: ' years', income: ' k$', spending: '' };
 
 const median = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 

@@ -4,10 +4,10 @@
  * gender-stratified sample. On the diagonal: each measure's distribution by
  * gender, counted over every customer (one linear pass, bounded output).
  */
-import { type Feature, GENDER_CODE } from '../../core/types.ts';
+import { type CatalogueFeature, GENDER_CODE } from '../../core/types.ts';
 import { niceDomain } from '../data/map-frame.ts';
 import { stratifiedSample } from '../data/sample.ts';
-import { FEATURE_NAME, FEATURE_TITLE } from '../theme.ts';
+import { FEATURE_TITLE, featureName } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import {
   capitalise,
@@ -27,7 +27,7 @@ export const PAIR_POINT_CAP = 1000;
 const CELL = 150;
 const GENDER_NAME = ['Unknown', 'Female', 'Male'] as const;
 
-function genderHistogram(input: ChartInput, f: Feature) {
+function genderHistogram(input: ChartInput, f: CatalogueFeature) {
   const bins = input.analysis.eda.histograms[f] ?? [];
   const col = input.table[f];
   const g = input.table.gender;
@@ -76,18 +76,18 @@ export function pairPlot(input: ChartInput): ChartSpec {
         [Math.min(lo, bins[0]?.start ?? lo), Math.max(hi, bins[bins.length - 1]?.end ?? hi)],
       ];
     }),
-  ) as Record<Feature, [number, number]>;
+  ) as Record<CatalogueFeature, [number, number]>;
   const color = genderColorEncoding(present, 'g', { orient: 'top', direction: 'horizontal', title: null });
-  const scale = (f: Feature) => ({ domain: domain[f], nice: false, zero: false });
+  const scale = (f: CatalogueFeature) => ({ domain: domain[f], nice: false, zero: false });
   // Fixed label room on every axis so the nine panels line up in rows and columns.
-  const axis = (f: Feature, show: boolean, labels = show, vertical = false) => ({
+  const axis = (f: CatalogueFeature, show: boolean, labels = show, vertical = false) => ({
     title: show ? FEATURE_TITLE[f] : null,
     labels,
     ticks: labels,
     tickCount: 3,
     ...(show && vertical ? { minExtent: 28, maxExtent: 28 } : {}),
   });
-  const cell = (fy: Feature, fx: Feature, row: number, col: number) => {
+  const cell = (fy: CatalogueFeature, fx: CatalogueFeature, row: number, col: number) => {
     const last = row === features.length - 1;
     const x = { field: fx, type: 'quantitative' as const, scale: scale(fx), axis: axis(fx, last) };
     if (fx !== fy) {
@@ -135,7 +135,7 @@ export function pairPlot(input: ChartInput): ChartSpec {
   );
   const alt =
     `Scatter matrix of ${measuresWords(a)} for ${int(a.rows)} customers coloured by gender (${listing(counts)}); ` +
-    `the strongest link is between ${FEATURE_NAME[top.f]} and ${FEATURE_NAME[top.g]} (r = ${fixed(top.r)}).`;
+    `the strongest link is between ${featureName(a.source, top.f)} and ${featureName(a.source, top.g)} (r = ${fixed(top.r)}).`;
   const spec = {
     ...frame(title, [
       'Each small chart plots one measure against another; the diagonal shows each measure on its own, stacked by gender.',

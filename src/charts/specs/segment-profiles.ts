@@ -3,8 +3,8 @@
  * axis), one panel per measure: how many customers, then the mean age,
  * income and spending score, each against the all-customer average.
  */
-import type { Feature } from '../../core/types.ts';
-import { FEATURE_NAME, INK, MUTED } from '../theme.ts';
+import type { CatalogueFeature } from '../../core/types.ts';
+import { featureName, INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import {
   capitalise,
@@ -36,7 +36,7 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
     spending: s.meanSpending,
   }));
   const overall = Object.fromEntries(a.eda.describe.map((d) => [d.feature, d.mean])) as Record<
-    Feature,
+    CatalogueFeature,
     number
   >;
   const y = (first: boolean) => ({
@@ -88,20 +88,20 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
       })),
     ],
   });
-  const titles: Record<Feature, string[]> = {
+  const titles: Record<CatalogueFeature, string[]> = {
     age: ['Mean age', '(years)'],
     income: ['Mean income', '(k$ a year)'],
     spending: ['Mean spending', 'score (1–100)'],
   };
   // No mean-age panel for a file without an Age column.
   const feats = presentFeatures(a);
-  const maxOf = (f: Feature) => Math.max(...rows.map((r) => r[f] ?? 0), overall[f]);
+  const maxOf = (f: CatalogueFeature) => Math.max(...rows.map((r) => r[f] ?? 0), overall[f]);
   const panels = [
     panel('size', ['Customers', '(share)'], Math.max(...rows.map((r) => r.size)), 'sizeText'),
     ...feats.map((f) => panel(f, titles[f], maxOf(f), f, '.0f', overall[f])),
   ];
   const used = a.features
-    .map((f) => FEATURE_NAME[f])
+    .map((f) => featureName(a.source, f))
     .join(' and ')
     .replace(/ and (?=.* and )/g, ', ');
   const title = 'What each segment looks like';

@@ -6,9 +6,12 @@ import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
 import { rfmEdaReply } from '../rfm/eda.ts';
-import { analysisRequest, datasetWords, FEATURE_LABELS, reply } from './shared.ts';
+import { analysisRequest, datasetWords, featureLabel, reply } from './shared.ts';
 
-export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
+export function describeTable(
+  describe: readonly FeatureSummary[],
+  source?: Pick<SourceInfo, 'extraRoles'>,
+): ReplyTable {
   return {
     // Values past Tukey's fences, per feature; the outlier check counts customers (core/mahalanobis.ts).
     columns: [
@@ -25,7 +28,7 @@ export function describeTable(describe: readonly FeatureSummary[]): ReplyTable {
       'Tukey outliers',
     ],
     rows: describe.map((f) => [
-      FEATURE_LABELS[f.feature],
+      featureLabel(source, f.feature),
       formatCount(f.count),
       formatMean(f.mean),
       formatMean(f.std),
@@ -55,14 +58,14 @@ function qualityWords(eda: Eda, source?: Pick<SourceInfo, 'extraRoles'>): string
   return lines.join('\n');
 }
 
-function correlationWords(eda: Eda): string {
+function correlationWords(eda: Eda, source?: Pick<SourceInfo, 'extraRoles'>): string {
   const { features, matrix } = eda.correlation;
   const pairs: string[] = [];
   features.forEach((a, i) => {
     features.forEach((b, j) => {
       if (j > i)
         pairs.push(
-          `• ${FEATURE_LABELS[a]} – ${FEATURE_LABELS[b]}: r = ${formatFigure(matrix[i]?.[j] ?? Number.NaN)}`,
+          `• ${featureLabel(source, a)} – ${featureLabel(source, b)}: r = ${formatFigure(matrix[i]?.[j] ?? Number.NaN)}`,
         );
     });
   });
@@ -89,9 +92,9 @@ export function edaReply(
     sections: [
       { heading: 'Based on', body: `${datasetLine}.` },
       { heading: 'Data quality', body: qualityWords(eda, source) },
-      { heading: 'Correlation (Pearson)', body: correlationWords(eda) },
+      { heading: 'Correlation (Pearson)', body: correlationWords(eda, source) },
     ],
-    table: describeTable(eda.describe),
+    table: describeTable(eda.describe, source),
     images,
   });
 }

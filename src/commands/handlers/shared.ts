@@ -1,6 +1,13 @@
 /** Pieces every handler uses: building a Reply, asking for an analysis, naming the data. */
-import { FEATURE_CATALOGUE, titleWithUnit } from '../../core/features.ts';
-import type { Analysis, Feature, Scaling } from '../../core/types.ts';
+import { FEATURE_CATALOGUE, featureSpecIn, titleWithUnit } from '../../core/features.ts';
+import {
+  type Analysis,
+  type CatalogueFeature,
+  type Feature,
+  isCatalogueFeature,
+  type Scaling,
+  type SourceInfo,
+} from '../../core/types.ts';
 import type { CustomerInput } from '../command.ts';
 import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
 import { formatCount, formatDate, listWords } from '../format.ts';
@@ -46,11 +53,15 @@ export function datasetWords(dataset: ActiveDataset): string {
   );
 }
 
-export const FEATURE_LABELS: Record<Feature, string> = {
+export const FEATURE_LABELS: Record<CatalogueFeature, string> = {
   age: titleWithUnit(FEATURE_CATALOGUE.age),
   income: titleWithUnit(FEATURE_CATALOGUE.income),
   spending: titleWithUnit(FEATURE_CATALOGUE.spending),
 };
+
+/** Any feature's title with its unit: the catalogue's, or the file column's ("Tenure (months)"). */
+export const featureLabel = (source: Pick<SourceInfo, 'extraRoles'> | undefined, f: Feature): string =>
+  isCatalogueFeature(f) ? FEATURE_LABELS[f] : titleWithUnit(featureSpecIn(source, f));
 const SCALING_WORDS: Record<Scaling, string> = {
   zscore: 'z-score scaling',
   minmax: 'min–max scaling',

@@ -1,11 +1,12 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
 import { hasGenderColumn } from '../../core/source.ts';
-import type { Analysis, Segment, SegmentStability } from '../../core/types.ts';
+import { type Analysis, isCatalogueFeature, type Segment, type SegmentStability } from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
 import {
   columnNoun,
   differenceLines,
   extraColumnLines,
+  featuresHint,
   noDifferenceWords,
   sharesWords,
 } from '../../phrases/columns.ts';
@@ -61,6 +62,12 @@ export function segmentTable(
     formatMean(s.meanIncome),
     formatMean(s.meanSpending),
   ]);
+  // The file's own columns clustered on ("Mean visits"), after the catalogue's.
+  const extras = Object.keys(segments[0]?.centroid ?? {}).filter((f) => !isCatalogueFeature(f));
+  columns.push(...extras.map((f) => `Mean ${f.replace(/_/g, ' ')}`));
+  rows.forEach((row, i) => {
+    row.push(...extras.map((f) => formatMean(segments[i]!.centroid[f] ?? Number.NaN)));
+  });
   const align = ['left' as const, ...columns.slice(1).map(() => 'right' as const)];
   if (!withGender) return { columns, rows, align };
   return {
@@ -180,7 +187,10 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
       body: [
         `${datasetWords(dataset)}.`,
         ...sourceNotes(analysis.source),
-        ...extraColumnLines(analysis.source),
+        ...extraColumnLines(
+          analysis.source,
+          featuresHint(analysis, (f) => `\`/segment features ${f.join(' ')}\``),
+        ),
         `Settings: ${settingsWords(analysis)}.`,
       ].join('\n'),
     },
