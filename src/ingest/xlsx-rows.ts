@@ -89,13 +89,14 @@ async function streamRows(
   let pending = '';
   let stopped = false;
   let counter = 0;
+  let tags: SheetTags | null = null;
   const consume = (final: boolean) => {
+    // The prefix is known once <sheetData> is in; until then there is no row to read.
+    tags ??= sheetTags(pending) ?? (final ? PLAIN : null);
+    if (tags === null) return;
     let at = 0;
     for (;;) {
-      let start = pending.indexOf('<row', at);
-      // Not <rowBreaks> or the like: a row tag goes on with a space, '>' or '/'.
-      while (start !== -1 && !ROW_TAG_NEXT.has(pending[start + 4] ?? ' '))
-        start = pending.indexOf('<row', start + 4);
+      const start = rowStart(pending, at, tags);
       if (start === -1) break;
       const tagEnd = pending.indexOf('>', start);
       if (tagEnd === -1) break;
@@ -106,21 +107,21 @@ async function streamRows(
         end = tagEnd + 1;
         inner = '';
       } else {
-        const close = pending.indexOf('</row>', tagEnd);
+        const close = pending.indexOf(tags.rowClose, tagEnd);
         if (close === -1) break;
-        end = close + 6;
+        end = close + tags.rowClose.length;
         inner = pending.slice(tagEnd + 1, close);
       }
       const number = Number(attribute(pending.slice(start, tagEnd), 'r') ?? Number.NaN);
       counter = Number.isInteger(number) && number > 0 ? number : counter + 1;
       at = end;
-      if (onRow(rowCells(inner, context), counter) === false) {
+      if (onRow(rowCells(inner, context, tags), counter) === false) {
         stopped = true;
         return;
       }
     }
     pending = pending.slice(at);
-    if (final && /<row[\s>/]/.test(pending)) throw new WorkbookUnreadable('a row is cut off');
+    if (final && rowStart(pending, 0, tags) !== -1) throw new WorkbookUnreadable('a row is cut off');
   };
   if (entry.method === 0) {
     pending = decoder.decode(entry.data);
@@ -150,6 +151,41 @@ async function streamRows(
 }
 
 const ROW_TAG_NEXT = new Set([' ', '>', '/', '\t', '\n', '\r']);
+
+/**
+ * A sheet's row and cell tags. Most writers use the default namespace (`<row>`, `<c>`); some (the
+ * OpenXML SDK) bind the main namespace to a prefix and write `<x:row>`, `<x:c>`, which read-excel-file
+ * reads too: without them such an order workbook had no rows and was refused as a customer file.
+ */
+interface SheetTags {
+  row: string;
+  rowClose: string;
+  cell: string;
+  cellClose: string;
+}
+
+const tagsWith = (prefix: string): SheetTags => ({
+  row: `<${prefix}row`,
+  rowClose: `</${prefix}row>`,
+  cell: `<${prefix}c`,
+  cellClose: `</${prefix}c>`,
+});
+const PLAIN = tagsWith('');
+
+/** The tags of the sheet whose text starts `text`, once its <sheetData> (or <x:sheetData>) is in it. */
+function sheetTags(text: string): SheetTags | null {
+  const m = /<(\w+:)?sheetData\b/.exec(text);
+  if (!m) return null;
+  return m[1] ? tagsWith(m[1]) : PLAIN;
+}
+
+/** Where the next row tag starts from `at`, or -1: not <rowBreaks> or the like (a row tag goes on with a space, '>' or '/'). */
+function rowStart(text: string, at: number, tags: SheetTags): number {
+  const n = tags.row.length;
+  let start = text.indexOf(tags.row, at);
+  while (start !== -1 && !ROW_TAG_NEXT.has(text[start + n] ?? ' ')) start = text.indexOf(tags.row, start + n);
+  return start;
+}
 const SLASH = 0x2f;
 const GT = 0x3e;
 
@@ -158,11 +194,13 @@ const GT = 0x3e;
  * most of the time a million-line workbook takes). Cells are `<c …/>` or
  * `<c …>…</c>`; the value is the first `<v>` or, for inline strings, the `<t>` runs.
  */
-function rowCells(inner: string, context: Context): StreamedCell[] {
+function rowCells(inner: string, context: Context, tags: SheetTags): StreamedCell[] {
   const cells: StreamedCell[] = [];
-  let i = inner.indexOf('<c');
+  const { cell, cellClose } = tags;
+  const n = cell.length;
+  let i = inner.indexOf(cell);
   while (i !== -1) {
-    const after = inner.charCodeAt(i + 2);
+    const after = inner.charCodeAt(i + n);
     // <c followed by a space, '>' or '/' (not <col…>, or a namespaced tag's tail).
     if (
       after !== 0x20 &&
@@ -172,20 +210,20 @@ function rowCells(inner: string, context: Context): StreamedCell[] {
       after !== 0x0a &&
       after !== 0x0d
     ) {
-      i = inner.indexOf('<c', i + 2);
+      i = inner.indexOf(cell, i + n);
       continue;
     }
     const tagEnd = inner.indexOf('>', i);
     if (tagEnd === -1) throw new WorkbookUnreadable('a cell tag is cut off');
     const self = inner.charCodeAt(tagEnd - 1) === SLASH;
-    const attrs = inner.slice(i + 2, self ? tagEnd - 1 : tagEnd);
+    const attrs = inner.slice(i + n, self ? tagEnd - 1 : tagEnd);
     let body = '';
-    if (self) i = inner.indexOf('<c', tagEnd + 1);
+    if (self) i = inner.indexOf(cell, tagEnd + 1);
     else {
-      const close = inner.indexOf('</c>', tagEnd + 1);
+      const close = inner.indexOf(cellClose, tagEnd + 1);
       if (close === -1) throw new WorkbookUnreadable('a cell is not closed');
       body = inner.slice(tagEnd + 1, close);
-      i = inner.indexOf('<c', close + 4);
+      i = inner.indexOf(cell, close + cellClose.length);
     }
     // The three attributes a value needs, in one pass without look-ups by name: r, t and s.
     let at = cells.length;

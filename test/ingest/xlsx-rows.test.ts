@@ -113,4 +113,28 @@ describe('streaming the rows of a sheet', () => {
     );
     expect(await rowsOf(bytes)).toEqual([[1, ['&#99999999;', 'a&#x110000;bA']]]);
   });
+
+  it('reads a sheet whose writer prefixes the main namespace (<x:row>, <x:c>, as the OpenXML SDK writes)', async () => {
+    const X = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const bytes = Buffer.from(
+      zipSync({
+        'xl/workbook.xml': strToU8(
+          `<x:workbook ${X} xmlns:r="${REL}"><x:sheets><x:sheet name="Orders" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+        'xl/worksheets/sheet1.xml': strToU8(
+          `<x:worksheet ${X}><x:cols><x:col min="1" max="2"/></x:cols><x:sheetData>` +
+            `<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Invoice</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Price</x:t></x:is></x:c></x:row>` +
+            `<x:row r="2"><x:c r="A2"><x:v>536365</x:v></x:c><x:c r="C2"/><x:c r="B2"><x:v>2.55</x:v></x:c></x:row>` +
+            `</x:sheetData></x:worksheet>`,
+        ),
+      }),
+    );
+    expect(await rowsOf(bytes)).toEqual([
+      [1, ['Invoice', 'Price']],
+      [2, ['536365', '2.55', '']],
+    ]);
+  });
 });
