@@ -30,6 +30,11 @@ export interface Config {
   apiTimeoutMs: number;
   /** Shared-file downloads: until the headers arrive, and between two chunks. */
   download: { connectTimeoutMs: number; idleTimeoutMs: number };
+  /**
+   * What each analysis worker thread may keep in memory for quick answers (parsed tables,
+   * analyses, chart images, order data), in bytes, all kinds together; least recently used goes first.
+   */
+  cacheBytes: number;
   jobs: {
     /** Jobs run at once, and analysis worker threads (at least 2). */
     workers: number;
@@ -84,10 +89,17 @@ const schema = z.object({
   SLACK_API_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
   DOWNLOAD_CONNECT_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
   DOWNLOAD_IDLE_TIMEOUT_MS: optional(wholeNumber(100, 600_000)),
+  CACHE_MAX_MB: optional(wholeNumber(1, 1024 * 1024)),
   ANALYSIS_WORKERS: optional(wholeNumber(2, 64)),
   SHUTDOWN_DEADLINE_MS: optional(wholeNumber(0, 600_000)),
   JOB_STALL_MS: optional(wholeNumber(1000, 3_600_000)),
 });
+
+/**
+ * Per worker thread: a million-row table (~70 MB), its analysis and a few dozen chart sets, with
+ * room for a second large file; two workers keep at most half a gigabyte.
+ */
+export const DEFAULT_CACHE_MB = 256;
 
 /** One worker per core, at least two, so one is always free for interactive work. */
 export const defaultWorkers = () => Math.max(2, Math.min(availableParallelism(), 8));
@@ -127,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
       connectTimeoutMs: v.DOWNLOAD_CONNECT_TIMEOUT_MS ?? 60_000,
       idleTimeoutMs: v.DOWNLOAD_IDLE_TIMEOUT_MS ?? 60_000,
     },
+    cacheBytes: (v.CACHE_MAX_MB ?? DEFAULT_CACHE_MB) * 1024 * 1024,
     jobs: {
       workers: v.ANALYSIS_WORKERS ?? defaultWorkers(),
       shutdownDeadlineMs: v.SHUTDOWN_DEADLINE_MS ?? 25_000,

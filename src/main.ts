@@ -39,6 +39,7 @@ export async function startBot(
   const service = await createSegmentService({
     dataDir: config.dataDir,
     limits: config.limits,
+    cacheBytes: config.cacheBytes,
     workers: config.jobs.workers,
     log: logger,
   });

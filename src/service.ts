@@ -58,6 +58,8 @@ export interface ServiceOptions {
   engine?: 'worker' | 'in-process';
   /** Analysis worker threads (the bot passes ANALYSIS_WORKERS; default 1 for tools and tests). */
   workers?: number;
+  /** Each engine's in-memory cache budget in bytes (the bot passes CACHE_MAX_MB). */
+  cacheBytes?: number;
   /** Where the engine's log lines go (the bot's logger); a default logger on stderr otherwise. */
   log?: LogPort;
 }
@@ -91,11 +93,13 @@ function createEngine(
 ): { engine: Engine; save: SaveUpload } {
   const samplePath = options.samplePath ?? DEFAULT_SAMPLE_PATH;
   const limits = options.limits ? { limits: options.limits } : {};
+  const cacheBytes = options.cacheBytes === undefined ? {} : { cacheBytes: options.cacheBytes };
   const log = options.log ?? createLogger();
   if (options.engine === 'in-process') {
     const engine = new AnalysisEngine({
       samplePath,
       ...limits,
+      ...cacheBytes,
       log,
       loadBytes: (dataset) => store.datasets.bytes(dataset, dataset.id),
       columns: columnStore(store),
@@ -110,7 +114,7 @@ function createEngine(
     return { engine, save };
   }
   const worker = new WorkerEngine(
-    { databaseFile, samplePath, ...limits },
+    { databaseFile, samplePath, ...limits, ...cacheBytes },
     { size: options.workers ?? 1, log },
   );
   worker.warmUp();

@@ -75,4 +75,11 @@ describe('loadConfig', () => {
     // Blank counts as unset, as in a .env copied from .env.sample.
     expect(config.dataDir).toMatch(/var/);
   });
+
+  it('reads the cache budget in megabytes, 256 per worker unless set, and refuses a non-number', () => {
+    const base = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    expect(loadConfig(base).cacheBytes).toBe(256 * 1024 * 1024);
+    expect(loadConfig({ ...base, CACHE_MAX_MB: '64' }).cacheBytes).toBe(64 * 1024 * 1024);
+    expect(problems({ ...base, CACHE_MAX_MB: 'lots' })).toEqual(['CACHE_MAX_MB must be a whole number']);
+  });
 });

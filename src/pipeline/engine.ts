@@ -30,7 +30,7 @@ import { isOrderLineBytes } from '../ingest/transactions/file.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
 import { customersCsv, exportFileName } from './export-csv.ts';
 import { chartFingerprint, coreFingerprint } from './fingerprint.ts';
-import { Lru } from './lru.ts';
+import { type CachePart, DEFAULT_CACHE_BYTES, Lru } from './lru.ts';
 import { OrderEngine } from './order-engine.ts';
 import { type OrderFile, uploadedOrderFile } from './order-source.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
@@ -46,13 +46,7 @@ import type { Engine, EngineOptions, LogPort, Progress, UploadOutcome, UploadReq
 
 /** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
 export const ANALYSIS_CACHE_VERSION = 1;
-const ANALYSES_KEPT = 8;
-const IMAGE_SETS_KEPT = 16;
-/** Per worker thread: what the caches may hold, in bytes (estimates), whatever the files' sizes. */
-const ANALYSES_MAX_BYTES = 96 * 1024 * 1024;
-const IMAGES_MAX_BYTES = 48 * 1024 * 1024;
-/** Per-row arrays (labels, silhouette rows and values, distances) plus the fixed part (profiles, sweep). */
-const analysisBytes = (analysis: Analysis) => analysis.rows * 24 + 256 * 1024;
+/** A chart set is its PNGs (the few strings beside them are noise). */
 const imageBytes = (group: RenderedGroup) =>
   group.images.reduce((sum, image) => sum + image.png.byteLength, 0);
 const PROBLEMS_SHOWN = 5;
@@ -140,14 +134,10 @@ export function analysisOptions(settings: ChannelSettings, seed: number) {
 
 export class AnalysisEngine implements Engine {
   private readonly tables: TableSource;
-  private readonly analyses = new Lru<Analysis>(ANALYSES_KEPT, {
-    maxBytes: ANALYSES_MAX_BYTES,
-    sizeOf: analysisBytes,
-  });
-  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT, {
-    maxBytes: IMAGES_MAX_BYTES,
-    sizeOf: imageBytes,
-  });
+  /** Every in-memory cache of this engine (tables, analyses, charts, order data): one budget in bytes. */
+  readonly memory: Lru<unknown>;
+  private readonly analyses: CachePart<Analysis>;
+  private readonly images: CachePart<RenderedGroup>;
   private readonly cache: AnalysisCache | undefined;
   private readonly chartCache: ChartImageCache | undefined;
   private readonly codeVersion: string;
@@ -165,7 +155,10 @@ export class AnalysisEngine implements Engine {
       codeVersion?: string;
     },
   ) {
-    this.tables = new TableSource(options);
+    this.memory = new Lru(options.cacheBytes ?? DEFAULT_CACHE_BYTES);
+    this.analyses = this.memory.part('analysis');
+    this.images = this.memory.part('charts', imageBytes);
+    this.tables = new TableSource({ ...options, memory: this.memory });
     this.cache = options.cache;
     this.chartCache = options.chartCache;
     this.codeVersion = options.codeVersion ?? coreFingerprint();
@@ -174,6 +167,7 @@ export class AnalysisEngine implements Engine {
       ...(options.limits && { limits: options.limits }),
       codeVersion: this.codeVersion,
       onChartError: this.logChartError,
+      memory: this.memory,
     });
     this.loadBytes = options.loadBytes;
     this.orderSample = orderSampleFile(
@@ -257,7 +251,7 @@ export class AnalysisEngine implements Engine {
     );
     large?.('Drawing charts…', 1);
     const charts = await this.chartsFor(key, 'summary', async () => loaded, analysis);
-    this.tables.remember(loaded);
+    this.tables.rememberRead(loaded);
     return {
       kind: 'customers',
       analysis,
@@ -293,12 +287,15 @@ export class AnalysisEngine implements Engine {
   ) {
     const settingsPart = settingsKey(settings, seed, this.codeVersion);
     const key = `${datasetKey}|${settingsPart}`;
-    let analysis = this.analyses.get(key) ?? this.cache?.load(datasetKey, settingsPart) ?? undefined;
+    const kept = this.analyses.get(key);
+    if (kept) return { analysis: kept, key };
+    let analysis = this.cache?.load(datasetKey, settingsPart) ?? undefined;
     if (!analysis) {
       const loaded = await tableOf();
       analysis = analyze(loaded.table, analysisOptions(settings, seed), loaded.source, observe);
       this.cache?.save(datasetKey, settingsPart, analysis);
     }
+    // Weighed once, when it enters the cache (a hit above only refreshes its place).
     this.analyses.set(key, analysis);
     return { analysis, key };
   }

@@ -1,22 +1,23 @@
 /**
- * A small least-recently-used cache, bounded by entries and, when given a
- * sizer, by bytes: one million-row table weighs what a thousand small ones
- * do, so counting entries alone lets memory grow with the files people share.
- * Map keeps insertion order, so the first key is the oldest. The newest entry
- * is always kept, even when it alone is over the byte budget.
+ * The worker's in-memory caches (parsed tables, analyses, chart images, order
+ * customers and their analyses) share one least-recently-used budget in bytes
+ * (`CACHE_MAX_MB`, src/config.ts): one million-row table weighs what a
+ * thousand small analyses do, so counting entries lets memory grow with the
+ * files people share, and separate budgets per kind add up to more than anyone
+ * configured. Map keeps insertion order, so the first key is the oldest.
+ *
+ * An entry heavier than the whole budget is not kept at all (the next request
+ * reads it again from the database), so the budget is a bound, not a hint.
  */
-export interface LruOptions<V> {
-  maxBytes?: number;
-  sizeOf?: (value: V) => number;
-}
+import { estimateBytes } from './bytes.ts';
 
 export class Lru<V> {
   private readonly entries = new Map<string, { value: V; bytes: number }>();
   private total = 0;
 
   constructor(
-    private readonly capacity: number,
-    private readonly options: LruOptions<V> = {},
+    readonly maxBytes: number,
+    private readonly sizeOf: (value: V) => number = estimateBytes,
   ) {}
 
   get(key: string): V | undefined {
@@ -28,22 +29,28 @@ export class Lru<V> {
     return entry?.value;
   }
 
-  set(key: string, value: V): void {
+  /** Keeps `value` as the newest entry (weighed once, here), evicting the oldest until it fits. */
+  set(key: string, value: V, bytes = this.sizeOf(value)): void {
     this.remove(key);
-    const bytes = this.options.sizeOf?.(value) ?? 0;
+    if (bytes > this.maxBytes) return;
     this.entries.set(key, { value, bytes });
     this.total += bytes;
-    const maxBytes = this.options.maxBytes ?? Number.POSITIVE_INFINITY;
-    while (this.entries.size > 1 && (this.entries.size > this.capacity || this.total > maxBytes)) {
-      this.remove(this.entries.keys().next().value as string);
-    }
+    while (this.total > this.maxBytes) this.remove(this.entries.keys().next().value as string);
+  }
+
+  /** A typed view for one kind of value, under its own key prefix, drawing on this budget. */
+  part<T extends V>(prefix: string, sizeOf: (value: T) => number = estimateBytes): CachePart<T> {
+    return {
+      get: (key) => this.get(`${prefix}\u0000${key}`) as T | undefined,
+      set: (key, value) => this.set(`${prefix}\u0000${key}`, value, sizeOf(value)),
+    };
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** Estimated bytes held (0 without a sizer). */
+  /** Bytes held, as weighed when each entry was set. */
   get bytes(): number {
     return this.total;
   }
@@ -55,3 +62,11 @@ export class Lru<V> {
     this.entries.delete(key);
   }
 }
+
+export interface CachePart<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+}
+
+/** Per worker thread, when nothing is configured (tools, tests): see `CACHE_MAX_MB` in src/config.ts. */
+export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;

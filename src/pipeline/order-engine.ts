@@ -22,20 +22,14 @@ import type { IngestLimits } from '../ingest/csv.ts';
 import type { RenderedGroup } from './charts.ts';
 import { exportFileName } from './export-csv.ts';
 import { rfmCustomersCsv } from './export-rfm.ts';
-import { Lru } from './lru.ts';
+import type { CachePart, Lru } from './lru.ts';
 import { renderOrderCharts } from './order-charts.ts';
 import { type LoadedOrders, type OrderFile, OrderSource, ordersKey } from './order-source.ts';
 import { PROGRESS_MIN_ROWS } from './progress.ts';
 import { sha256Hex } from './tables.ts';
 import type { Progress, UploadRequest } from './types.ts';
 
-const ANALYSES_KEPT = 8;
-const ANALYSES_MAX_BYTES = 64 * 1024 * 1024;
-/** Per customer: a label, three scores, three clustering coordinates; plus the fixed part. */
-const analysisBytes = (a: RfmAnalysis) => a.customers * (4 + 3 + 24) + 256 * 1024;
 const PROBLEMS_SHOWN = 5;
-const IMAGE_SETS_KEPT = 8;
-const IMAGES_MAX_BYTES = 32 * 1024 * 1024;
 const imageBytes = (group: RenderedGroup) => group.images.reduce((sum, i) => sum + i.png.byteLength, 0);
 
 export function rfmSettingsKey(settings: ChannelSettings, seed: number, codeVersion: string): string {
@@ -44,23 +38,21 @@ export function rfmSettingsKey(settings: ChannelSettings, seed: number, codeVers
 
 export class OrderEngine {
   private readonly source: OrderSource;
-  private readonly analyses = new Lru<RfmAnalysis>(ANALYSES_KEPT, {
-    maxBytes: ANALYSES_MAX_BYTES,
-    sizeOf: analysisBytes,
-  });
-  private readonly images = new Lru<RenderedGroup>(IMAGE_SETS_KEPT, {
-    maxBytes: IMAGES_MAX_BYTES,
-    sizeOf: imageBytes,
-  });
+  private readonly analyses: CachePart<RfmAnalysis>;
+  private readonly images: CachePart<RenderedGroup>;
 
   constructor(
     private readonly options: {
       limits?: Partial<IngestLimits>;
       codeVersion: string;
       onChartError: (kind: string, error: unknown) => void;
+      /** The engine's one cache budget, shared with the customer side. */
+      memory: Lru<unknown>;
     },
   ) {
     this.source = new OrderSource(options);
+    this.analyses = options.memory.part('rfm-analysis');
+    this.images = options.memory.part('rfm-charts', imageBytes);
   }
 
   async analyze(request: AnalysisRequest, file: OrderFile): Promise<OrderResult> {
@@ -116,9 +108,9 @@ export class OrderEngine {
 
   private analysisFor(loaded: LoadedOrders, settings: ChannelSettings, seed: number) {
     const key = `${loaded.key}|${rfmSettingsKey(settings, seed, this.options.codeVersion)}`;
-    const analysis =
-      this.analyses.get(key) ??
-      analyzeRfm(loaded.customers, { seed, ...(settings.k !== null && { k: settings.k }) });
+    const kept = this.analyses.get(key);
+    if (kept) return { analysis: kept, key };
+    const analysis = analyzeRfm(loaded.customers, { seed, ...(settings.k !== null && { k: settings.k }) });
     this.analyses.set(key, analysis);
     return { analysis, key };
   }

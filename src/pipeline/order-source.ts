@@ -10,7 +10,7 @@ import type { OrderReading } from '../commands/orders.ts';
 import type { CustomerRfm } from '../core/rfm/aggregate.ts';
 import { describeRfm, type RfmMeasureSummary } from '../core/rfm/describe.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import { Lru } from './lru.ts';
+import type { CachePart, Lru } from './lru.ts';
 import { orderReading, readOrderCustomers } from './orders.ts';
 import { withProgress } from './progress.ts';
 import { type BytesLoader, uploadKey } from './tables.ts';
@@ -23,11 +23,6 @@ export interface LoadedOrders {
   describe: RfmMeasureSummary[];
   customers: CustomerRfm;
 }
-
-const KEPT = 2;
-const MAX_BYTES = 96 * 1024 * 1024;
-/** Five Float64 columns, a country index and an id string (~24 bytes) per customer. */
-const sizeOf = (loaded: LoadedOrders) => loaded.customers.length * (8 * 5 + 4 + 24) + 64 * 1024;
 
 export const ordersKey = (sha256: string, fileName: string, asOf: string | undefined) =>
   `orders:${uploadKey(sha256, fileName)}|asOf=${asOf ?? 'auto'}`;
@@ -54,9 +49,17 @@ export const uploadedOrderFile = (dataset: UploadedDataset, loadBytes: BytesLoad
 });
 
 export class OrderSource {
-  private readonly loaded = new Lru<LoadedOrders>(KEPT, { maxBytes: MAX_BYTES, sizeOf });
+  private readonly loaded: CachePart<LoadedOrders>;
 
-  constructor(private readonly options: { limits?: Partial<IngestLimits> }) {}
+  constructor(
+    private readonly options: {
+      limits?: Partial<IngestLimits>;
+      /** The engine's one cache budget. */
+      memory: Lru<unknown>;
+    },
+  ) {
+    this.loaded = options.memory.part('orders');
+  }
 
   async load(file: OrderFile, asOf: string | undefined): Promise<LoadedOrders> {
     const key = ordersKey(file.sha256, file.fileName, asOf);

@@ -10,7 +10,7 @@ import type { ActiveDataset, UploadedDataset } from '../commands/context.ts';
 import { customersToCsv, generateCustomers } from '../core/synthetic.ts';
 import type { CustomerTable, SourceInfo } from '../core/types.ts';
 import { type IngestLimits, type IngestResult, readCustomers } from '../ingest/csv.ts';
-import { Lru } from './lru.ts';
+import type { CachePart, Lru } from './lru.ts';
 import { withProgress } from './progress.ts';
 import type { Progress } from './types.ts';
 
@@ -33,13 +33,6 @@ export interface ColumnStore {
   save(dataset: UploadedDataset, parsed: Omit<LoadedTable, 'key'>): void;
 }
 
-const TABLES_KEPT = 2;
-/** Per worker thread; a million-row table is about 40 MB in columns plus its ids. */
-const TABLES_MAX_BYTES = 160 * 1024 * 1024;
-/** Four Float64/Uint32 columns, one byte of gender, an id string (~24 bytes), and the extra columns, per row. */
-const tableBytes = ({ table }: LoadedTable) =>
-  table.length *
-  (8 * 3 + 4 + 1 + 24 + 4 * (table.categories?.length ?? 0) + 8 * (table.numbers?.length ?? 0));
 /** Used when data/customers.csv is missing (a fresh checkout before `npm run generate:sample`). */
 const FALLBACK_SAMPLE = { size: 200, seed: 42 };
 
@@ -48,10 +41,9 @@ export const uploadKey = (sha256: string, fileName: string) => `upload:${sha256}
 
 export class TableSource {
   private sample: Promise<LoadedTable> | undefined;
-  private readonly uploads = new Lru<LoadedTable>(TABLES_KEPT, {
-    maxBytes: TABLES_MAX_BYTES,
-    sizeOf: tableBytes,
-  });
+  /** Parsed uploads, weighed by what they hold (a million rows: ~70 MB, most of it the ids). */
+  private readonly uploads: CachePart<LoadedTable>;
+  private unsaved: LoadedTable | undefined;
 
   constructor(
     private readonly options: {
@@ -59,8 +51,12 @@ export class TableSource {
       limits?: Partial<IngestLimits>;
       loadBytes: BytesLoader;
       columns?: ColumnStore;
+      /** The engine's one cache budget. */
+      memory: Lru<unknown>;
     },
-  ) {}
+  ) {
+    this.uploads = options.memory.part('table');
+  }
 
   async load(dataset: ActiveDataset): Promise<LoadedTable> {
     if (dataset.kind === 'sample') {
@@ -89,7 +85,9 @@ export class TableSource {
    * does not parse the file again. Nothing to do when this thread did not read it.
    */
   keepColumns(dataset: UploadedDataset): void {
-    const loaded = this.uploads.get(uploadKey(dataset.sha256, dataset.fileName));
+    const key = uploadKey(dataset.sha256, dataset.fileName);
+    const loaded = this.uploads.get(key) ?? (this.unsaved?.key === key ? this.unsaved : undefined);
+    this.unsaved = undefined;
     if (loaded && this.options.columns)
       this.options.columns.save(dataset, { table: loaded.table, source: loaded.source });
   }
@@ -109,6 +107,15 @@ export class TableSource {
   remember(loaded: LoadedTable): LoadedTable {
     this.uploads.set(loaded.key, loaded);
     return loaded;
+  }
+
+  /**
+   * A new upload just read: kept like any table and, until it is saved (or the next upload is
+   * read), also outside the budget, so a table too heavy to cache still gets its columns stored.
+   */
+  rememberRead(loaded: LoadedTable): void {
+    this.unsaved = loaded;
+    this.remember(loaded);
   }
 
   private limits(): { limits?: Partial<IngestLimits> } {

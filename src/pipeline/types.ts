@@ -27,4 +27,6 @@ export interface EngineOptions {
   orderSamplePath?: string;
   limits?: Partial<IngestLimits>;
   log: LogPort;
+  /** The in-memory caches' one budget in bytes (DEFAULT_CACHE_BYTES when absent). */
+  cacheBytes?: number;
 }

@@ -27,6 +27,8 @@ export interface WorkerData {
   databaseFile: string | null;
   samplePath: string;
   limits?: Partial<IngestLimits>;
+  /** The engine's in-memory cache budget in bytes. */
+  cacheBytes?: number;
 }
 
 export type WorkerRequest =
@@ -55,12 +57,18 @@ const workerDataSchema = z.object({
     .object({ maxBytes: z.number(), maxRows: z.number(), minValidShare: z.number() })
     .partial()
     .optional(),
+  cacheBytes: z.number().int().positive().optional(),
 });
 
 export function parseWorkerData(value: unknown): WorkerData {
-  const { databaseFile, samplePath, limits } = workerDataSchema.parse(value);
+  const { databaseFile, samplePath, limits, cacheBytes } = workerDataSchema.parse(value);
   const given = Object.fromEntries(Object.entries(limits ?? {}).filter(([, v]) => v !== undefined));
-  return { databaseFile, samplePath, ...(limits ? { limits: given } : {}) };
+  return {
+    databaseFile,
+    samplePath,
+    ...(limits ? { limits: given } : {}),
+    ...(cacheBytes === undefined ? {} : { cacheBytes }),
+  };
 }
 
 export type SerializedError =

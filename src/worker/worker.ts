@@ -27,6 +27,7 @@ const engine = new AnalysisEngine({
   samplePath: data.samplePath,
   log: postingLog(post),
   ...(data.limits ? { limits: data.limits } : {}),
+  ...(data.cacheBytes === undefined ? {} : { cacheBytes: data.cacheBytes }),
   loadBytes: (dataset) => store?.datasets.bytes(dataset, dataset.id) ?? null,
   ...(store ? { columns: columnStore(store) } : {}),
   ...(store ? { cache: store.analyses, chartCache: store.chartImages } : {}),

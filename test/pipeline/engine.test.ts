@@ -117,6 +117,81 @@ describe('a cold summary after a restart', () => {
   });
 });
 
+describe('the in-memory cache budget', () => {
+  it('keeps nothing heavier than the budget, yet stores the columns of an upload it could not keep', async () => {
+    const bytes = readFileSync(SAMPLE_PATH);
+    let reads = 0;
+    const saved: string[] = [];
+    const engine = new AnalysisEngine({
+      samplePath: SAMPLE_PATH,
+      log: createLogger(),
+      // Far less than one 200-row table: every kind of entry is over budget.
+      cacheBytes: 1000,
+      loadBytes: () => {
+        reads++;
+        return bytes;
+      },
+      columns: { load: () => null, save: (d) => saved.push(d.fileName) },
+    });
+    const uploaded = await engine.ingest({ fileName: 'shop.csv', bytes, settings, seed: 42 });
+    expect(engine.memory.bytes).toBe(0);
+    const dataset: UploadedDataset = {
+      kind: 'upload',
+      id: 1,
+      teamId: 'T1',
+      channelId: 'C1',
+      fileName: 'shop.csv',
+      uploadedBy: 'U1',
+      uploadedAt: new Date('2026-12-02T10:00:00Z'),
+      rows: uploaded.rows,
+      skippedRows: 0,
+      sha256: uploaded.sha256,
+      holds: 'customers',
+    };
+    engine.keepColumns(dataset);
+    expect(saved).toEqual(['shop.csv']);
+    // Nothing was kept, so each answer reads the file again, and still gives the same segments.
+    const first = customersOf(await engine.analyze({ dataset, settings, seed: 42 }));
+    const second = customersOf(await engine.analyze({ dataset, settings, seed: 42 }));
+    expect(reads).toBe(2);
+    expect(second.analysis.segments).toEqual(first.analysis.segments);
+    expect(engine.memory.bytes).toBe(0);
+  });
+
+  it('keeps the table, analysis and charts of a small file within a budget that fits them', async () => {
+    const bytes = readFileSync(SAMPLE_PATH);
+    let reads = 0;
+    const engine = new AnalysisEngine({
+      samplePath: SAMPLE_PATH,
+      log: createLogger(),
+      cacheBytes: 64 * 1024 * 1024,
+      loadBytes: () => {
+        reads++;
+        return bytes;
+      },
+    });
+    const uploaded = await engine.ingest({ fileName: 'shop.csv', bytes, settings, seed: 42 });
+    expect(engine.memory.size).toBe(3);
+    expect(engine.memory.bytes).toBeGreaterThan(0);
+    expect(engine.memory.bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
+    const dataset: UploadedDataset = {
+      kind: 'upload',
+      id: 1,
+      teamId: 'T1',
+      channelId: 'C1',
+      fileName: 'shop.csv',
+      uploadedBy: 'U1',
+      uploadedAt: new Date('2026-12-02T10:00:00Z'),
+      rows: uploaded.rows,
+      skippedRows: 0,
+      sha256: uploaded.sha256,
+      holds: 'customers',
+    };
+    await engine.analyze({ dataset, settings, seed: 42, charts: 'summary' });
+    expect(reads).toBe(0);
+  });
+});
+
 describe('a chart that fails', () => {
   it('is written to the log port it was given, naming the chart, with the stack', () => {
     const lines: string[] = [];

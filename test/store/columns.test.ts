@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import { readCustomers } from '../../src/ingest/csv.ts';
+import { DEFAULT_CACHE_BYTES, Lru } from '../../src/pipeline/lru.ts';
 import { TableSource } from '../../src/pipeline/tables.ts';
 import { decodeTable, encodeTable } from '../../src/store/columns.ts';
 import { columnStore, openStore, type Store } from '../../src/store/index.ts';
@@ -68,6 +69,7 @@ describe('stored columns', () => {
           return store!.datasets.bytes(d, d.id);
         },
         columns: columnStore(store!),
+        memory: new Lru(DEFAULT_CACHE_BYTES),
       });
     const first = await source().load(dataset);
     expect(bytesRead).toBe(1);
