@@ -9,7 +9,8 @@ import { open, readFile } from 'node:fs/promises';
 import { looksLikeContainer } from '../containers.ts';
 import { decodeHead } from '../decode.ts';
 import { mapHeader } from '../headers.ts';
-import { HEADER_SEARCH } from '../xlsx.ts';
+import { DEFAULT_LIMITS } from '../result.ts';
+import { checkWorkbook, HEADER_SEARCH } from '../xlsx.ts';
 import { workbookHeads } from '../xlsx-head.ts';
 import { isOrderLineHeader } from './read.ts';
 import { looksLikeOrderLines } from './roles.ts';
@@ -26,6 +27,13 @@ export async function isOrderLineBytes(bytes: Uint8Array): Promise<boolean> {
 }
 
 async function isOrderLineWorkbook(bytes: Buffer): Promise<boolean> {
+  // The refusals every workbook gets (too big unzipped, damaged, .xls) before a part is inflated: a
+  // workbook whose directory says it unzips past the cap is never inflated here, and the reader says why.
+  try {
+    checkWorkbook(bytes, '', DEFAULT_LIMITS);
+  } catch {
+    return false;
+  }
   for (const { rows } of await workbookHeads(bytes, HEADER_SEARCH)) {
     for (const cells of rows) {
       // A title or note row (one filled cell) is not a header, as the workbook readers see it.

@@ -47,4 +47,13 @@ describe('telling order-line files from customer files', () => {
     expect(await isOrderLineFile(tempFile(windows1252(orders), 'orders.csv'))).toBe(true);
     expect(await isOrderLineFile('/no/such/file.xlsx')).toBe(false);
   });
+
+  it('inflates nothing of a workbook whose directory says it unzips past the cap: the reader refuses it', async () => {
+    const book = Buffer.from(orderWorkbook(orders));
+    expect(await isOrderLineBytes(book)).toBe(true);
+    // Every central-directory entry claims 1 GB unzipped (a zip bomb's shape): only the sizes change.
+    for (let at = book.indexOf('PK\x01\x02'); at !== -1; at = book.indexOf('PK\x01\x02', at + 4))
+      book.writeUInt32LE(1024 ** 3, at + 24);
+    expect(await isOrderLineBytes(book)).toBe(false);
+  });
 });
