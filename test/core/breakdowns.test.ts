@@ -51,3 +51,31 @@ describe('computeBreakdowns', () => {
     expect(b!.differences).toEqual([]);
   });
 });
+
+describe('a segment named as different', () => {
+  it('stands out on its own, not only because another segment makes the whole table significant', () => {
+    // 200 customers. Segment 1 (40) is all Gold, which makes the table significant. Segment 2 (35) is
+    // 40 % Silver against 27 % overall: 13 points, but an adjusted residual of about 1.9, which chance
+    // alone gives. Segment 3 (125) is the rest: 68 % Bronze against 53 %, which does stand out.
+    const labels: number[] = [];
+    const codes: number[] = [];
+    const add = (segment: number, gold: number, silver: number, bronze: number) => {
+      for (const [code, m] of [gold, silver, bronze].entries())
+        for (let i = 0; i < m; i++) {
+          labels.push(segment);
+          codes.push(code);
+        }
+    };
+    add(1, 40, 0, 0);
+    add(2, 0, 14, 21);
+    add(3, 0, 40, 85);
+    const [b] = computeBreakdowns([column(['Gold', 'Silver', 'Bronze'], codes)], Int32Array.from(labels), 3);
+    expect(b!.test.p).toBeLessThan(0.001);
+    const silver = b!.levels.find((l) => l.value === 'Silver')!;
+    expect(b!.bySegment[1]!.shares.Silver! - silver.share).toBeGreaterThan(0.1);
+    expect(b!.differences.map((d) => [d.id, d.value])).toEqual([
+      [1, 'Gold'],
+      [3, 'Bronze'],
+    ]);
+  });
+});
