@@ -192,8 +192,15 @@ line('  ack p99', fmtMs(load.ack.p99Ms), 'goal < 100 ms', load.ack.p99Ms < 100);
 line('  ack max', fmtMs(load.ack.maxMs), 'goal: none over 3 s', load.ack.maxMs < 3000);
 line('  small summary in another channel: wait', fmtMs(load.smallSummaryWaitMs));
 line('  the upload itself → answer', fmtMs(load.uploadMs));
+const rss = load.rss;
 line(
-  `  RSS after warm-up → after ${load.rss.commands} commands`,
-  `${load.rss.afterWarmupMb.toFixed(0)} → ${load.rss.endMb.toFixed(0)} MB`,
+  `  RSS after warm-up (first ${rss.warmupCommands} commands) → end`,
+  `${rss.afterWarmupMb.toFixed(0)} → ${rss.endMb.toFixed(0)} MB`,
+  `${rss.commands - rss.warmupCommands} mixed commands measured`,
 );
-line('  RSS growth', `${load.rss.growthPct.toFixed(1)} %`, 'goal < 10 %', load.rss.growthPct < 10);
+line(
+  '  RSS at each quarter after warm-up',
+  rss.quartersMb.map((mb) => mb.toFixed(0)).join(' / '),
+  `MB; peak ${rss.peakMb.toFixed(0)} MB`,
+);
+line('  RSS growth after warm-up', `${rss.growthPct.toFixed(1)} %`, 'goal < 10 %', rss.growthPct < 10);

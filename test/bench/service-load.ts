@@ -29,7 +29,20 @@ export interface ServiceLoad {
   /** From the small summary's ack to its answer, with the upload running in another channel. */
   smallSummaryWaitMs: number;
   uploadMs: number;
-  rss: { commands: number; afterWarmupMb: number; endMb: number; growthPct: number };
+  rss: RssRun;
+}
+
+export interface RssRun {
+  commands: number;
+  /** The first commands, which fill the caches (every command kind in every channel, several times). */
+  warmupCommands: number;
+  afterWarmupMb: number;
+  /** RSS after each quarter of the commands that follow the warm-up: flat when memory has levelled off. */
+  quartersMb: number[];
+  /** Highest RSS seen after the warm-up (sampled after every batch). */
+  peakMb: number;
+  endMb: number;
+  growthPct: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -124,13 +137,20 @@ async function drained(url: string): Promise<void> {
   }
 }
 
-/** Mixed commands, ten at a time, each waited for; RSS after the first tenth and at the end. */
-async function rssOver(url: string, standin: SlackStandin, total: number) {
+/**
+ * Mixed commands, ten at a time, each batch waited for. Warm-up is the first tenth (200 of 2,000):
+ * by then each of the 7 command kinds has run in each of the 5 channels several times, so every
+ * cache an answer uses is filled; the growth is measured from there to the end. RSS is sampled
+ * after every batch, for the peak and the RSS at each quarter of the rest.
+ */
+async function rssOver(url: string, standin: SlackStandin, total: number): Promise<RssRun> {
   const texts = ['summary', 'eda', 'check', 'predict 30 F 60 70', 'k', 'data', 'help'];
   const warmup = Math.floor(total / 10);
+  const measured = total - warmup;
   let afterWarmupMb = 0;
+  let peakMb = 0;
+  const quartersMb: number[] = [];
   for (let i = 0; i < total; i += 10) {
-    if (i === warmup) afterWarmupMb = await rssMb(url);
     const batch = Array.from({ length: 10 }, (_, j) => {
       const id = `rss-${i + j}`;
       const text = texts[(i + j) % texts.length]!;
@@ -142,12 +162,22 @@ async function rssOver(url: string, standin: SlackStandin, total: number) {
     });
     await Promise.all(batch);
     await drained(url);
+    const done = i + 10;
+    if (done < warmup) continue;
+    const mb = await rssMb(url);
+    if (done === warmup) afterWarmupMb = mb;
+    else peakMb = Math.max(peakMb, mb);
+    if (quartersMb.length < 4 && done - warmup >= (measured * (quartersMb.length + 1)) / 4)
+      quartersMb.push(mb);
   }
   await sleep(1000);
   const endMb = await rssMb(url);
   return {
     commands: total,
+    warmupCommands: warmup,
     afterWarmupMb,
+    quartersMb,
+    peakMb: Math.max(peakMb, endMb),
     endMb,
     growthPct: ((endMb - afterWarmupMb) / afterWarmupMb) * 100,
   };
