@@ -141,7 +141,7 @@ export function featureSpecIn(
   const role = source?.extraRoles?.find((r) => r.role === 'candidate' && r.name === feature);
   if (role?.role === 'candidate') {
     const spec = describeColumn(role.column, { name: feature, unit: role.unit });
-    return { ...spec, title: role.title, noun: role.title.toLowerCase() };
+    return { ...spec, title: role.title, noun: titleNoun(role.title) };
   }
   const title = feature.replace(/_/g, ' ');
   return {
@@ -251,6 +251,13 @@ export function headerTitle(header: string): { title: string; unit: string } {
     .join(' ');
   return { title, unit };
 }
+
+/** A title inside a sentence: lower-cased but for its acronyms (`Online NPS` → online NPS, `Loyalty tier` → loyalty tier). */
+export const titleNoun = (title: string) =>
+  title
+    .split(' ')
+    .map((w) => (/^[A-Z0-9]*[A-Z][A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
+    .join(' ');
 
 /** The canonical name of an extra column: its title in snake case (`Tenure (months)` → tenure). */
 export function headerName(header: string): string {

@@ -4,7 +4,7 @@
  * breakdown ("Segment 2 is 48% Gold loyalty tier (all customers: 21%)").
  * Slack, the file report and `--json` read these.
  */
-import { EXTRA_COLUMN_LIMITS, headerTitle } from '../core/features.ts';
+import { EXTRA_COLUMN_LIMITS, headerTitle, titleNoun } from '../core/features.ts';
 import type { Analysis, Breakdown, BreakdownDifference, ExtraColumnRole, SourceInfo } from '../core/types.ts';
 import { formatCount, formatDecimal, formatWholeShare, listWords } from '../words.ts';
 
@@ -25,7 +25,7 @@ export function ignoredWords(role: Ignored): string {
 }
 
 /** "loyalty tier" for `LoyaltyTier`: the column inside a sentence. */
-export const columnNoun = (header: string) => headerTitle(header).title.toLowerCase();
+export const columnNoun = (header: string) => titleNoun(headerTitle(header).title);
 
 const rolesOf = (source: Pick<SourceInfo, 'extraRoles'>) => source.extraRoles ?? [];
 
@@ -45,7 +45,7 @@ const bound = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecim
 /** "visits (0–52)", "tenure (1–120 months)", "online share (0–100%)": a candidate with its observed range. */
 export function candidateWords(role: Candidate): string {
   const unit = role.unit === '' ? '' : role.unit === '%' ? '%' : ` ${role.unit}`;
-  return `${role.title.toLowerCase()} (${bound(role.min)}–${bound(role.max)}${unit})`;
+  return `${titleNoun(role.title)} (${bound(role.min)}–${bound(role.max)}${unit})`;
 }
 
 /**

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { breakdownSections } from '../../src/commands/handlers/summary.ts';
 import type { Analysis, Breakdown } from '../../src/core/types.ts';
-import { noDifferenceWords } from '../../src/phrases/columns.ts';
+import { candidateWords, columnNoun, noDifferenceWords } from '../../src/phrases/columns.ts';
 import { breakdownBlocks } from '../../src/report/summary.ts';
 
 const breakdown = (column: string): Breakdown => ({
@@ -30,5 +30,25 @@ describe('breakdowns where no segment differs', () => {
   it('is the same sentence in the Slack summary and the file report', () => {
     expect(breakdownSections(analysis)[0]!.body).toBe(sentence);
     expect(breakdownBlocks(analysis)[1]).toEqual({ kind: 'para', text: sentence });
+  });
+});
+
+describe('a column inside a sentence', () => {
+  it('is lower-cased but keeps its acronyms, as its title does', () => {
+    expect(columnNoun('LoyaltyTier')).toBe('loyalty tier');
+    expect(columnNoun('Online NPS')).toBe('online NPS');
+    expect(columnNoun('NPS score')).toBe('NPS score');
+    expect(
+      candidateWords({
+        column: 'Online NPS',
+        role: 'candidate',
+        name: 'online_nps',
+        title: 'Online NPS',
+        unit: '',
+        min: 0,
+        max: 10,
+        empty: 0,
+      }),
+    ).toBe('online NPS (0–10)');
   });
 });
