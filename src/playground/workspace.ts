@@ -52,6 +52,21 @@ const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 const blocksOf = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : undefined);
 
+/**
+ * The page shows the latest messages and answers recent commands: older ones are dropped, so a
+ * playground left running for days holds a bounded history.
+ */
+export const MESSAGES_KEPT = 2000;
+const PLACES_KEPT = 2000;
+
+/** Drops the oldest keys (Map order is insertion order) beyond `kept`. */
+function trim<V>(map: Map<string, V>, kept: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= kept) return;
+    map.delete(key);
+  }
+}
+
 export class Workspace {
   private readonly messages = new Map<string, ChatMessage>();
   private readonly subscribers = new Set<Subscriber>();
@@ -74,6 +89,7 @@ export class Workspace {
   responseUrl(place: ResponsePlace): string {
     const url = this.standin.responseUrl();
     this.places.set(url.split('/').at(-1)!, place);
+    trim(this.places, PLACES_KEPT);
     return url;
   }
 
@@ -90,6 +106,7 @@ export class Workspace {
 
   private upsert(message: ChatMessage): void {
     this.messages.set(`${message.channel}/${message.ts}`, message);
+    trim(this.messages, MESSAGES_KEPT);
     for (const subscriber of this.subscribers) subscriber(message);
   }
 
