@@ -10,7 +10,7 @@ import { type Bot, type BotOptions, startBot } from '../main.ts';
 import { StartupError } from '../slack/app.ts';
 import { BOT_TOKEN, SlackStandin } from './standin/server.ts';
 import { type BoltTarget, uiRoutes } from './ui-routes.ts';
-import { Workspace } from './workspace.ts';
+import { MESSAGES_KEPT, Workspace } from './workspace.ts';
 
 export interface Playground {
   /** The page's address, e.g. http://127.0.0.1:3000. */
@@ -45,6 +45,8 @@ export async function startPlayground(
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     extra: (req, res, body) => routes.handle?.(req, res, body) ?? false,
+    // As many as the page shows (workspace.ts), so a playground left running stays bounded.
+    historyKept: MESSAGES_KEPT,
   }).catch((error: { code?: string }) => {
     if (error.code === 'EADDRINUSE') throw new StartupError(`port ${port} is already in use; set PORT`);
     throw error;

@@ -20,3 +20,17 @@ describe('the playground workspace', () => {
     expect(kept.at(-1)!.text).toBe(`message ${MESSAGES_KEPT + 4}`);
   });
 });
+
+describe('the stand-in with historyKept (as the playground runs it)', () => {
+  it('records only the latest calls', async () => {
+    standin = await SlackStandin.start({ historyKept: 3 });
+    for (let i = 0; i < 6; i += 1)
+      await fetch(`${standin.origin}/api/chat.postMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer xoxb-test' },
+        body: JSON.stringify({ channel: 'C1', text: `call ${i}` }),
+      });
+    expect(standin.calls).toHaveLength(3);
+    expect(standin.calls.map((c) => c.args.text)).toEqual(['call 3', 'call 4', 'call 5']);
+  });
+});

@@ -33,6 +33,11 @@ export interface StandinOptions {
   /** 127.0.0.1 unless told otherwise. */
   host?: string;
   extra?: ExtraRoute;
+  /**
+   * Keep only this many of each recorded thing (calls, responses, uploads), oldest dropped: the
+   * playground runs for days. Tests leave it unset and read the whole history.
+   */
+  historyKept?: number;
 }
 
 /** Told after every Web API call is answered and every response_url post (the playground's live view). */
@@ -52,6 +57,7 @@ export class SlackStandin extends StandinState {
     const server = createServer();
     const standin = new SlackStandin(server);
     standin.extra = options.extra;
+    if (options.historyKept !== undefined) standin.historyKept = options.historyKept;
     server.on('request', (req, res) => {
       standin.route(req, res).catch(() => {
         if (!res.headersSent) send(res, 500, 'stand-in error', 'text/plain');
@@ -145,6 +151,7 @@ export class SlackStandin extends StandinState {
         at: Date.now(),
         ...(fault ? { fault: describe(fault) } : {}),
       });
+    this.trimHistory();
     if (fault && 'lost' in fault) {
       if (kind === 'api') this.answer(req, id);
       return; // never answered; closed with the server
@@ -196,6 +203,7 @@ export class SlackStandin extends StandinState {
     if (!(part instanceof Blob) || !this.pending.has(fileId))
       return send(res, 400, 'bad upload', 'text/plain');
     this.uploaded.set(fileId, Buffer.from(await part.arrayBuffer()));
+    this.trimHistory();
     send(res, 200, `OK - ${part.size}`, 'text/plain');
   }
 

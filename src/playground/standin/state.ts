@@ -62,7 +62,21 @@ export class StandinState {
   readonly notMember = new Set<string>();
   readonly faults = new Map<string, Fault[]>();
   origin = '';
+  /** See StandinOptions.historyKept; unbounded unless set. */
+  historyKept = Number.POSITIVE_INFINITY;
   private counter = 0;
+
+  /** Drops the oldest records beyond historyKept, of each kind. */
+  trimHistory(): void {
+    const kept = this.historyKept;
+    for (const list of [this.calls, this.responses, this.downloads, this.shares] as unknown[][])
+      if (list.length > kept) list.splice(0, list.length - kept);
+    for (const map of [this.uploaded, this.pending] as Map<string, unknown>[])
+      for (const key of map.keys()) {
+        if (map.size <= kept) break;
+        map.delete(key);
+      }
+  }
 
   nextTs(): string {
     this.counter += 1;
