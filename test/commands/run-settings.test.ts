@@ -102,7 +102,7 @@ describe('predict', () => {
       segmentHint(truth.segment.advice),
     );
     expect(reply.sections.find((s) => s.heading === 'How clear')!.body).toMatch(
-      /^(Clearly|Fairly clearly|Borderline)/,
+      /^(Clearly|Fairly clearly|Borderline)[^.]*(\.[^.(][^.]*)*[^.] \(margin \d+\.\d+\)\.$/,
     );
     expect(reply.table!.rows).toHaveLength(analysis.k);
     expect(reply.table!.rows[0]![2]).toBe('nearest');

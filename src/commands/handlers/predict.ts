@@ -69,7 +69,8 @@ function confidentParts(customer: CustomerInput, prediction: Prediction) {
     sections: [
       {
         heading: 'How clear',
-        body: `${clarityWords(prediction)} (margin ${formatFigure(prediction.margin)}).`,
+        // The margin goes inside the sentence: "…with care (margin 0.03).", not "…with care. (margin 0.03)."
+        body: `${clarityWords(prediction).replace(/\.$/, '')} (margin ${formatFigure(prediction.margin)}).`,
       },
       { heading: 'What to do', body: segmentHint(segment.advice) },
     ],
