@@ -96,6 +96,10 @@ describe('uploads', () => {
     expect(refused.isError).toBe(true);
     expect(refused.text).toMatch(/^crm-export\.csv.*no Age column/);
     expect(refused.sections[0]!.body).toMatch(/^Nothing changed: this channel keeps using good\.csv/);
+    // The way out: the channel's own choice of features is what refuses the file.
+    expect(refused.sections[0]!.body).toContain(
+      'This channel segments on age, income and spending (set with `/segment features`); to use this file, first choose features it has, such as `/segment features income spending`, then share it again.',
+    );
     const data = await service.runText(SCOPE_A, 'data');
     expect(data.table!.rows[0]![0]).toBe('good.csv');
     expect(data.sections[0]!.body).toContain('age');

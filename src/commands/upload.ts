@@ -5,6 +5,7 @@
  * what it had.
  */
 import { isInputError } from '../core/errors.ts';
+import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
 import { inputErrorWords } from '../phrases/errors.ts';
 import type {
   ChannelPort,
@@ -15,7 +16,7 @@ import type {
   UploadOutcome,
   UploadPort,
 } from './context.ts';
-import { plural } from './format.ts';
+import { listWords, plural } from './format.ts';
 import { datasetWords } from './handlers/shared.ts';
 import { summaryReply } from './handlers/summary.ts';
 import { errorReply } from './messages.ts';
@@ -67,8 +68,23 @@ export async function ingestUpload(
       { fileName: file.name, uploadedBy: file.uploadedBy, at: context.clock() },
       refused,
     );
-    return errorReply(error, `Nothing changed: this channel keeps using ${datasetWords(before.dataset)}.`);
+    const kept = `Nothing changed: this channel keeps using ${datasetWords(before.dataset)}.`;
+    return errorReply(error, `${kept}${featuresHint(error.code, settings.features)}`);
   }
+}
+
+/**
+ * A file refused for lacking a feature the channel chose by hand: the way out is
+ * to choose features the file has first, which the refusal alone does not say.
+ */
+function featuresHint(code: string, features: readonly string[]): string {
+  const defaults = DEFAULT_ANALYSIS_OPTIONS.features;
+  const custom = features.length !== defaults.length || features.some((f, i) => f !== defaults[i]);
+  if (code !== 'feature_not_in_file' || !custom) return '';
+  return (
+    ` This channel segments on ${listWords(features)} (set with \`/segment features\`); to use this file, ` +
+    `first choose features it has, such as \`/segment features ${defaults.join(' ')}\`, then share it again.`
+  );
 }
 
 const pick = ({ sha256, rows, skippedRows, holds }: UploadOutcome) => ({ sha256, rows, skippedRows, holds });
