@@ -4,7 +4,7 @@
  * breakdown ("Segment 2 is 48% Gold loyalty tier (all customers: 21%)").
  * Slack, the file report and `--json` read these.
  */
-import { EXTRA_COLUMN_LIMITS, headerTitle, titleNoun } from '../core/features.ts';
+import { EXTRA_COLUMN_LIMITS, featureSpecIn, headerTitle, titleNoun } from '../core/features.ts';
 import type { Analysis, Breakdown, BreakdownDifference, ExtraColumnRole, SourceInfo } from '../core/types.ts';
 import { formatCount, formatDecimal, formatWholeShare, listWords } from '../words.ts';
 
@@ -126,4 +126,13 @@ export function sharesWords(breakdown: Breakdown, shares: Record<string, number>
     words.push(`other ${formatWholeShare(other)}`);
   }
   return words.join(', ');
+}
+
+/** A segment table's column for a feature from the file's own columns: "Mean tenure (months)", "Mean online NPS". */
+export function extraColumnHeader(
+  source: Pick<SourceInfo, 'extraRoles'> | undefined,
+  feature: string,
+): string {
+  const spec = featureSpecIn(source, feature);
+  return `Mean ${spec.noun}${spec.unit ? ` (${spec.unit})` : ''}`;
 }

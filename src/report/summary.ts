@@ -22,6 +22,7 @@ import { describeProblem, type RowProblem } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
 import {
   differenceLines,
+  extraColumnHeader,
   extraColumnLines,
   featuresHint,
   LEVELS_SHOWN,
@@ -49,7 +50,7 @@ export function segmentsTable(a: Analysis): Block {
       ...(age ? ['Mean age'] : []),
       'Income k$',
       'Spending',
-      ...extras.map((f) => `Mean ${f.replace(/_/g, ' ')}`),
+      ...extras.map((f) => extraColumnHeader(a.source, f)),
       ...(gender ? ['Female / Male'] : []),
     ],
     align: [

@@ -121,6 +121,14 @@ describe('clustering on a numeric column of the file', () => {
     expect(text(summary)).toContain('`/segment features income spending visits tenure`');
   });
 
+  it('heads a column of the file by its title and the unit its header states', async () => {
+    const memory = channel();
+    await run({ kind: 'features', features: ['income', 'spending', 'tenure'] }, sampleContext(memory));
+    const summary = await run({ kind: 'summary' }, sampleContext(memory));
+    // The header is "Tenure (months)": not the internal name "tenure" alone.
+    expect(summary.table!.columns).toContain('Mean tenure (months)');
+  });
+
   it('offers the columns in the summary as a command to copy', async () => {
     const words = text(await run({ kind: 'summary' }, sampleContext(channel())));
     expect(words).toContain(

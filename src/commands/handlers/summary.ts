@@ -1,10 +1,17 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
 import { hasGenderColumn } from '../../core/source.ts';
-import { type Analysis, isCatalogueFeature, type Segment, type SegmentStability } from '../../core/types.ts';
+import {
+  type Analysis,
+  isCatalogueFeature,
+  type Segment,
+  type SegmentStability,
+  type SourceInfo,
+} from '../../core/types.ts';
 import { wordCheck } from '../../phrases/checks.ts';
 import {
   columnNoun,
   differenceLines,
+  extraColumnHeader,
   extraColumnLines,
   featuresHint,
   noDifferenceWords,
@@ -37,6 +44,7 @@ export function segmentTable(
   segments: readonly Segment[],
   withGender = true,
   stability: (s: Segment) => SegmentStability | undefined = () => undefined,
+  source?: Pick<SourceInfo, 'extraRoles'>,
 ): ReplyTable {
   // Customers whose gender was not stated are kept; their share shows only when there are any.
   const unstated = segments.some((s) => percent(s.genderShares.unknown) !== '0');
@@ -64,7 +72,7 @@ export function segmentTable(
   ]);
   // The file's own columns clustered on ("Mean visits"), after the catalogue's.
   const extras = Object.keys(segments[0]?.centroid ?? {}).filter((f) => !isCatalogueFeature(f));
-  columns.push(...extras.map((f) => `Mean ${f.replace(/_/g, ' ')}`));
+  columns.push(...extras.map((f) => extraColumnHeader(source, f)));
   rows.forEach((row, i) => {
     row.push(...extras.map((f) => formatMean(segments[i]!.centroid[f] ?? Number.NaN)));
   });
@@ -202,8 +210,11 @@ export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images:
   return reply({
     ...structureWords(analysis, analysis.rows),
     sections,
-    table: segmentTable(analysis.segments, hasGenderColumn(analysis.source), (s) =>
-      segmentStability(analysis, s),
+    table: segmentTable(
+      analysis.segments,
+      hasGenderColumn(analysis.source),
+      (s) => segmentStability(analysis, s),
+      analysis.source,
     ),
     actions: summaryActions(analysis),
     images,
