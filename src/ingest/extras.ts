@@ -34,6 +34,8 @@ class Column {
   blank = 0;
   /** Filled cells that are not plain numbers. */
   text = 0;
+  /** Of those, the cells that say "no value" (n/a, NA, -, …): a numeric column may hold them. */
+  markers = 0;
   min = Number.POSITIVE_INFINITY;
   max = Number.NEGATIVE_INFINITY;
   /** Numbers so far all whole and strictly increasing by row (a row counter). */
@@ -81,6 +83,7 @@ class Column {
     if (this.stagedCode >= 0) {
       this.numbers[i] = Number.NaN;
       this.text++;
+      if (isMissingMarker(this.levels[this.stagedCode]!)) this.markers++;
       this.codes[i] = this.stagedCode;
       this.note(this.levels[this.stagedCode]!);
     } else if (Number.isFinite(value)) {
@@ -94,6 +97,7 @@ class Column {
     } else if (text !== null) {
       this.numbers[i] = Number.NaN;
       this.text++;
+      if (isMissingMarker(text)) this.markers++;
       const code = this.overflow ? -1 : this.level(this.textLevels, text, () => text);
       if (code >= 0 && this.byteLevels.every((b) => b.code !== code))
         this.byteLevels.push({ bytes: Buffer.from(text, 'utf8'), code });
@@ -218,7 +222,20 @@ export class ExtraReader {
   }
 }
 
+/**
+ * What spreadsheets and exports write for "no value". A numeric column whose only
+ * text is these is still numeric, with those cells empty: one "n/a" made Visits a
+ * breakdown of its numbers (or "too many levels"), so it could not be clustered on.
+ * Text columns keep them as levels ("NA" may be North America).
+ */
+const MISSING_MARKERS = new Set(['n/a', 'na', '#n/a', 'nan', 'null', '-', '—', '?', '.']);
+const isMissingMarker = (text: string) => MISSING_MARKERS.has(text.toLowerCase());
+
 function classify(column: Column, header: string, rows: number): ExtraColumnRole {
+  // Numbers with only "no value" markers as text: a numeric column with those cells empty.
+  if (column.text > 0 && column.text === column.markers && column.min <= column.max) {
+    return classifyNumbers(column, header, rows, column.blank + column.markers);
+  }
   const filled = rows - column.blank;
   if (rows === 0 || column.blank / rows > EXTRA_COLUMN_LIMITS.maxEmptyShare)
     return {
@@ -228,23 +245,7 @@ function classify(column: Column, header: string, rows: number): ExtraColumnRole
       emptyShare: rows === 0 ? 1 : column.blank / rows,
     };
   const distinct = column.allDistinct && filled >= MIN_FOR_ID;
-  if (column.text === 0) {
-    // Every filled cell a number: a measure, unless it counts rows or never changes.
-    if (headerNamesAnId(header) || (distinct && column.sequence))
-      return { column: header, role: 'ignored', reason: 'id' };
-    if (column.min === column.max) return { column: header, role: 'ignored', reason: 'constant' };
-    const { title, unit } = headerTitle(header);
-    return {
-      column: header,
-      role: 'candidate',
-      name: headerName(header),
-      title,
-      unit,
-      min: column.min,
-      max: column.max,
-      empty: column.blank,
-    };
-  }
+  if (column.text === 0) return classifyNumbers(column, header, rows, column.blank);
   if (headerNamesAnId(header) || distinct) return { column: header, role: 'ignored', reason: 'id' };
   if (column.overflow)
     return {
@@ -255,6 +256,28 @@ function classify(column: Column, header: string, rows: number): ExtraColumnRole
     };
   if (column.levels.length < 2) return { column: header, role: 'ignored', reason: 'constant' };
   return { column: header, role: 'breakdown', levels: column.levels.length };
+}
+
+/** A column of numbers, `empty` of its cells without one. */
+function classifyNumbers(column: Column, header: string, rows: number, empty: number): ExtraColumnRole {
+  if (empty / rows > EXTRA_COLUMN_LIMITS.maxEmptyShare)
+    return { column: header, role: 'ignored', reason: 'mostly_empty', emptyShare: empty / rows };
+  const distinct = column.allDistinct && rows - column.blank >= MIN_FOR_ID;
+  // Every filled cell a number: a measure, unless it counts rows or never changes.
+  if (headerNamesAnId(header) || (distinct && column.sequence))
+    return { column: header, role: 'ignored', reason: 'id' };
+  if (column.min === column.max) return { column: header, role: 'ignored', reason: 'constant' };
+  const { title, unit } = headerTitle(header);
+  return {
+    column: header,
+    role: 'candidate',
+    name: headerName(header),
+    title,
+    unit,
+    min: column.min,
+    max: column.max,
+    empty,
+  };
 }
 
 function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {

@@ -123,3 +123,18 @@ describe('extra columns', () => {
     expect(role).toMatchObject({ role: 'candidate', name: 'score_2' });
   });
 });
+
+describe('a numeric column with "no value" markers', () => {
+  it('stays a candidate feature, with those cells counted as empty, on both paths', async () => {
+    const csv = file('Visits', (i) => (i === 5 ? 'n/a' : i === 9 ? 'NA' : `${i % 13}`));
+    for (const parser of ['fast', 'strict'] as const) {
+      const role = (await read(csv, parser)).source.extraRoles?.[0];
+      expect(role).toMatchObject({ role: 'candidate', name: 'visits', min: 0, max: 12, empty: 2 });
+    }
+  });
+
+  it('is a breakdown once a real word appears among the numbers', async () => {
+    const csv = file('Tier', (i) => (i === 5 ? 'n/a' : i === 9 ? 'Gold' : `${i % 3}`));
+    expect((await roleOf(csv))?.role).toBe('breakdown');
+  });
+});
