@@ -4,6 +4,7 @@
  */
 import { hasGenderColumn } from '../core/source.ts';
 import { renderSvg, svgToPng } from './render.ts';
+import { breakdownChart } from './specs/breakdowns.ts';
 import { chooseK } from './specs/choose-k.ts';
 import { correlation } from './specs/correlation.ts';
 import { distributions } from './specs/distributions.ts';
@@ -56,6 +57,7 @@ export const CHART_BUILDERS: Record<ChartKind, ChartBuilder> = {
   'pair-plot': pairPlot,
   silhouette,
   prediction,
+  breakdowns: breakdownChart,
 };
 
 export const CHART_KINDS = Object.keys(CHART_BUILDERS) as ChartKind[];
@@ -72,6 +74,7 @@ export const CHART_TITLES: Record<ChartKind, string> = {
   'pair-plot': 'pair plot',
   silhouette: 'silhouette by segment',
   prediction: 'prediction map',
+  breakdowns: 'segments by breakdown column',
 };
 
 /** Which charts each Slack command answers with. */
@@ -82,7 +85,7 @@ export const CHART_GROUPS: {
   k: ChartKind[];
   predict: ChartKind[];
 } = {
-  summary: ['segment-map', 'segment-profiles'],
+  summary: ['segment-map', 'segment-profiles', 'breakdowns'],
   eda: ['distributions', 'gender-split', 'spending-by-gender', 'correlation', 'pair-plot'],
   check: ['silhouette', 'correlation', 'distributions'],
   k: ['choose-k'],
@@ -100,6 +103,7 @@ const GENDER_CHARTS: readonly ChartKind[] = ['gender-split', 'spending-by-gender
 
 /** Whether a chart has anything to show for this input. */
 export function chartApplies(kind: ChartKind, input: ChartInput): boolean {
+  if (kind === 'breakdowns') return input.analysis.breakdowns.length > 0;
   return !GENDER_CHARTS.includes(kind) || hasGenderColumn(input.analysis.source);
 }
 

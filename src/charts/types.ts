@@ -18,7 +18,8 @@ export type ChartKind =
   | 'correlation'
   | 'pair-plot'
   | 'silhouette'
-  | 'prediction';
+  | 'prediction'
+  | 'breakdowns';
 
 /** Charts of order-line files (RFM segments), built from an RfmChartInput. */
 export type RfmChartKind =

@@ -20,6 +20,7 @@ const SECTION_OF: Record<Exclude<ChartKind, 'prediction'>, SummarySection> = {
   'spending-by-gender': 'eda',
   correlation: 'eda',
   'pair-plot': 'eda',
+  breakdowns: 'segments',
 };
 
 function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[]>> {

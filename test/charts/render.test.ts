@@ -9,7 +9,7 @@ import {
 import { PNG_WIDTH } from '../../src/charts/theme.ts';
 import { fixtureInput, inkShare } from './support.ts';
 
-const input = fixtureInput();
+const input = fixtureInput({ breakdowns: true });
 
 describe('the renderer', () => {
   it.each(CHART_KINDS)('draws %s as a 1200 px PNG under 1 MB that is not blank', async (kind) => {
@@ -26,9 +26,9 @@ describe('the renderer', () => {
   });
 
   it('gives byte-identical PNGs for the same analysis', async () => {
-    for (const kind of ['segment-map', 'pair-plot', 'silhouette'] as const) {
+    for (const kind of ['segment-map', 'pair-plot', 'silhouette', 'breakdowns'] as const) {
       const first = await renderChart(CHART_BUILDERS[kind](input));
-      const second = await renderChart(CHART_BUILDERS[kind](fixtureInput()));
+      const second = await renderChart(CHART_BUILDERS[kind](fixtureInput({ breakdowns: true })));
       expect(first.png.equals(second.png), kind).toBe(true);
     }
   });
@@ -42,6 +42,13 @@ describe('renderCharts', () => {
     expect(new Set(charts.map((c) => c.filename)).size).toBe(charts.length);
   });
 
+  it('draws no breakdown chart for a file without breakdown columns', async () => {
+    const plain = fixtureInput();
+    expect(plain.analysis.breakdowns).toEqual([]);
+    const kinds = (await renderCharts(plain, CHART_GROUPS.summary)).map((c) => c.kind);
+    expect(kinds).toEqual(['segment-map', 'segment-profiles']);
+  });
+
   it('adds the prediction chart when the input carries a prediction, and renders exactly the kinds asked for', async () => {
     expect((await renderCharts(input)).map((c) => c.kind)).toContain('prediction');
     const asked = CHART_GROUPS.eda;
@@ -50,7 +57,7 @@ describe('renderCharts', () => {
 
   it('maps each Slack command to charts that exist', () => {
     expect(CHART_GROUPS).toEqual({
-      summary: ['segment-map', 'segment-profiles'],
+      summary: ['segment-map', 'segment-profiles', 'breakdowns'],
       eda: ['distributions', 'gender-split', 'spending-by-gender', 'correlation', 'pair-plot'],
       check: ['silhouette', 'correlation', 'distributions'],
       k: ['choose-k'],

@@ -5,8 +5,11 @@ import { selectionReason } from '../../src/phrases/selection.ts';
 import { fixtureInput, walk } from './support.ts';
 
 const inputs = {
-  'income × spending': fixtureInput(),
-  'age × income × spending (PCA map)': fixtureInput({ features: ['age', 'income', 'spending'] }),
+  'income × spending': fixtureInput({ breakdowns: true }),
+  'age × income × spending (PCA map)': fixtureInput({
+    features: ['age', 'income', 'spending'],
+    breakdowns: true,
+  }),
 };
 
 describe.each(Object.entries(inputs))('chart specs for %s', (_, input) => {

@@ -1,15 +1,43 @@
 /** Shared helpers for the chart tests: fixtures with a prediction, PNG pixel checks, spec walking. */
 import sharp from 'sharp';
 import type { ChartInput } from '../../src/charts/index.ts';
+import { computeBreakdowns } from '../../src/core/breakdowns.ts';
 import { predict } from '../../src/core/model.ts';
-import type { Feature } from '../../src/core/types.ts';
+import type { Analysis, Feature } from '../../src/core/types.ts';
 import { buildFixture } from '../support/analysis-fixture.ts';
 
 export const NEW_CUSTOMER = { age: 25, gender: 'Female' as const, income: 80, spending: 75 };
 
-export function fixtureInput(opts: { n?: number; features?: Feature[] } = {}): ChartInput {
+export function fixtureInput(
+  opts: { n?: number; features?: Feature[]; breakdowns?: boolean } = {},
+): ChartInput {
   const fx = buildFixture(opts);
-  return { ...fx, prediction: { customer: NEW_CUSTOMER, result: predict(fx.analysis.model, NEW_CUSTOMER) } };
+  const analysis = opts.breakdowns ? withBreakdowns(fx.analysis) : fx.analysis;
+  return {
+    ...fx,
+    analysis,
+    prediction: { customer: NEW_CUSTOMER, result: predict(analysis.model, NEW_CUSTOMER) },
+  };
+}
+
+/**
+ * Two breakdown columns derived from each customer's segment and row number, so
+ * they are deterministic: a tier that leans to Gold in segment 2, and a region
+ * with eight levels (two past LEVELS_SHOWN, pooled as "other") and a few empty cells.
+ */
+export function withBreakdowns(analysis: Analysis): Analysis {
+  const labels = analysis.labels;
+  const tier = {
+    header: 'LoyaltyTier',
+    levels: ['Bronze', 'Silver', 'Gold'],
+    codes: Int32Array.from(labels, (s, i) => (s === 2 ? (i % 4 === 0 ? 1 : 2) : i % 3 === 0 ? 1 : 0)),
+  };
+  const region = {
+    header: 'Region',
+    levels: ['North', 'South', 'East', 'West', 'Centre', 'Coast', 'Islands', 'Abroad'],
+    codes: Int32Array.from(labels, (_, i) => (i % 17 === 0 ? -1 : (i * 5) % 8)),
+  };
+  return { ...analysis, breakdowns: computeBreakdowns([region, tier], labels, analysis.k) };
 }
 
 /** Share of pixels that are not (near) white: 0 for a blank image. */
