@@ -17,7 +17,7 @@ import { featureSpecIn } from './features.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
 import { ONE_GROUP_NAME } from './naming.ts';
-import { resolveOptions } from './options.ts';
+import { resolveOptions, scalingChoice } from './options.ts';
 import { pointsFromTable } from './points.ts';
 import { deriveSeed } from './random.ts';
 import { ownCentreDistanceQuantile, trainingRanges } from './reach.ts';
@@ -170,6 +170,7 @@ export function analyze(
     seed: options.seed,
     features: options.features,
     scaling: options.scaling,
+    scalingChosenBy: scalingChoice(partial),
     k,
     kChosenBy: options.k ? 'user' : 'recommendation',
     structure: structure.structure,

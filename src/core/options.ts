@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inputProblem, type OptionRule } from './errors.ts';
 import { FEATURE_COUNT, K_LIMITS } from './features.ts';
-import { type AnalysisOptions, isCatalogueFeature, SCALINGS } from './types.ts';
+import { type AnalysisOptions, isCatalogueFeature, SCALINGS, type ScalingChoice } from './types.ts';
 
 /**
  * Analysis settings with their defaults. Income × spending unscaled is the
@@ -61,12 +61,22 @@ const OPTION_RULES: readonly OptionRule[] = [
   'k_range_reversed',
 ];
 
+/**
+ * Why the analysis scales as it does: asked for, z-scores because the features
+ * are in different units, or the plain default. Age, or any column of the file
+ * beyond the catalogue, has its own unit: z-scores weigh them alike.
+ */
+export function scalingChoice(partial: Partial<AnalysisOptions> = {}): ScalingChoice {
+  if (partial.scaling !== undefined) return 'user';
+  const mixed = partial.features?.some((f) => f === 'age' || !isCatalogueFeature(f));
+  return mixed ? 'mixedUnits' : 'default';
+}
+
 /** Defaults filled in and every value checked; a bad option is an InputError naming it. */
 export function resolveOptions(partial: Partial<AnalysisOptions> = {}): AnalysisOptions {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
-  // Age, or any column of the file beyond the catalogue, has its own unit: z-scores weigh them alike.
-  const mixed = partial.features?.some((f) => f === 'age' || !isCatalogueFeature(f));
-  const scaling = defined.scaling ?? (mixed ? 'zscore' : DEFAULT_ANALYSIS_OPTIONS.scaling);
+  const choice = scalingChoice(partial);
+  const scaling = defined.scaling ?? (choice === 'mixedUnits' ? 'zscore' : DEFAULT_ANALYSIS_OPTIONS.scaling);
   const parsed = optionsSchema.safeParse({ ...DEFAULT_ANALYSIS_OPTIONS, ...defined, scaling });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -21,6 +21,7 @@ export const isCatalogueFeature = (f: string): f is CatalogueFeature =>
 
 export const SCALINGS = ['none', 'zscore', 'minmax'] as const;
 export type Scaling = (typeof SCALINGS)[number];
+export type ScalingChoice = 'user' | 'mixedUnits' | 'default';
 
 export type Gender = 'Female' | 'Male';
 /** Gender codes in CustomerTable.gender. */
@@ -420,6 +421,8 @@ export interface Analysis {
   seed: number;
   features: Feature[];
   scaling: Scaling;
+  /** Why `scaling`: asked for, z-scores because the features are in different units, or the plain default. */
+  scalingChosenBy: ScalingChoice;
   /** 1 when the structure test finds no groups (then `segments` holds one segment). */
   k: number;
   kChosenBy: 'user' | 'recommendation';

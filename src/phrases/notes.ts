@@ -1,5 +1,6 @@
 /** How the analysis ran, in words: the notes under a summary, the file report and `--json`'s `notes`. */
 import type { AnalysisNote } from '../core/findings.ts';
+import type { Analysis, Scaling, ScalingChoice } from '../core/types.ts';
 import { formatCount } from '../words.ts';
 
 export function noteWords(note: AnalysisNote): string {
@@ -11,4 +12,22 @@ export function noteWords(note: AnalysisNote): string {
     case 'not_converged':
       return `k-means stopped after ${note.iterations} iterations before fully settling.`;
   }
+}
+
+const SCALING_WORDS: Record<Scaling, string> = {
+  zscore: 'z-score scaling',
+  minmax: 'min–max scaling',
+  none: 'no scaling',
+};
+export const scalingWords = (scaling: Scaling) => SCALING_WORDS[scaling];
+
+/** Why the scaling, when it is not the user's choice nor the plain default. */
+const SCALING_REASONS: Partial<Record<ScalingChoice, string>> = {
+  mixedUnits: 'because the features are in different units',
+};
+
+/** "z-score scaling, because the features are in different units", or just "no scaling". */
+export function scalingLine(a: Pick<Analysis, 'scaling' | 'scalingChosenBy'>): string {
+  const reason = SCALING_REASONS[a.scalingChosenBy];
+  return reason ? `${scalingWords(a.scaling)}, ${reason}` : scalingWords(a.scaling);
 }

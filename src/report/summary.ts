@@ -28,7 +28,7 @@ import {
   LEVELS_SHOWN,
   noDifferenceWords,
 } from '../phrases/columns.ts';
-import { noteWords } from '../phrases/notes.ts';
+import { noteWords, scalingLine } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
@@ -81,7 +81,13 @@ export function segmentsTable(a: Analysis): Block {
 export function overview(a: Analysis): Block[] {
   const firmness = stabilityLine(a);
   const features = a.features.map((f) => featureTitleIn(a.source, f).toLowerCase()).join(' × ');
-  const scaled = a.scaling === 'none' ? 'unscaled' : `${a.scaling}-scaled`;
+  // The reason, when there is one, in the same words as Slack's settings line.
+  const scaled =
+    a.scalingChosenBy === 'mixedUnits'
+      ? scalingLine(a)
+      : a.scaling === 'none'
+        ? 'unscaled'
+        : `${a.scaling}-scaled`;
   return [
     { kind: 'heading', text: 'Segments' },
     {

@@ -234,7 +234,9 @@ describe('segment analyze on a file with extra columns', () => {
     expect(report.model.features).toEqual(['income', 'spending', 'visits']);
     expect(Object.keys(report.segments[0].centroid)).toEqual(['income', 'spending', 'visits']);
     const summary = await runCli('analyze', path, '--features', 'income,spending,visits');
-    expect(summary.stdout).toContain('× visits (zscore-scaled)');
+    expect(summary.stdout).toContain(
+      '× visits (z-score scaling, because the features are in different units)',
+    );
     expect(summary.stdout).toContain('Mean visits');
     expect(summary.stdout).toContain('`--features income,spending,visits,tenure`');
     const predict = await runCli(

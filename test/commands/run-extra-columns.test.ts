@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/commands/run.ts';
+import { replyToTerminal } from '../../src/report/reply.ts';
 import { replyMessage } from '../../src/slack/blocks/reply.ts';
 import { parseCsv } from '../support/csv-reader.ts';
 import { withExtraColumns } from '../support/extra-columns.ts';
@@ -119,6 +120,23 @@ describe('clustering on a numeric column of the file', () => {
     expect(summary.table!.rows[0]![0]).toMatch(/visits/);
     // Tenure is not used yet, so the hint offers it.
     expect(text(summary)).toContain('`/segment features income spending visits tenure`');
+  });
+
+  it('says z-scores were chosen because the features are in different units, in Slack and in the terminal', async () => {
+    const memory = channel();
+    await run({ kind: 'features', features: ['income', 'spending', 'visits'] }, sampleContext(memory));
+    const summary = await run({ kind: 'summary' }, sampleContext(memory));
+    const because = 'z-score scaling, because the features are in different units; k = ';
+    expect(JSON.stringify(replyMessage(summary))).toContain(because);
+    expect(replyToTerminal(summary)).toContain(because);
+    // Asked for, or the plain default for income and spending: no reason given.
+    await run({ kind: 'features', scaling: 'zscore' }, sampleContext(memory));
+    const asked = text(await run({ kind: 'summary' }, sampleContext(memory)));
+    expect(asked).toContain('income, spending and visits, z-score scaling, k = ');
+    expect(asked).not.toContain('different units');
+    const plain = text(await run({ kind: 'summary' }, sampleContext(channel())));
+    expect(plain).toContain('Settings: income and spending, no scaling, k = ');
+    expect(plain).not.toContain('different units');
   });
 
   it('heads a column of the file by its title and the unit its header states', async () => {

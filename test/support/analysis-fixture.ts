@@ -160,6 +160,7 @@ export function buildFixture(opts: { n?: number; seed?: number; features?: Featu
     features,
     scaling: scaler.kind,
     k: segments.length,
+    scalingChosenBy: 'default',
     kChosenBy: 'recommendation',
     structure: 'clear',
     structureTest: {

@@ -5,9 +5,9 @@ import {
   type CatalogueFeature,
   type Feature,
   isCatalogueFeature,
-  type Scaling,
   type SourceInfo,
 } from '../../core/types.ts';
+import { scalingLine, scalingWords } from '../../phrases/notes.ts';
 import type { CustomerInput } from '../command.ts';
 import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
 import { formatCount, formatDate, listWords } from '../format.ts';
@@ -62,18 +62,16 @@ export const FEATURE_LABELS: Record<CatalogueFeature, string> = {
 /** Any feature's title with its unit: the catalogue's, or the file column's ("Tenure (months)"). */
 export const featureLabel = (source: Pick<SourceInfo, 'extraRoles'> | undefined, f: Feature): string =>
   isCatalogueFeature(f) ? FEATURE_LABELS[f] : titleWithUnit(featureSpecIn(source, f));
-const SCALING_WORDS: Record<Scaling, string> = {
-  zscore: 'z-score scaling',
-  minmax: 'min–max scaling',
-  none: 'no scaling',
-};
-export const scalingWords = (scaling: Scaling) => SCALING_WORDS[scaling];
+export { scalingWords };
 
-/** "income and spending, no scaling, k = 5 (recommended), seed 42". */
+/** "income and spending, no scaling, k = 5 (recommended), seed 42"; with a reason, "…, z-score scaling, because …; k = 5 …". */
 export function settingsWords(analysis: Analysis): string {
   const k =
     analysis.kChosenBy === 'user'
       ? `k = ${analysis.k} (set for this channel)`
       : `k = ${analysis.k} (recommended)`;
-  return `${listWords(analysis.features)}, ${scalingWords(analysis.scaling)}, ${k}, seed ${analysis.seed}`;
+  // A reason carries a comma of its own, so a semicolon ends the scaling part.
+  const scaling = scalingLine(analysis);
+  const sep = scaling === scalingWords(analysis.scaling) ? ',' : ';';
+  return `${listWords(analysis.features)}, ${scaling}${sep} ${k}, seed ${analysis.seed}`;
 }
