@@ -122,6 +122,14 @@ describe('clustering on a numeric column of the file', () => {
     expect(text(summary)).toContain('`/segment features income spending visits tenure`');
   });
 
+  it('shows the breakdown chart with the summary, with alt text naming the columns; the sample without breakdowns has none', async () => {
+    const summary = await run({ kind: 'summary' }, sampleContext(channel()));
+    const chart = summary.images.find((i) => i.filename === 'breakdowns.png');
+    expect(chart?.alt).toMatch(/^Share of each loyalty tier and region level in each of the \d+ segments/);
+    const plain = await run({ kind: 'summary' }, sampleContext());
+    expect(plain.images.map((i) => i.filename)).toEqual(['segment-map.png', 'segment-profiles.png']);
+  });
+
   it('says z-scores were chosen because the features are in different units, in Slack and in the terminal', async () => {
     const memory = channel();
     await run({ kind: 'features', features: ['income', 'spending', 'visits'] }, sampleContext(memory));
