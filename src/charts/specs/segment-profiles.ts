@@ -1,9 +1,11 @@
 /**
  * Segment profiles: small multiples, one row per segment (names on the
  * axis), one panel per measure: how many customers, then the mean age,
- * income and spending score, each against the all-customer average.
+ * income and spending score, then any of the file's own columns the segments
+ * were formed on (visits, tenure), each against the all-customer average.
  */
-import type { CatalogueFeature } from '../../core/types.ts';
+import { featureSpecIn } from '../../core/features.ts';
+import { type CatalogueFeature, isCatalogueFeature } from '../../core/types.ts';
 import { featureName, INK, MUTED } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
 import {
@@ -22,10 +24,15 @@ import {
 
 const PANEL_WIDTH = 96;
 const STEP = 30;
+// Beyond this many of the file's own columns the chart grows too wide to read; the rest are named.
+const MAX_OWN_PANELS = 4;
 
 export function segmentProfiles(input: ChartInput): ChartSpec {
   const a = input.analysis;
   const share = segmentPercents(a);
+  // The file's own clustered columns, under safe field names (a column name may hold dots).
+  const own = a.features.filter((f) => !isCatalogueFeature(f));
+  const shown = own.slice(0, MAX_OWN_PANELS);
   const rows = a.segments.map((s) => ({
     s: s.id,
     label: segmentLabel(s),
@@ -34,7 +41,12 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
     ...(s.meanAge === undefined ? {} : { age: s.meanAge }),
     income: s.meanIncome,
     spending: s.meanSpending,
+    ...Object.fromEntries(shown.map((f, j) => [`own${j}`, s.centroid[f] ?? 0])),
   }));
+  // Each segment's mean weighted by its size is the mean of all customers.
+  const total = a.segments.reduce((sum, s) => sum + s.size, 0);
+  const ownMean = (f: string) =>
+    a.segments.reduce((sum, s) => sum + s.size * (s.centroid[f] ?? 0), 0) / total;
   const overall = Object.fromEntries(a.eda.describe.map((d) => [d.feature, d.mean])) as Record<
     CatalogueFeature,
     number
@@ -96,10 +108,20 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
   // No mean-age panel for a file without an Age column.
   const feats = presentFeatures(a);
   const maxOf = (f: CatalogueFeature) => Math.max(...rows.map((r) => r[f] ?? 0), overall[f]);
+  const ownPanels = shown.map((f, j) => {
+    const spec = featureSpecIn(a.source, f);
+    const field = `own${j}`;
+    const mean = ownMean(f);
+    const max = Math.max(...a.segments.map((s) => s.centroid[f] ?? 0), mean);
+    const title = [`Mean ${spec.noun}`, spec.unit ? `(${spec.unit})` : ''].filter(Boolean);
+    return panel(field, title, max, field, '.1f', mean);
+  });
   const panels = [
     panel('size', ['Customers', '(share)'], Math.max(...rows.map((r) => r.size)), 'sizeText'),
     ...feats.map((f) => panel(f, titles[f], maxOf(f), f, '.0f', overall[f])),
+    ...ownPanels,
   ];
+  const notShown = own.slice(MAX_OWN_PANELS).map((f) => featureName(a.source, f));
   const used = a.features
     .map((f) => featureName(a.source, f))
     .join(' and ')
@@ -113,7 +135,10 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
   const spec = {
     ...frame(
       title,
-      [`Segments were formed on ${used}. Dashed line: average of all ${int(a.rows)} customers.`],
+      [
+        `Segments were formed on ${used}. Dashed line: average of all ${int(a.rows)} customers.`,
+        ...(notShown.length ? [`Not drawn, for width: ${notShown.join(', ')}.`] : []),
+      ],
       700,
     ),
     data: { values: rows },
