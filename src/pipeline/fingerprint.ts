@@ -4,8 +4,8 @@
  * analyses stop matching and are recomputed instead of served stale. The
  * sources (TypeScript under tsx, or the JavaScript compiled into dist/) sit
  * next to this file, so they are there to hash. Stored chart images have their
- * own fingerprint: the chart code, the words module and the renderer's
- * packages, on top of the analysis's.
+ * own fingerprint: the chart code, the words it draws (words.ts and
+ * phrases/) and the renderer's packages, on top of the analysis's.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 const CORE_DIR = fileURLToPath(new URL('../core/', import.meta.url));
 const CHARTS_DIR = fileURLToPath(new URL('../charts/', import.meta.url));
 const WORDS_DIR = fileURLToPath(new URL('../', import.meta.url));
+const PHRASES_DIR = fileURLToPath(new URL('../phrases/', import.meta.url));
 /** What draws a chart besides our code: a new version may draw other pixels. */
 const RENDER_PACKAGES = ['vega', 'vega-lite', 'sharp', 'dejavu-fonts-ttf'];
 
@@ -65,17 +66,24 @@ export function packageVersion(name: string): string {
 
 let chartMemo: string | undefined;
 
-/** 12 hex digits over the analysis fingerprint, src/charts, src/words.ts and the renderer packages' versions. */
+/**
+ * Every file besides core's that a chart's pixels depend on: src/charts, src/words.ts and
+ * src/phrases (the breakdown chart's level words come from phrases/columns.ts; without it, a
+ * wording change there left stored PNGs stale).
+ */
+export function chartSourceFiles(): string[] {
+  const words = readdirSync(WORDS_DIR)
+    .filter((name) => /^words\.(ts|js)$/.test(name))
+    .map((name) => join(WORDS_DIR, name));
+  return [...sourceFiles(CHARTS_DIR), ...words, ...sourceFiles(PHRASES_DIR)];
+}
+
+/** 12 hex digits over the analysis fingerprint, chartSourceFiles() and the renderer packages' versions. */
 export function chartFingerprint(): string {
   if (chartMemo) return chartMemo;
   const hash = createHash('sha256').update(coreFingerprint()).update('\0');
-  for (const file of sourceFiles(CHARTS_DIR))
-    hash.update(file.slice(CHARTS_DIR.length)).update('\0').update(readFileSync(file));
-  for (const file of readdirSync(WORDS_DIR).filter((name) => /^words\.(ts|js)$/.test(name)))
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(join(WORDS_DIR, file)));
+  for (const file of chartSourceFiles())
+    hash.update(file.slice(WORDS_DIR.length)).update('\0').update(readFileSync(file));
   for (const name of RENDER_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);
   chartMemo = hash.digest('hex').slice(0, 12);
   return chartMemo;
