@@ -7,11 +7,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RfmChartKind, renderRfmCharts } from '../charts/index.ts';
 import type { OrderAnalysis } from '../pipeline/orders.ts';
-import type { Block } from '../report/document.ts';
 import { toMarkdown } from '../report/document.ts';
 import { toJson } from '../report/json.ts';
 import { type RfmSection, rfmJson, rfmSummary } from '../report/rfm.ts';
-import { makeFolder } from './write-report.ts';
+import { chartList, figuresBySection, makeFolder } from './write-report.ts';
 
 /** Where each chart sits in report.md. */
 const SECTION_OF: Record<RfmChartKind, RfmSection> = {
@@ -33,24 +32,9 @@ export async function writeOrderReport(dir: string, result: OrderAnalysis): Prom
     months: result.aggregation.months,
   });
   await Promise.all(charts.map((c) => writeFile(join(dir, c.filename), c.png)));
-  const figures: Partial<Record<RfmSection, Block[]>> = {};
-  for (const c of charts) {
-    const section = SECTION_OF[c.kind];
-    figures[section] = [
-      ...(figures[section] ?? []),
-      { kind: 'image', file: c.filename, alt: c.alt, title: c.title },
-    ];
-  }
+  const figures = figuresBySection(charts, (kind) => SECTION_OF[kind]);
   const title = `RFM segments — ${result.ingest.fileName}`;
   await writeFile(join(dir, 'report.md'), toMarkdown(title, rfmSummary(result, figures)));
-  const chartList = charts.map(({ kind, filename, title, alt, width, height }) => ({
-    kind,
-    filename,
-    title,
-    alt,
-    width,
-    height,
-  }));
-  await writeFile(join(dir, 'report.json'), toJson({ ...rfmJson(result), charts: chartList }));
+  await writeFile(join(dir, 'report.json'), toJson({ ...rfmJson(result), charts: chartList(charts) }));
   return charts.map((c) => c.filename);
 }

@@ -23,11 +23,19 @@ const SECTION_OF: Record<Exclude<ChartKind, 'prediction'>, SummarySection> = {
   breakdowns: 'segments',
 };
 
-function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[]>> {
-  const bySection: Partial<Record<SummarySection, Block[]>> = {};
+type Drawn<K extends string> = Pick<RenderedChart, 'filename' | 'title' | 'alt' | 'width' | 'height'> & {
+  kind: K;
+};
+
+/** Each chart as an image block in its report.md section (`sectionOf` undefined: not placed). */
+export function figuresBySection<K extends string, S extends string>(
+  charts: readonly Drawn<K>[],
+  sectionOf: (kind: K) => S | undefined,
+): Partial<Record<S, Block[]>> {
+  const bySection: Partial<Record<S, Block[]>> = {};
   for (const c of charts) {
-    if (c.kind === 'prediction') continue;
-    const section = SECTION_OF[c.kind];
+    const section = sectionOf(c.kind);
+    if (section === undefined) continue;
     bySection[section] = [
       ...(bySection[section] ?? []),
       { kind: 'image', file: c.filename, alt: c.alt, title: c.title },
@@ -35,6 +43,17 @@ function figures(charts: RenderedChart[]): Partial<Record<SummarySection, Block[
   }
   return bySection;
 }
+
+/** report.json's list of the charts written beside it. */
+export const chartList = <K extends string>(charts: readonly Drawn<K>[]) =>
+  charts.map(({ kind, filename, title, alt, width, height }) => ({
+    kind,
+    filename,
+    title,
+    alt,
+    width,
+    height,
+  }));
 
 /** A path that cannot be a report folder is the user's input, not a bug. */
 export async function makeFolder(dir: string): Promise<void> {
@@ -58,18 +77,11 @@ export async function writeReport(
   const charts = await renderCharts({ analysis, table: ingest.table });
   await Promise.all(charts.map((c) => writeFile(join(dir, c.filename), c.png)));
   const title = `Customer segments — ${analysis.source.fileName}`;
-  const blocks = fullSummary(analysis, ingest.problems, ingest.problemCount, figures(charts));
+  const figures = figuresBySection(charts, (kind) => (kind === 'prediction' ? undefined : SECTION_OF[kind]));
+  const blocks = fullSummary(analysis, ingest.problems, ingest.problemCount, figures);
   await writeFile(join(dir, 'report.md'), toMarkdown(title, blocks));
-  const chartList = charts.map(({ kind, filename, title, alt, width, height }) => ({
-    kind,
-    filename,
-    title,
-    alt,
-    width,
-    height,
-  }));
   await writeFile(
     join(dir, 'report.json'),
-    toJson({ ...analysisReport(analysis, ingest), charts: chartList }),
+    toJson({ ...analysisReport(analysis, ingest), charts: chartList(charts) }),
   );
 }
