@@ -12,6 +12,21 @@ import { SAMPLE_PATH } from '../commands/support.ts';
 import { customersOf } from '../support/results.ts';
 
 const settings: ChannelSettings = { k: null, features: ['income', 'spending'], scaling: null };
+
+/** shop.csv as the store would hold it once the engine has ingested it. */
+const shopDataset = (uploaded: { rows: number; sha256: string }): UploadedDataset => ({
+  kind: 'upload',
+  id: 1,
+  teamId: 'T1',
+  channelId: 'C1',
+  fileName: 'shop.csv',
+  uploadedBy: 'U1',
+  uploadedAt: new Date('2026-12-02T10:00:00Z'),
+  rows: uploaded.rows,
+  skippedRows: 0,
+  sha256: uploaded.sha256,
+  holds: 'customers',
+});
 const request = { dataset: { kind: 'sample' as const }, settings, seed: 42 };
 
 let dir: string;
@@ -85,19 +100,7 @@ describe('a cold summary after a restart', () => {
     };
     const first = new AnalysisEngine({ ...options, loadBytes: () => bytes });
     const uploaded = await first.ingest({ fileName: 'shop.csv', bytes, settings, seed: 42 });
-    const dataset: UploadedDataset = {
-      kind: 'upload',
-      id: 1,
-      teamId: 'T1',
-      channelId: 'C1',
-      fileName: 'shop.csv',
-      uploadedBy: 'U1',
-      uploadedAt: new Date('2026-12-02T10:00:00Z'),
-      rows: uploaded.rows,
-      skippedRows: 0,
-      sha256: uploaded.sha256,
-      holds: 'customers',
-    };
+    const dataset = shopDataset(uploaded);
     let reads = 0;
     const restarted = new AnalysisEngine({
       ...options,
@@ -135,19 +138,7 @@ describe('the in-memory cache budget', () => {
     });
     const uploaded = await engine.ingest({ fileName: 'shop.csv', bytes, settings, seed: 42 });
     expect(engine.memory.bytes).toBe(0);
-    const dataset: UploadedDataset = {
-      kind: 'upload',
-      id: 1,
-      teamId: 'T1',
-      channelId: 'C1',
-      fileName: 'shop.csv',
-      uploadedBy: 'U1',
-      uploadedAt: new Date('2026-12-02T10:00:00Z'),
-      rows: uploaded.rows,
-      skippedRows: 0,
-      sha256: uploaded.sha256,
-      holds: 'customers',
-    };
+    const dataset = shopDataset(uploaded);
     engine.keepColumns(dataset);
     expect(saved).toEqual(['shop.csv']);
     // Nothing was kept, so each answer reads the file again, and still gives the same segments.
@@ -174,19 +165,7 @@ describe('the in-memory cache budget', () => {
     expect(engine.memory.size).toBe(3);
     expect(engine.memory.bytes).toBeGreaterThan(0);
     expect(engine.memory.bytes).toBeLessThanOrEqual(64 * 1024 * 1024);
-    const dataset: UploadedDataset = {
-      kind: 'upload',
-      id: 1,
-      teamId: 'T1',
-      channelId: 'C1',
-      fileName: 'shop.csv',
-      uploadedBy: 'U1',
-      uploadedAt: new Date('2026-12-02T10:00:00Z'),
-      rows: uploaded.rows,
-      skippedRows: 0,
-      sha256: uploaded.sha256,
-      holds: 'customers',
-    };
+    const dataset = shopDataset(uploaded);
     await engine.analyze({ dataset, settings, seed: 42, charts: 'summary' });
     expect(reads).toBe(0);
   });
