@@ -11,7 +11,7 @@ import { replyToTerminal } from '../../src/report/reply.ts';
 import { replyMessage } from '../../src/slack/blocks/reply.ts';
 import { parseCsv } from '../support/csv-reader.ts';
 import { withExtraColumns } from '../support/extra-columns.ts';
-import { MemoryChannel, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
+import { MemoryChannel, replyWords, SAMPLE_PATH, sampleContext, uploaded } from './support.ts';
 
 const CRM = withExtraColumns(readFileSync(SAMPLE_PATH, 'utf8'));
 
@@ -21,13 +21,7 @@ const channel = () =>
     settings: { k: null, features: ['income', 'spending'], scaling: null },
   });
 
-const text = (reply: Awaited<ReturnType<typeof run>>) =>
-  [
-    reply.title,
-    reply.text,
-    ...reply.sections.map((s) => `${s.heading ?? ''}\n${s.body}`),
-    ...reply.warnings,
-  ].join('\n');
+const text = replyWords;
 
 describe('a channel whose file has breakdown columns', () => {
   it('says where a segment differs from all customers, and each segment’s shares per level', async () => {

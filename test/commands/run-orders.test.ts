@@ -9,7 +9,7 @@ import { parseCommand } from '../../src/commands/grammar.ts';
 import type { Reply } from '../../src/commands/reply.ts';
 import { run } from '../../src/commands/run.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
-import { MemoryChannel, sampleContext, uploaded } from './support.ts';
+import { MemoryChannel, replyWords, sampleContext, uploaded } from './support.ts';
 
 const generated = generateOrderLines({
   customers: 300,
@@ -30,13 +30,7 @@ async function answer(text: string, channel = ordersChannel()): Promise<Reply> {
   return run(parsed.command, sampleContext(channel));
 }
 
-const everything = (reply: Reply) =>
-  [
-    reply.title,
-    reply.text,
-    ...reply.sections.map((s) => `${s.heading ?? ''}\n${s.body}`),
-    ...reply.warnings,
-  ].join('\n');
+const everything = replyWords;
 
 describe('run() on order-line data', () => {
   it('summary: RFM segment names, sizes, centres and scores, how the file was read and the country comparison', async () => {

@@ -9,6 +9,7 @@ import type {
   CommandContext,
   UploadedDataset,
 } from '../../src/commands/context.ts';
+import type { Reply } from '../../src/commands/reply.ts';
 import type { Feature, Scaling } from '../../src/core/types.ts';
 import { createLogger } from '../../src/log.ts';
 import { AnalysisEngine } from '../../src/pipeline/engine.ts';
@@ -99,3 +100,12 @@ export function isPng(bytes: Uint8Array): boolean {
   const { width, height } = pngSize(bytes);
   return ihdr === 'IHDR' && width >= 400 && height >= 200;
 }
+
+/** Everything a reply says, headings included, as one string to search. */
+export const replyWords = (reply: Reply): string =>
+  [
+    reply.title,
+    reply.text,
+    ...reply.sections.map((s) => `${s.heading ?? ''}\n${s.body}`),
+    ...reply.warnings,
+  ].join('\n');
