@@ -341,3 +341,45 @@ describe('the unit project starts no child process (test/support/no-processes.ts
     expect(() => execFileSync('node', ['--version'])).toThrow(/child_process\.execFileSync/);
   });
 });
+
+/** Packages a module loads when it is imported: static value imports only (`import type` is erased; `import()` is lazy). */
+function eagerPackages(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = withoutComments(readFileSync(file, 'utf8'));
+    for (const m of code.matchAll(/^(?:import|export)\s(?!type\s)([^;]*?)\sfrom\s['"]([^'"]+)['"]/gm)) {
+      const names = m[1]!;
+      // `import { type A, type B } from` is erased too.
+      if (
+        /^\{[^}]*\}$/.test(names.trim()) &&
+        names
+          .replace(/[{}\s]/g, '')
+          .split(',')
+          .every((n) => n.startsWith('type'))
+      )
+        continue;
+      const spec = m[2]!;
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+      else if (!spec.startsWith('node:'))
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+    }
+  };
+  visit(join(ROOT, 'src', entry));
+  return packages;
+}
+
+describe('the CLI starts light', () => {
+  it('loads no Slack, HTTP or rendering package before it knows the command (each costs start-up on every run)', () => {
+    const heavy = [...eagerPackages('cli/main.ts')].filter((p) =>
+      /^(@slack\/|express|undici|axios|vega|sharp|better-sqlite3|playwright)/.test(p),
+    );
+    expect(heavy).toEqual([]);
+  });
+
+  it('the import walk finds what a transport does load', () => {
+    expect([...eagerPackages('slack/app.ts')]).toContain('@slack/bolt');
+  });
+});
