@@ -259,10 +259,36 @@ export const titleNoun = (title: string) =>
     .map((w) => (/^[A-Z0-9]*[A-Z][A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
     .join(' ');
 
-/** The canonical name of an extra column: its title in snake case (`Tenure (months)` → tenure). */
+/**
+ * Letters NFKD does not take apart into a base letter and marks. German umlauts are
+ * spelled out as Germans do when they cannot write them (Größe → groesse, Ärger → aerger):
+ * dropping the dots gives `grosse`, which reads as another word, and `ß` was dropped outright.
+ */
+const SPELLED_OUT: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  ẞ: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  ð: 'd',
+};
+
+/**
+ * The canonical name of an extra column: its title in snake case and plain ASCII, a name
+ * users can type in `/segment features …` and `predict name=value` (`Tenure (months)` →
+ * tenure, `Größe` → groesse, `Durée` → duree).
+ */
 export function headerName(header: string): string {
   return headerTitle(header)
-    .title.normalize('NFKD')
+    .title.toLowerCase()
+    .replace(/[äöüßẞæœøłđþð]/g, (c) => SPELLED_OUT[c]!)
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')

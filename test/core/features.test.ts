@@ -58,6 +58,15 @@ describe('the feature catalogue', () => {
     expect(headerName('Durée (mois)')).toBe('duree');
   });
 
+  it('names a column with letters outside ASCII by how they are spelled without them', () => {
+    expect(headerName('Größe')).toBe('groesse');
+    expect(headerName('Kundenzufriedenheit (Ø)')).toBe('kundenzufriedenheit');
+    expect(headerName('Übernachtungen')).toBe('uebernachtungen');
+    expect(headerName('Einkäufe pro Jahr')).toBe('einkaeufe_pro_jahr');
+    expect(headerName('Âge du compte')).toBe('age_du_compte');
+    expect(headerName('Søknader')).toBe('soknader');
+  });
+
   it('tells a header that names ids or codes', () => {
     expect(
       ['CustomerID', 'Email', 'e-mail', 'Phone number', 'Zip code', 'account_id'].map(headerNamesAnId),

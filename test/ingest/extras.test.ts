@@ -122,6 +122,11 @@ describe('extra columns', () => {
     const role = await roleOf(file('Score', (i) => `${i % 9}`));
     expect(role).toMatchObject({ role: 'candidate', name: 'score_2' });
   });
+
+  it('names a German header in plain letters users can type, keeping its title as written', async () => {
+    const role = await roleOf(file('Größe (cm)', (i) => `${150 + ((i * 7) % 25)}`));
+    expect(role).toMatchObject({ role: 'candidate', name: 'groesse', title: 'Größe', unit: 'cm' });
+  });
 });
 
 describe('a numeric column with "no value" markers', () => {
