@@ -66,7 +66,7 @@ export interface NumberColumn {
 export type IgnoredColumnReason = 'too_many_levels' | 'id' | 'mostly_empty' | 'constant';
 
 /** What ingest made of each extra column (one not among the customer fields), in file order. */
-export type ExtraColumnRole =
+export type ExtraColumnRole = (
   | { column: string; role: 'breakdown'; levels: number }
   | {
       column: string;
@@ -87,7 +87,11 @@ export type ExtraColumnRole =
       /** Share of empty cells (mostly_empty), levels seen (too_many_levels: more than the limit). */
       emptyShare?: number;
       levels?: number;
-    };
+    }
+) & {
+  /** The header as written, when it repeated an earlier column's and `column` is it numbered (`Region` → `Region 2`). */
+  renamedFrom?: string;
+};
 
 export interface AnalysisOptions {
   features: Feature[];

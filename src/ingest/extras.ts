@@ -150,6 +150,8 @@ export class ExtraReader {
     readonly positions: readonly number[],
     private readonly headers: readonly string[],
     private readonly decimalComma: boolean,
+    /** Per column, the header as written when `headers` numbered a repeated one, else null. */
+    private readonly writtenAs: readonly (string | null)[] = [],
   ) {
     this.columns = positions.map(() => new Column());
   }
@@ -204,7 +206,11 @@ export class ExtraReader {
     const names = new Set(TAKEN);
     this.columns.forEach((column, j) => {
       const header = this.headers[j]!;
-      const role = classify(column, header, rows);
+      const written = this.writtenAs[j];
+      const role: ExtraColumnRole = {
+        ...classify(column, header, rows),
+        ...(written ? { renamedFrom: written } : {}),
+      };
       if (role.role === 'breakdown') {
         out.categories.push({ header, levels: column.levels, codes: column.codes.slice(0, rows) });
         out.roles.push(role);

@@ -67,6 +67,8 @@ export interface ColumnMap {
   written: Record<ColumnId, string>;
   columnsFound: string[];
   extraColumns: string[];
+  /** Per extra column, the header as written when it repeats an earlier one's (and was numbered), else null. */
+  extraWrittenAs: (string | null)[];
   /** Where each of `extraColumns` sits in a record. */
   extraPositions: number[];
   width: number;
@@ -95,16 +97,48 @@ export function mapHeader(cells: readonly string[], file: string, line: number):
   }
   const used = new Set(Object.values(index));
   const extraPositions = cells.flatMap((cell, at) => (!used.has(at) && cell !== '' ? [at] : []));
-  const extraColumns = extraPositions.map((at) => cells[at]!);
+  const unique = uniqueHeaders(cells);
+  const extraColumns = extraPositions.map((at) => unique[at]!);
+  const extraWrittenAs = extraPositions.map((at) => (unique[at] === cells[at] ? null : cells[at]!));
   return {
     index,
     absent,
     written,
     columnsFound: [...cells],
     extraColumns,
+    extraWrittenAs,
     extraPositions,
     width: cells.length,
   };
+}
+
+/** `Spend (€)` → `Spend 2 (€)`: the number goes before a stated unit, so the unit is still read. */
+const UNIT_AT_END = /^(.*?)(\s*[([][^()[\]]*[)\]]\s*)?$/;
+
+/**
+ * The header cells with a repeated name numbered from its second use on (two `Region`
+ * columns in a CRM export → `Region`, `Region 2`), as spreadsheets and readr do (pandas:
+ * `Region.1`): each column then has its own title in the answer and export and its own
+ * name to type (`region_2`). Refusing the file would be no help: the user did not choose
+ * the export's columns. Names are compared as a reader sees them (case and surrounding
+ * spaces aside), and a number already taken by another column is skipped.
+ */
+export function uniqueHeaders(cells: readonly string[]): string[] {
+  const key = (cell: string) => cell.trim().toLowerCase();
+  const taken = new Set(cells.map(key));
+  const seen = new Set<string>();
+  return cells.map((cell) => {
+    if (cell.trim() === '' || !seen.has(key(cell))) {
+      seen.add(key(cell));
+      return cell;
+    }
+    const [, base, unit = ''] = UNIT_AT_END.exec(cell.trim())!;
+    let n = 2;
+    while (taken.has(key(`${base} ${n}${unit}`))) n++;
+    const name = `${base} ${n}${unit}`;
+    taken.add(key(name));
+    return name;
+  });
 }
 
 function missingColumns(

@@ -66,9 +66,9 @@ export class RowReader {
     try {
       if (this.columns === null) {
         this.columns = mapHeader(record, this.file, line);
-        const { extraPositions, extraColumns } = this.columns;
+        const { extraPositions, extraColumns, extraWrittenAs } = this.columns;
         if (extraPositions.length > 0)
-          this.extras = new ExtraReader(extraPositions, extraColumns, this.decimalComma);
+          this.extras = new ExtraReader(extraPositions, extraColumns, this.decimalComma, extraWrittenAs);
       } else this.row(record, line, this.columns);
     } catch (error) {
       this.failure = error;

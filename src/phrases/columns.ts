@@ -75,7 +75,8 @@ export function featuresHint(
  * What became of the extra columns, one sentence each: the candidate features
  * (candidateLine), "Breakdowns (describe the
  * segments, do not form them): Region, LoyaltyTier." and "Ignored columns: Email
- * (an id …); Notes (mostly empty: 80% blank)." Empty for a file without extra columns.
+ * (an id …); Notes (mostly empty: 80% blank)."; and which repeated names were
+ * numbered ('"Region" heads more than one column: …'). Empty for a file without extra columns.
  */
 export function extraColumnLines(source: Pick<SourceInfo, 'extraRoles'>, hint?: string): string[] {
   const lines: string[] = [];
@@ -86,7 +87,23 @@ export function extraColumnLines(source: Pick<SourceInfo, 'extraRoles'>, hint?: 
     lines.push(`Breakdowns (they describe the segments, not form them): ${listWords(breakdowns)}.`);
   const ignored = ignoredColumns(source).map((r) => `${r.column} (${ignoredWords(r)})`);
   if (ignored.length > 0) lines.push(`Ignored columns: ${ignored.join('; ')}.`);
+  lines.push(...repeatedNameLines(source));
   return lines;
+}
+
+/** '"Region" heads more than one column: the later one is read as Region 2.' per repeated header. */
+function repeatedNameLines(source: Pick<SourceInfo, 'extraRoles'>): string[] {
+  const renamed = new Map<string, string[]>();
+  for (const r of rolesOf(source)) {
+    if (!r.renamedFrom) continue;
+    // A candidate's typed name beside its title: "Visits 2 (visits_2)".
+    const shown = r.role === 'candidate' ? `${r.column} (${r.name})` : r.column;
+    renamed.set(r.renamedFrom, [...(renamed.get(r.renamedFrom) ?? []), shown]);
+  }
+  return [...renamed].map(
+    ([written, as]) =>
+      `"${written}" heads more than one column: the later ${as.length === 1 ? 'one is' : 'ones are'} read as ${listWords(as)}.`,
+  );
 }
 
 /** "Segment 2 (Careful earners) is 48% Gold loyalty tier (all customers: 21%)". */

@@ -123,6 +123,43 @@ describe('extra columns', () => {
     expect(role).toMatchObject({ role: 'candidate', name: 'score_2' });
   });
 
+  it('numbers a repeated header, so each column has its own title, name and line, on both paths', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [
+        i + 1,
+        'Male',
+        30,
+        15 + i,
+        1 + ((i * 7) % 99),
+        ['North', 'South'][i % 2],
+        ['EU', 'US', 'APAC'][i % 3],
+        i % 9,
+        (i * 5) % 11,
+      ].join(','),
+    );
+    const csv = `CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100),Region,region ,Visits (per year),Visits (per year)\n${rows.join('\n')}\n`;
+    for (const parser of ['fast', 'strict'] as const) {
+      const { source, table } = await read(csv, parser);
+      expect(source.extraRoles!.map((r) => [r.column, r.role, r.renamedFrom])).toEqual([
+        ['Region', 'breakdown', undefined],
+        ['region 2', 'breakdown', 'region'],
+        ['Visits (per year)', 'candidate', undefined],
+        ['Visits 2 (per year)', 'candidate', 'Visits (per year)'],
+      ]);
+      expect(table.categories!.map((c) => [c.header, c.levels])).toEqual([
+        ['Region', ['North', 'South']],
+        ['region 2', ['EU', 'US', 'APAC']],
+      ]);
+      expect(table.numbers!.map((c) => c.name)).toEqual(['visits', 'visits_2']);
+      expect(source.columnsFound.slice(5)).toEqual([
+        'Region',
+        'region',
+        'Visits (per year)',
+        'Visits (per year)',
+      ]);
+    }
+  });
+
   it('names a German header in plain letters users can type, keeping its title as written', async () => {
     const role = await roleOf(file('Größe (cm)', (i) => `${150 + ((i * 7) % 25)}`));
     expect(role).toMatchObject({ role: 'candidate', name: 'groesse', title: 'Größe', unit: 'cm' });

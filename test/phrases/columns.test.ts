@@ -1,8 +1,13 @@
 /** The extra columns in words: the one sentence for "no segment differs", said alike in Slack and the file report. */
 import { describe, expect, it } from 'vitest';
 import { breakdownSections } from '../../src/commands/handlers/summary.ts';
-import type { Analysis, Breakdown } from '../../src/core/types.ts';
-import { candidateWords, columnNoun, noDifferenceWords } from '../../src/phrases/columns.ts';
+import type { Analysis, Breakdown, ExtraColumnRole } from '../../src/core/types.ts';
+import {
+  candidateWords,
+  columnNoun,
+  extraColumnLines,
+  noDifferenceWords,
+} from '../../src/phrases/columns.ts';
 import { breakdownBlocks } from '../../src/report/summary.ts';
 
 const breakdown = (column: string): Breakdown => ({
@@ -50,5 +55,31 @@ describe('a column inside a sentence', () => {
         empty: 0,
       }),
     ).toBe('online NPS (0–10)');
+  });
+});
+
+describe('repeated column names', () => {
+  it('says which header repeats and what each later column is called, with the name to type', () => {
+    const extraRoles: ExtraColumnRole[] = [
+      { column: 'Region', role: 'breakdown', levels: 2 },
+      { column: 'Region 2', role: 'breakdown', levels: 3, renamedFrom: 'Region' },
+      { column: 'Region 3', role: 'ignored', reason: 'constant', renamedFrom: 'Region' },
+      {
+        column: 'Visits 2',
+        role: 'candidate',
+        name: 'visits_2',
+        title: 'Visits 2',
+        unit: '',
+        min: 0,
+        max: 9,
+        empty: 0,
+        renamedFrom: 'Visits',
+      },
+    ];
+    const lines = extraColumnLines({ extraRoles });
+    expect(lines.slice(-2)).toEqual([
+      '"Region" heads more than one column: the later ones are read as Region 2 and Region 3.',
+      '"Visits" heads more than one column: the later one is read as Visits 2 (visits_2).',
+    ]);
   });
 });
