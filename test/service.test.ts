@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../src/core/synthetic.ts';
 import { isPng } from './commands/support.ts';
+import { withExtraColumns } from './support/extra-columns.ts';
 import { NO_SPENDING_CSV, SAMPLE_CSV, SCOPE_A, SCOPE_B, serviceHarness, upload } from './support/service.ts';
 
 let harness = serviceHarness();
@@ -103,6 +104,21 @@ describe('uploads', () => {
     const data = await service.runText(SCOPE_A, 'data');
     expect(data.table!.rows[0]![0]).toBe('good.csv');
     expect(data.sections[0]!.body).toContain('age');
+  });
+
+  it('refuses a file whose chosen column has empty cells without advising features the file has', async () => {
+    const service = await harness.start();
+    const crm = withExtraColumns(SAMPLE_CSV.toString('utf8'));
+    await service.ingestUpload(SCOPE_A, upload('crm.csv', Buffer.from(crm)));
+    expect((await service.runText(SCOPE_A, 'features income spending visits')).isError).toBe(false);
+    const gappy = Buffer.from(crm.replace(/^(1,.*?,North,Silver,)41,/m, '$1,'));
+    const refused = await service.ingestUpload(SCOPE_A, upload('gappy.csv', gappy));
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toContain('Visits is empty in 1 row');
+    // The file has visits: the way out is to fill the cells or choose other features, as the refusal says.
+    expect(refused.sections[0]!.body).toMatch(
+      /^Nothing changed: this channel keeps using crm\.csv.*skipped\.$/,
+    );
   });
 
   it('refuses a file too small to segment and keeps the sample', async () => {

@@ -4,7 +4,7 @@
  * cannot be used is answered with the specific reason, and the channel keeps
  * what it had.
  */
-import { isInputError } from '../core/errors.ts';
+import { type InputProblem, isInputError } from '../core/errors.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
 import { inputErrorWords } from '../phrases/errors.ts';
 import type {
@@ -69,18 +69,20 @@ export async function ingestUpload(
       refused,
     );
     const kept = `Nothing changed: this channel keeps using ${datasetWords(before.dataset)}.`;
-    return errorReply(error, `${kept}${featuresHint(error.code, settings.features)}`);
+    return errorReply(error, `${kept}${featuresHint(error.problem?.kind, settings.features)}`);
   }
 }
 
 /**
  * A file refused for lacking a feature the channel chose by hand: the way out is
  * to choose features the file has first, which the refusal alone does not say.
+ * Keyed on the problem, not the code: `feature_has_gaps` shares the code, and that
+ * file has the feature (its refusal says to fill the cells or choose others).
  */
-function featuresHint(code: string, features: readonly string[]): string {
+function featuresHint(problem: InputProblem['kind'] | undefined, features: readonly string[]): string {
   const defaults = DEFAULT_ANALYSIS_OPTIONS.features;
   const custom = features.length !== defaults.length || features.some((f, i) => f !== defaults[i]);
-  if (code !== 'feature_not_in_file' || !custom) return '';
+  if (problem !== 'feature_not_in_file' || !custom) return '';
   return (
     ` This channel segments on ${listWords(features)} (set with \`/segment features\`); to use this file, ` +
     `first choose features it has, such as \`/segment features ${defaults.join(' ')}\`, then share it again.`
