@@ -91,6 +91,8 @@ const PROBLEM_CODES: Record<InputProblem['kind'], InputErrorCode> = {
 
 export interface Where {
   file?: string;
+  /** The sheet of a workbook read as several sheets; `line` is then the row within it. */
+  sheet?: string;
   line?: number;
   column?: string;
 }

@@ -5,8 +5,10 @@
  */
 
 export interface RowProblem {
-  /** 1-based line where the row starts (the header is line 1). */
+  /** 1-based line where the row starts (the header is line 1); in a workbook, the row within `sheet`. */
   line: number;
+  /** The sheet the row is on, for a workbook whose several sheets are read as one (an order workbook). */
+  sheet?: string;
   /** Header cell as written in the file; '' when the problem is the whole row (wrong number of values). */
   column: string;
   /** The cell as written (the whole row, for a whole-row problem), cut to 60 characters. */
@@ -51,7 +53,12 @@ export function clip(value: string): string {
   return value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE - 1)}…` : value;
 }
 
+/** `line 12`, or `sheet "Year 2010-2011", row 12` for a row of a workbook sheet. */
+export const placeWords = (line: number, sheet?: string) =>
+  sheet === undefined ? `line ${line}` : `sheet "${sheet}", row ${line}`;
+
 export function describeProblem(p: RowProblem): string {
-  if (p.column === '') return `line ${p.line}: "${p.value}" — ${p.reason}`;
-  return `line ${p.line}, column ${p.column}: "${p.value}" — ${p.reason}`;
+  const place = placeWords(p.line, p.sheet);
+  if (p.column === '') return `${place}: "${p.value}" — ${p.reason}`;
+  return `${place}, column ${p.column}: "${p.value}" — ${p.reason}`;
 }

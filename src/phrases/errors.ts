@@ -13,7 +13,8 @@ import { listWords } from '../words.ts';
 export function formatWhere(where: Where): string {
   const parts: string[] = [];
   if (where.file) parts.push(where.file);
-  if (where.line !== undefined) parts.push(`line ${where.line}`);
+  if (where.sheet !== undefined) parts.push(`sheet "${where.sheet}"`);
+  if (where.line !== undefined) parts.push(`${where.sheet !== undefined ? 'row' : 'line'} ${where.line}`);
   if (where.column) parts.push(`column ${where.column}`);
   return parts.join(', ');
 }

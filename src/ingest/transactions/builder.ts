@@ -7,7 +7,7 @@
  */
 import { InputError } from '../../core/errors.ts';
 import type { OrderLines } from '../../core/rfm/types.ts';
-import { clip, ProblemLog } from '../problems.ts';
+import { clip, ProblemLog, placeWords } from '../problems.ts';
 import { parseDecimal } from '../rules.ts';
 import {
   DATE_SHAPE,
@@ -51,6 +51,12 @@ export class OrderLineBuilder {
   private lastDateText = '';
   private lastDate = splitDate('');
   private readonly decimalComma: boolean;
+  /**
+   * The sheets of a workbook read as one file (workbook.ts), each with the line its rows
+   * follow: a workbook's lines are numbered on across its sheets, so that each line is one
+   * place, and `place` turns a line back into its sheet and row for messages.
+   */
+  private readonly sheets: Array<{ name: string; offset: number }> = [];
 
   constructor(
     private readonly file: string,
@@ -66,8 +72,19 @@ export class OrderLineBuilder {
 
   private skip(line: number, role: keyof OrderColumns['roles'], value: string, reason: string): false {
     const column = this.columns.roles[role]?.header ?? '';
-    this.problems.add({ line, column, value: clip(value), reason, kept: false });
+    this.problems.add({ ...this.place(line), column, value: clip(value), reason, kept: false });
     return false;
+  }
+
+  /** The workbook's rows from here on are sheet `name`'s, numbered on from `offset` (workbook.ts). */
+  startSheet(name: string, offset: number): void {
+    this.sheets.push({ name, offset });
+  }
+
+  /** Where a line is: the line itself, or for a workbook its sheet and the row within it. */
+  place(line: number): { line: number; sheet?: string } {
+    const sheet = this.sheets.findLast((s) => s.offset < line);
+    return sheet ? { line: line - sheet.offset, sheet: sheet.name } : { line };
   }
 
   /** True when the line was kept. */
@@ -162,13 +179,14 @@ export class OrderLineBuilder {
       throw new InputError(
         'ambiguous_dates',
         `the order dates cannot be read safely: "${result.text}" could be month-first (US) or day-first, and no date in the file has a number above 12 to tell which. Expected dates written year first (2011-04-03 10:00), or a file with at least one day above 12.`,
-        { file: this.file, line: result.line, column },
+        { file: this.file, ...this.place(result.line), column },
       );
     }
+    const other = this.place(result.otherLine);
     throw new InputError(
       'ambiguous_dates',
-      `the order dates mix month-first dates and day-first dates ("${result.otherText}" on line ${result.otherLine}, "${result.text}" here), so none can be trusted. Expected one form throughout, ideally year first (2011-04-03 10:00).`,
-      { file: this.file, line: result.line, column },
+      `the order dates mix month-first dates and day-first dates ("${result.otherText}" on ${placeWords(other.line, other.sheet)}, "${result.text}" here), so none can be trusted. Expected one form throughout, ideally year first (2011-04-03 10:00).`,
+      { file: this.file, ...this.place(result.line), column },
     );
   }
 
@@ -195,7 +213,7 @@ export class OrderLineBuilder {
       minutes[i] = previous;
       if (Number.isNaN(previous)) {
         this.problems.add({
-          line: c.line[i]!,
+          ...this.place(c.line[i]!),
           column: this.columns.roles.date!.header,
           value: `${parts.a}/${parts.b}/${parts.year}`,
           reason: `is not a calendar date (read as ${forms.join(' or ')}); expected ${DATE_EXPECTED}`,

@@ -5,8 +5,10 @@
  * never held as cells). The first sheet whose header (below any title rows)
  * names order-line columns is read, and so is every later sheet with the same
  * header (Online Retail II keeps one year per sheet); each row's cells go to
- * the builder as the text a CSV export would hold. A row problem names the
- * row within its sheet.
+ * the builder as the text a CSV export would hold. Lines are numbered on
+ * across the sheets read (`offset`), so a row problem names its sheet and the
+ * row within it (`sheet "Year 2010-2011", row 12`), not a row number that
+ * every sheet has.
  */
 import { InputError } from '../../core/errors.ts';
 import type { IngestLimits } from '../result.ts';
@@ -34,6 +36,9 @@ export async function readOrderWorkbook(
     let reading: WorkbookStart | null = null;
     let anyFilled = false;
     const read: string[] = [];
+    // The line the current sheet's rows follow, and the last line given to the builder.
+    let offset = 0;
+    let last = 0;
     for (const sheet of sheets) {
       let searched = 0;
       let inData = false;
@@ -42,7 +47,8 @@ export async function readOrderWorkbook(
         const filled = text.filter((c) => c !== '').length;
         if (filled > 0) anyFilled = true;
         if (inData) {
-          reading!.builder.accept(text, row);
+          last = offset + row;
+          reading!.builder.accept(text, last);
           reading!.checkRows(row);
           return true;
         }
@@ -53,6 +59,8 @@ export async function readOrderWorkbook(
             reading = start(text, row);
           } else if (!sameCells(text, header)) return false;
           inData = true;
+          offset = last;
+          reading!.builder.startSheet(sheet.name, offset);
           read.push(sheet.name);
           return true;
         }

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
+import { describeProblem } from '../../../src/ingest/problems.ts';
 import { readOrderLines } from '../../../src/ingest/transactions/read.ts';
+import { formatWhere } from '../../../src/phrases/errors.ts';
 import {
   accented,
   ORDER_SHEET,
@@ -68,6 +70,44 @@ describe('order lines in other files than UTF-8 CSV', () => {
     expect(read2.sheets).toEqual(['Year 2009-2010', 'Year 2010-2011']);
     expect(read2.totalLines).toBe(text.totalLines);
     expect(linesOf(read2)).toEqual(linesOf(text));
+  });
+
+  it('names the sheet of a row problem, and the row within that sheet, in a workbook of several sheets', async () => {
+    const [header, ...rows] = orderCells(csv);
+    const quantity = header!.indexOf('Quantity');
+    // Sheet rows: a title (1), the header (2), then data from row 3; the 10th data row is row 12.
+    const second = rows.slice(20, 40).map((r) => [...r]);
+    second[9]![quantity] = 'twelve';
+    const book = buildXlsx([
+      { name: 'Year 2009-2010', rows: [header!, ...rows.slice(0, 20)] },
+      { name: ORDER_SHEET, rows: [['Second year'], header!, ...second] },
+    ]);
+    const result = await read(book, 'online_retail_II.xlsx');
+    expect(result.problems).toEqual([
+      expect.objectContaining({ sheet: ORDER_SHEET, line: 12, column: 'Quantity', value: 'twelve' }),
+    ]);
+    expect(describeProblem(result.problems[0]!)).toBe(
+      `sheet "${ORDER_SHEET}", row 12, column Quantity: "twelve" — expected a number of items`,
+    );
+  });
+
+  it("places a date that contradicts another sheet's dates on its own sheet and row", async () => {
+    const header = ['Invoice', 'Quantity', 'InvoiceDate', 'Price', 'Customer ID', 'Country'];
+    const line = (n: number, date: string) => [`${500 + n}`, 1, date, 2.5, `${12000 + n}`, 'UK'];
+    const book = buildXlsx([
+      { name: 'Year 1', rows: [header, line(1, '13/01/2011 10:00'), line(2, '14/01/2011 10:00')] },
+      { name: 'Year 2', rows: [header, line(3, '01/02/2012 10:00'), line(4, '01/15/2012 10:00')] },
+    ]);
+    const error = await read(book, 'orders.xlsx').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).where).toMatchObject({ sheet: 'Year 2', line: 3 });
+    expect(formatWhere((error as InputError).where)).toBe(
+      'orders.xlsx, sheet "Year 2", row 3, column InvoiceDate',
+    );
+    expect((error as InputError).message).toContain('"13/01/2011 10:00" on sheet "Year 1", row 2');
   });
 
   it('reads Windows-1252 text as the same lines, accents intact, and says which encoding', async () => {
