@@ -4,6 +4,8 @@
  * segments and their charts, the channel's commands then answer in RFM terms, and a bad
  * order file is refused with its reason while the channel keeps its data.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RFM_SEGMENT_NAMES } from '../../src/core/rfm/names.ts';
 import { generateOrderLines } from '../../src/core/rfm/synthetic-orders.ts';
@@ -104,6 +106,29 @@ describe('a channel that shares an order-line file', () => {
     const summary = await command('CORD', 'summary');
     expect(RFM_NAMES.some((name) => summary.includes(name))).toBe(true);
     expect(summary).toContain('analysis date 2011-12-10 (the day after the last invoice)');
+  });
+});
+
+describe('/segment reset orders through Slack', () => {
+  const expected = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../data/orders.expected.json', import.meta.url)), 'utf8'),
+  );
+
+  it('switches the channel to the bundled order sample, says so, and answers from it until reset', async () => {
+    const reset = await command('CRST', 'reset orders');
+    expect(reset).toContain('Back to the sample order lines');
+    expect(await command('CRST', 'data')).toContain('Data: order lines');
+    const summary = await command('CRST', 'summary');
+    expect(summary).toContain('orders.csv was read as order lines (Online Retail I)');
+    expect(summary).toContain(`from ${expected.customers} customers`);
+    expect(RFM_NAMES.some((name) => summary.includes(name))).toBe(true);
+    // Another channel keeps the customer sample.
+    expect(await command('CRS2', 'summary')).not.toContain('was read as order lines');
+
+    expect(await command('CRST', 'reset')).toContain('Back to the sample data');
+    const customers = await command('CRST', 'summary');
+    expect(customers).not.toContain('was read as order lines');
+    expect(customers).toContain('bundled sample data');
   });
 });
 
