@@ -14,7 +14,7 @@ export interface AnalyzeOutcome {
 }
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<AnalyzeOutcome | { stdout: string }> {
-  if (await isOrderLineFile(args.file)) return { stdout: await runAnalyzeOrders(args) };
+  if (await isOrderLineFile(args.file, args.limits)) return { stdout: await runAnalyzeOrders(args) };
   const { ingest, analysis } = await analyzeCustomerFile(
     args.file,
     {

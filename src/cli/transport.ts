@@ -100,7 +100,7 @@ async function datasetOf(
   if (!path) return { dataset: { kind: 'sample' }, bytes: null };
   // Path and size before any byte is read: an order file is read whole, so an oversized one is refused by its size.
   await checkTableFile(path, request.limits);
-  if (await isOrderLineFile(path)) {
+  if (await isOrderLineFile(path, request.limits)) {
     const bytes = readFileSync(path);
     const upload = { fileName: basename(path), bytes, settings: request.settings, seed: request.seed };
     const { rows, skippedRows } = await engine.ingest(upload);

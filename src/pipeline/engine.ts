@@ -24,7 +24,7 @@ import { type AnalysisObserver, analyze } from '../core/analyze.ts';
 import { predict } from '../core/model.ts';
 import { generateOrderLines, ORDERS_SAMPLE } from '../core/rfm/synthetic-orders.ts';
 import type { Analysis } from '../core/types.ts';
-import { describeProblem, type RowProblem } from '../ingest/csv.ts';
+import { describeProblem, type IngestLimits, type RowProblem } from '../ingest/csv.ts';
 import { GENDER_EXPECTED } from '../ingest/rules.ts';
 import { isOrderLineBytes } from '../ingest/transactions/file.ts';
 import { type RenderedGroup, renderGroup } from './charts.ts';
@@ -144,6 +144,7 @@ export class AnalysisEngine implements Engine {
   private readonly orders: OrderEngine;
   private readonly orderSample: OrderFile;
   private readonly loadBytes: BytesLoader;
+  private readonly limits: Partial<IngestLimits>;
   private readonly logChartError: (kind: string, error: unknown) => void;
 
   constructor(
@@ -170,6 +171,7 @@ export class AnalysisEngine implements Engine {
       memory: this.memory,
     });
     this.loadBytes = options.loadBytes;
+    this.limits = options.limits ?? {};
     this.orderSample = orderSampleFile(
       options.orderSamplePath ?? join(dirname(options.samplePath), 'orders.csv'),
     );
@@ -231,7 +233,7 @@ export class AnalysisEngine implements Engine {
 
   /** A new upload: order lines (recognised by the header) go the RFM path, anything else is customers. */
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
-    if (await isOrderLineBytes(upload.bytes)) return this.orders.ingest(upload, onProgress);
+    if (await isOrderLineBytes(upload.bytes, this.limits)) return this.orders.ingest(upload, onProgress);
     const sha256 = sha256Hex(upload.bytes);
     const read = await this.tables.read(upload.bytes, upload.fileName, onProgress);
     const loaded: LoadedTable = {

@@ -56,4 +56,16 @@ describe('telling order-line files from customer files', () => {
       book.writeUInt32LE(1024 ** 3, at + 24);
     expect(await isOrderLineBytes(book)).toBe(false);
   });
+
+  it('holds a workbook to the configured unzipped cap, as the reader does', async () => {
+    const book = Buffer.from(orderWorkbook(orders));
+    // Every central-directory entry claims 16 MB unzipped: within the default cap (1 GB), past 8 × 1 MB.
+    for (let at = book.indexOf('PK\x01\x02'); at !== -1; at = book.indexOf('PK\x01\x02', at + 4))
+      book.writeUInt32LE(16 * 1024 ** 2, at + 24);
+    expect(await isOrderLineBytes(book)).toBe(true);
+    expect(await isOrderLineBytes(book, { maxBytes: 1024 ** 2 })).toBe(false);
+    const path = tempFile(book, 'orders.xlsx');
+    expect(await isOrderLineFile(path)).toBe(true);
+    expect(await isOrderLineFile(path, { maxBytes: 1024 ** 2 })).toBe(false);
+  });
 });
