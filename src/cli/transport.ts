@@ -23,9 +23,9 @@ import { predictionInWords } from '../commands/messages.ts';
 import type { Reply } from '../commands/reply.ts';
 import { rfmPredictionInWords } from '../commands/rfm/predict.ts';
 import { run } from '../commands/run.ts';
-import type { IngestLimits } from '../ingest/csv.ts';
-import { checkTableFile, readCustomerFile } from '../ingest/file.ts';
-import { isOrderLineFile } from '../ingest/transactions/file.ts';
+import { type IngestLimits, readCustomers } from '../ingest/csv.ts';
+import { checkTableFile } from '../ingest/file.ts';
+import { isOrderLineBytes } from '../ingest/transactions/file.ts';
 import { createLogger } from '../log.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
 import { sha256Hex } from '../pipeline/tables.ts';
@@ -98,16 +98,15 @@ async function datasetOf(
   request: { settings: ChannelSettings; seed: number; limits: Partial<IngestLimits> },
 ): Promise<{ dataset: ActiveDataset; bytes: Uint8Array | null }> {
   if (!path) return { dataset: { kind: 'sample' }, bytes: null };
-  // Path and size before any byte is read: an order file is read whole, so an oversized one is refused by its size.
+  // Path and size before any byte is read: the file is then read whole, once, and checked for its kind once.
   await checkTableFile(path, request.limits);
-  if (await isOrderLineFile(path, request.limits)) {
-    const bytes = readFileSync(path);
+  const bytes = readFileSync(path);
+  if (await isOrderLineBytes(bytes, request.limits)) {
     const upload = { fileName: basename(path), bytes, settings: request.settings, seed: request.seed };
-    const { rows, skippedRows } = await engine.ingest(upload);
+    const { rows, skippedRows } = await engine.ingestOrders(upload);
     return { dataset: cliDataset(path, bytes, { rows, skippedRows, holds: 'orders' }), bytes };
   }
-  const ingest = await readCustomerFile(path, request.limits);
-  const bytes = readFileSync(path);
+  const ingest = await readCustomers(bytes, { fileName: basename(path), limits: request.limits });
   const facts = { rows: ingest.table.length, skippedRows: ingest.source.skippedRows } as const;
   return { dataset: cliDataset(path, bytes, { ...facts, holds: 'customers' }), bytes };
 }

@@ -231,6 +231,11 @@ export class AnalysisEngine implements Engine {
     };
   }
 
+  /** An upload its caller already found to hold order lines (the CLI, which read the file): not checked again. */
+  ingestOrders(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
+    return this.orders.ingest(upload, onProgress);
+  }
+
   /** A new upload: order lines (recognised by the header) go the RFM path, anything else is customers. */
   async ingest(upload: UploadRequest, onProgress?: Progress): Promise<UploadOutcome> {
     if (await isOrderLineBytes(upload.bytes, this.limits)) return this.orders.ingest(upload, onProgress);
