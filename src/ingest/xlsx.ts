@@ -15,6 +15,7 @@ import { mapHeader } from './headers.ts';
 import { finish, type IngestLimits, type IngestResult } from './result.ts';
 import { RowReader } from './rows.ts';
 
+/** A cell as read-excel-file gives it. */
 export type Cell = string | number | boolean | Date | null;
 
 /** Rows looked at for a header below titles, notes and blank rows. */
@@ -45,10 +46,12 @@ export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLi
 
 /**
  * The workbook's sheets that hold anything, after the refusals every workbook
- * gets (password, .xls, damaged, unzipping beyond the limit, all empty): the
- * one opening of a workbook for customer files and order-line files alike.
+ * gets (password, .xls, damaged, unzipping beyond the limit, all empty), read
+ * whole by read-excel-file: customer workbooks only. Order-line workbooks get
+ * the same refusals (`checkWorkbook`, `emptyWorkbook`) and are streamed
+ * (transactions/workbook.ts, xlsx-rows.ts).
  */
-export async function openWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<Sheet[]> {
+async function openWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<Sheet[]> {
   checkWorkbook(bytes, file, limits);
   const sheets = await readSheets(bytes, file);
   const filled = sheets.filter((s) => s.data.some((row) => row.some(isFilled)));
@@ -81,7 +84,7 @@ export const emptyWorkbook = (file: string) =>
     { file },
   );
 
-export interface Sheet {
+interface Sheet {
   sheet: string;
   data: Cell[][];
 }

@@ -6,8 +6,9 @@
  *                                                └ other records ─splitRecord─▶ accept ┘   ─finish─▶ dates resolved
  *
  * (`parser: 'strict'` sends every record through RecordSplitter instead: the reference in tests.)
- * A workbook (.xlsx) is opened as the customer reader opens it (xlsx.ts) and its
- * order-line sheet's rows go to `OrderLineBuilder.accept` (workbook.ts).
+ * A workbook (.xlsx) gets the customer reader's refusals (xlsx.ts `checkWorkbook`)
+ * and is then streamed, not read whole: its order-line sheets' rows go to
+ * `OrderLineBuilder.accept` (workbook.ts, xlsx-rows.ts).
  *
  * `isOrderLineHeader` lets the caller decide from the head alone whether a
  * file is order lines or one row per customer.
