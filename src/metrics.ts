@@ -20,7 +20,26 @@ export interface Metrics {
   readonly contentType: string;
 }
 
-export function createMetrics(queue: JobQueue | undefined, options: { defaults?: boolean } = {}): Metrics {
+/** One analysis worker's memory as it last reported it (worker/pool.ts `memoryReport`). */
+export interface WorkerMemory {
+  worker: number;
+  heapUsedBytes: number;
+  cacheBytes: number;
+  cacheMaxBytes: number;
+  cacheEntries: number;
+}
+
+export function createMetrics(
+  queue: JobQueue | undefined,
+  options: {
+    defaults?: boolean;
+    /**
+     * The workers' memory. The process defaults cover only the main thread's heap, while the
+     * tables, analyses and charts live in the workers' heaps and caches (CACHE_MAX_MB each).
+     */
+    workers?: () => WorkerMemory[];
+  } = {},
+): Metrics {
   const registry = new Registry();
   if (options.defaults ?? true) collectDefaultMetrics({ register: registry, prefix: 'segment_bot_' });
   const jobs = new Counter({
@@ -77,6 +96,37 @@ export function createMetrics(queue: JobQueue | undefined, options: { defaults?:
       'Age of the oldest unfinished job.',
       (s) => s.oldestAgeMs / 1000,
     );
+  }
+  const { workers } = options;
+  if (workers) {
+    const gauge = (name: string, help: string, pick: (m: WorkerMemory) => number) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['worker'],
+        registers: [registry],
+        collect() {
+          // Only the workers running now: one that died is no longer reported.
+          this.reset();
+          for (const m of workers()) this.set({ worker: String(m.worker) }, pick(m));
+        },
+      });
+    gauge(
+      'segment_bot_worker_heap_used_bytes',
+      'V8 heap in use in each analysis worker thread, as last reported (after each request, and every 10 s).',
+      (m) => m.heapUsedBytes,
+    );
+    gauge(
+      'segment_bot_worker_cache_bytes',
+      'Bytes held by each worker’s cache of tables, analyses and charts, as weighed on entry.',
+      (m) => m.cacheBytes,
+    );
+    gauge(
+      'segment_bot_worker_cache_max_bytes',
+      'Each worker’s cache budget (CACHE_MAX_MB).',
+      (m) => m.cacheMaxBytes,
+    );
+    gauge('segment_bot_worker_cache_entries', 'Entries in each worker’s cache.', (m) => m.cacheEntries);
   }
   return {
     registry,

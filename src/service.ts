@@ -28,7 +28,7 @@ import type { IngestLimits } from './ingest/csv.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { createLogger } from './log.ts';
 import { AnalysisEngine } from './pipeline/engine.ts';
-import type { Engine, LogPort } from './pipeline/types.ts';
+import type { Engine, EngineMemory, LogPort } from './pipeline/types.ts';
 import { columnStore, DATABASE_FILE_NAME, openStore, type Store } from './store/index.ts';
 import { WorkerEngine } from './worker/pool.ts';
 
@@ -44,6 +44,8 @@ export interface SegmentService {
   markEventSeen(eventId: string): boolean;
   /** Durable uploads and data commands (SQLite, in the same database). */
   readonly jobs: JobQueue;
+  /** Each analysis worker's heap and cache as last reported (none for an in-process engine), for /metrics. */
+  memory(): EngineMemory[];
   close(): Promise<void>;
 }
 
@@ -174,6 +176,7 @@ export async function createSegmentService(options: ServiceOptions): Promise<Seg
     },
     markEventSeen: (eventId) => store.events.markSeen(eventId),
     jobs: store.jobs,
+    memory: () => engine.memoryReport?.() ?? [],
     close: async () => {
       await engine.close();
       store.close();

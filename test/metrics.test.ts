@@ -27,6 +27,22 @@ describe('metrics', () => {
     expect(text).toContain('segment_bot_unexpected_errors_total 1');
   });
 
+  it('gives each analysis worker’s heap and cache, and drops a worker that is gone', async () => {
+    let workers = [
+      { worker: 0, heapUsedBytes: 50e6, cacheBytes: 1234, cacheMaxBytes: 268435456, cacheEntries: 3 },
+      { worker: 1, heapUsedBytes: 70e6, cacheBytes: 0, cacheMaxBytes: 268435456, cacheEntries: 0 },
+    ];
+    const metrics = createMetrics(undefined, { defaults: false, workers: () => workers });
+    const text = await metrics.text();
+    expect(text).toContain('segment_bot_worker_heap_used_bytes{worker="0"} 50000000');
+    expect(text).toContain('segment_bot_worker_heap_used_bytes{worker="1"} 70000000');
+    expect(text).toContain('segment_bot_worker_cache_bytes{worker="0"} 1234');
+    expect(text).toContain('segment_bot_worker_cache_max_bytes{worker="1"} 268435456');
+    expect(text).toContain('segment_bot_worker_cache_entries{worker="0"} 3');
+    workers = workers.slice(0, 1);
+    expect(await metrics.text()).not.toContain('worker="1"');
+  });
+
   it('keeps each bot its own registry, with the process defaults when asked', async () => {
     const a = createMetrics(undefined);
     const b = createMetrics(undefined, { defaults: false });

@@ -6,6 +6,18 @@ export type { Progress, UploadOutcome, UploadRequest } from '../commands/context
 
 export interface Engine extends AnalysisRunner, UploadAnalyser {
   close(): Promise<void>;
+  /** Each analysis thread's memory as last reported (the worker pool); absent for an in-process engine. */
+  memoryReport?(): EngineMemory[];
+}
+
+/** One engine's memory: its thread's V8 heap and its one cache against its budget (`CACHE_MAX_MB`). */
+export interface EngineMemory {
+  /** The worker's index in the pool. */
+  worker: number;
+  heapUsedBytes: number;
+  cacheBytes: number;
+  cacheMaxBytes: number;
+  cacheEntries: number;
 }
 
 /**

@@ -144,7 +144,7 @@ export async function startSlackApp(
     const stats = await service.jobs.stats();
     return { jobs: { ...stats, runningHere: runner?.active ?? 0 } };
   };
-  const metrics = createMetrics(service.jobs);
+  const metrics = createMetrics(service.jobs, { workers: () => service.memory() });
   const app = buildApp(config, logger, health, metrics);
   const deps: JobDeps = {
     service,

@@ -17,7 +17,14 @@ import type {
   UploadedDataset,
 } from '../commands/context.ts';
 import type { ReplyFile } from '../commands/reply.ts';
-import type { Engine, LogPort, Progress, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
+import type {
+  Engine,
+  EngineMemory,
+  LogPort,
+  Progress,
+  UploadOutcome,
+  UploadRequest,
+} from '../pipeline/types.ts';
 import {
   deserializeError,
   reviveFile,
@@ -57,6 +64,8 @@ export class WorkerEngine implements Engine {
   private readonly readBy = new Map<string, number>();
   private closed = false;
   private readonly log: LogPort;
+  /** Each live worker's last memory report, by the worker it came from. */
+  private readonly reported = new Map<Worker, Omit<EngineMemory, 'worker'>>();
 
   constructor(
     private readonly data: WorkerData,
@@ -69,6 +78,14 @@ export class WorkerEngine implements Engine {
 
   get size(): number {
     return this.workers.length;
+  }
+
+  /** The running workers' last memory reports, by pool index (a worker not started yet has none). */
+  memoryReport(): EngineMemory[] {
+    return this.workers.flatMap((worker, index) => {
+      const memory = worker && this.reported.get(worker);
+      return memory ? [{ worker: index, ...memory }] : [];
+    });
   }
 
   async analyze(request: AnalysisRequest): Promise<AnalysisResult> {
@@ -164,7 +181,7 @@ export class WorkerEngine implements Engine {
     const existing = this.workers[index];
     if (existing) return existing;
     const worker = new Worker(ENTRY, { workerData: this.data });
-    worker.on('message', (message: WorkerMessage) => this.receive(message));
+    worker.on('message', (message: WorkerMessage) => this.receive(worker, message));
     worker.on('error', (error) => this.failAll(worker, error));
     worker.on('exit', (code) =>
       this.failAll(worker, new Error(`the analysis worker stopped (exit code ${code})`)),
@@ -173,7 +190,11 @@ export class WorkerEngine implements Engine {
     return worker;
   }
 
-  private receive(message: WorkerMessage): void {
+  private receive(worker: Worker, message: WorkerMessage): void {
+    if (message.type === 'memory') {
+      this.reported.set(worker, message.memory);
+      return;
+    }
     if (message.type === 'log') {
       this.log.error(`analysis worker: ${message.line}`);
       return;
@@ -192,6 +213,7 @@ export class WorkerEngine implements Engine {
   }
 
   private failAll(worker: Worker, error: Error): void {
+    this.reported.delete(worker);
     const index = this.workers.indexOf(worker);
     if (index !== -1) this.workers[index] = undefined;
     for (const [id, pending] of this.pending) {

@@ -20,7 +20,7 @@ import {
   type Where,
 } from '../core/errors.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import type { LogPort, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
+import type { EngineMemory, LogPort, UploadOutcome, UploadRequest } from '../pipeline/types.ts';
 
 export interface WorkerData {
   /** The bot's SQLite file (stored uploads, analysis cache); null runs without storage. */
@@ -86,6 +86,8 @@ export type WorkerMessage =
   | { id: number; type: 'progress'; line: string; fraction?: number }
   /** A line for the main thread's logger (the worker has none of its own); not tied to a request. */
   | { type: 'log'; level: 'error'; line: string }
+  /** The thread's memory, for /metrics: sent after each answer and every few seconds while idle. */
+  | { type: 'memory'; memory: Omit<EngineMemory, 'worker'> }
   | ({ id: number; type: 'result' } & WorkerResult)
   | { id: number; type: 'error'; error: SerializedError };
 

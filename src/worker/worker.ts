@@ -5,6 +5,7 @@
  * uploads, keep the analysis cache and write accepted uploads, whose bytes
  * would otherwise hold the main thread for as long as the write takes.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { preloadCharts } from '../pipeline/charts.ts';
 import { AnalysisEngine } from '../pipeline/engine.ts';
@@ -50,9 +51,37 @@ async function handle(message: WorkerRequest): Promise<WorkerResult> {
   return { op: 'ingest', value: await engine.ingest(message.upload, progress) };
 }
 
+/**
+ * This thread's heap (its own V8 isolate: process.memoryUsage() on the main thread does not
+ * show it) and its cache, pushed rather than asked for: a scrape must not wait behind a
+ * million-row analysis that holds this thread, so /metrics shows the last report instead.
+ */
+function reportMemory(): void {
+  post({
+    type: 'memory',
+    memory: {
+      heapUsedBytes: getHeapStatistics().used_heap_size,
+      cacheBytes: engine.memory.bytes,
+      cacheMaxBytes: engine.memory.maxBytes,
+      cacheEntries: engine.memory.size,
+    },
+  });
+}
+const MEMORY_REPORT_MS = 10_000;
+reportMemory();
+// While idle too, so a heap that shrank after a collection is seen; never keeps the thread alive.
+setInterval(reportMemory, MEMORY_REPORT_MS).unref();
+
 port.on('message', (message: WorkerRequest) => {
+  // The report goes first, so a caller that has its answer also sees the memory it left.
   handle(message).then(
-    (result) => post({ id: message.id, type: 'result', ...result }),
-    (error: unknown) => post({ id: message.id, type: 'error', error: serializeError(error) }),
+    (result) => {
+      reportMemory();
+      post({ id: message.id, type: 'result', ...result });
+    },
+    (error: unknown) => {
+      reportMemory();
+      post({ id: message.id, type: 'error', error: serializeError(error) });
+    },
   );
 });

@@ -137,6 +137,9 @@ describe('requests that could crash the receiver', () => {
     expect(refused).toBeGreaterThanOrEqual(11);
     expect(text).toMatch(/segment_bot_requests_refused_total\{status="413"\} 1/);
     expect(text).toMatch(/segment_bot_jobs_queued \d+/);
+    // The analysis workers' own heaps and caches (the process defaults show only the main thread's).
+    expect(text).toMatch(/segment_bot_worker_heap_used_bytes\{worker="0"\} \d{7,}/);
+    expect(text).toMatch(/segment_bot_worker_cache_max_bytes\{worker="0"\} \d+/);
   });
 
   it('still answers a real command afterwards', async () => {

@@ -38,6 +38,35 @@ describe('the analysis worker thread', () => {
   });
 });
 
+describe('each worker’s memory report', () => {
+  it('gives its heap and its cache against the budget it was given, after an answer', async () => {
+    const budget = 64 * 1024 * 1024;
+    const pool = new WorkerEngine(
+      { databaseFile: null, samplePath: SAMPLE_PATH, cacheBytes: budget },
+      { size: 2, log: createLogger() },
+    );
+    try {
+      expect(pool.memoryReport()).toEqual([]);
+      const request = {
+        dataset: { kind: 'sample' as const },
+        settings: { ...settings, features: [...settings.features] },
+        seed: 42,
+      };
+      await pool.analyze(request);
+      const [first] = pool.memoryReport();
+      expect(first).toMatchObject({ worker: 0, cacheMaxBytes: budget });
+      expect(first!.heapUsedBytes).toBeGreaterThan(1024 * 1024);
+      // The analysis is now held.
+      expect(first!.cacheEntries).toBeGreaterThanOrEqual(1);
+      expect(first!.cacheBytes).toBeGreaterThan(0);
+      expect(first!.cacheBytes).toBeLessThanOrEqual(budget);
+    } finally {
+      await pool.close();
+    }
+    expect(pool.memoryReport()).toEqual([]);
+  });
+});
+
 describe('a pool of analysis workers', () => {
   it('answers a command on one worker while another reads a large upload', async () => {
     const pool = new WorkerEngine(
