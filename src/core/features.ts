@@ -16,6 +16,7 @@ import { z } from 'zod';
 import {
   type CatalogueFeature,
   type CustomerTable,
+  type ExtraColumnRole,
   FEATURES,
   type Feature,
   isCatalogueFeature,
@@ -128,6 +129,18 @@ export const titleWithUnit = (spec: FeatureSpec) => (spec.unit ? `${spec.title} 
 
 export const featureSpec = (feature: CatalogueFeature): FeatureSpec => FEATURE_CATALOGUE[feature];
 
+export type CandidateRole = Extract<ExtraColumnRole, { role: 'candidate' }>;
+
+/** The file's candidate columns (its other numeric columns, which `features` may choose), in file order. */
+export const candidateColumns = (source: Pick<SourceInfo, 'extraRoles'> | undefined): CandidateRole[] =>
+  (source?.extraRoles ?? []).filter((r): r is CandidateRole => r.role === 'candidate');
+
+/** The candidate column a feature names, if the file has one. */
+export const candidateRole = (
+  source: Pick<SourceInfo, 'extraRoles'> | undefined,
+  feature: Feature,
+): CandidateRole | undefined => candidateColumns(source).find((r) => r.name === feature);
+
 /**
  * Any feature's description: the catalogue's row, or a candidate column's from
  * what ingest recorded (`extraRoles`: title, unit, observed range). Without a
@@ -138,8 +151,8 @@ export function featureSpecIn(
   feature: Feature,
 ): FeatureSpec {
   if (isCatalogueFeature(feature)) return FEATURE_CATALOGUE[feature];
-  const role = source?.extraRoles?.find((r) => r.role === 'candidate' && r.name === feature);
-  if (role?.role === 'candidate') {
+  const role = candidateRole(source, feature);
+  if (role) {
     const spec = describeColumn(role.column, { name: feature, unit: role.unit });
     return { ...spec, title: role.title, noun: titleNoun(role.title) };
   }

@@ -5,6 +5,7 @@
  * NaN there) and so no age feature, age profile or age chart.
  */
 import { type InputError, inputProblem } from './errors.ts';
+import { candidateColumns, candidateRole } from './features.ts';
 import {
   type CatalogueFeature,
   FEATURES,
@@ -26,8 +27,7 @@ export const featuresInSource = (source: Absent): CatalogueFeature[] =>
   FEATURES.filter((f) => f !== 'age' || hasAgeColumn(source));
 
 /** The file's candidate columns (other numeric columns) by feature name, in file order. */
-export const candidateFeatures = (source: Absent): Feature[] =>
-  (source.extraRoles ?? []).flatMap((r) => (r.role === 'candidate' ? [r.name] : []));
+export const candidateFeatures = (source: Absent): Feature[] => candidateColumns(source).map((r) => r.name);
 
 /** Everything `features` may choose for this file: the catalogue's it has, then its candidate columns. */
 export const usableFeatures = (source: Absent): Feature[] => [
@@ -48,8 +48,8 @@ export const featuresMissingFrom = (source: Absent, features: readonly Feature[]
 export function featureWithGaps(source: SourceInfo, features: readonly Feature[]): InputError | null {
   for (const f of features) {
     if (isCatalogueFeature(f)) continue;
-    const role = source.extraRoles?.find((r) => r.role === 'candidate' && r.name === f);
-    if (role?.role === 'candidate' && role.empty > 0)
+    const role = candidateRole(source, f);
+    if (role && role.empty > 0)
       return inputProblem(
         { kind: 'feature_has_gaps', feature: f, column: role.column, empty: role.empty },
         { file: source.fileName },

@@ -4,7 +4,14 @@
  * breakdown ("Segment 2 is 48% Gold loyalty tier (all customers: 21%)").
  * Slack, the file report and `--json` read these.
  */
-import { EXTRA_COLUMN_LIMITS, featureSpecIn, headerTitle, titleNoun } from '../core/features.ts';
+import {
+  type CandidateRole,
+  candidateColumns,
+  EXTRA_COLUMN_LIMITS,
+  featureSpecIn,
+  headerTitle,
+  titleNoun,
+} from '../core/features.ts';
 import type { Analysis, Breakdown, BreakdownDifference, ExtraColumnRole, SourceInfo } from '../core/types.ts';
 import { formatCount, formatDecimal, formatWholeShare, listWords } from '../words.ts';
 
@@ -35,15 +42,10 @@ export const breakdownColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
 export const ignoredColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
   rolesOf(source).filter((r): r is Ignored => r.role === 'ignored');
 
-type Candidate = Extract<ExtraColumnRole, { role: 'candidate' }>;
-
-export const candidateColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
-  rolesOf(source).filter((r): r is Candidate => r.role === 'candidate');
-
 const bound = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));
 
 /** "visits (0–52)", "tenure (1–120 months)", "online share (0–100%)": a candidate with its observed range. */
-export function candidateWords(role: Candidate): string {
+export function candidateWords(role: CandidateRole): string {
   const unit = role.unit === '' ? '' : role.unit === '%' ? '%' : ` ${role.unit}`;
   return `${titleNoun(role.title)} (${bound(role.min)}–${bound(role.max)}${unit})`;
 }

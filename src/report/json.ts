@@ -2,6 +2,7 @@
  * The JSON report: the Analysis without its per-row arrays, plus what ingest
  * skipped. Field names are the CLI's public contract (`segment analyze --json`).
  */
+import { candidateColumns } from '../core/features.ts';
 import type { Analysis } from '../core/types.ts';
 import type { IngestResult } from '../ingest/csv.ts';
 import { wordCheck } from '../phrases/checks.ts';
@@ -70,8 +71,12 @@ export function analysisReport(
 
 /** The file's other numeric columns: what `features` could also cluster on. */
 export const candidateFeatures = (analysis: Analysis) =>
-  (analysis.source.extraRoles ?? []).flatMap((r) =>
-    r.role === 'candidate' ? [{ name: r.name, title: r.title, unit: r.unit, min: r.min, max: r.max }] : [],
-  );
+  candidateColumns(analysis.source).map(({ name, title, unit, min, max }) => ({
+    name,
+    title,
+    unit,
+    min,
+    max,
+  }));
 
 export const toJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
