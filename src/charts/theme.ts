@@ -85,10 +85,6 @@ export const FEATURE_NAME: Record<CatalogueFeature, string> = {
 
 type Described = Pick<SourceInfo, 'extraRoles'>;
 
-/** Any feature's axis title ("Annual income (k$)", "Tenure (months)"): the catalogue's, or a file column's. */
-export const featureTitle = (source: Described, f: Feature): string =>
-  isCatalogueFeature(f) ? FEATURE_TITLE[f] : titleWithUnit(featureSpecIn(source, f));
-
 /** Any feature inside a sentence ("annual income", "visits"). */
 export const featureName = (source: Described, f: Feature): string =>
   isCatalogueFeature(f) ? FEATURE_NAME[f] : featureSpecIn(source, f).noun;

@@ -163,6 +163,12 @@ export function featureSpecIn(
   };
 }
 
+/** Any feature's title with its unit ("Annual income (k$)", "Tenure (months)"): for axes, tables and lists. */
+export const featureTitleIn = (
+  source: Pick<SourceInfo, 'extraRoles'> | undefined,
+  feature: Feature,
+): string => titleWithUnit(featureSpecIn(source, feature));
+
 /** A feature's values, row-aligned with the table: a catalogue column or a candidate column. */
 export function featureColumn(table: CustomerTable, feature: Feature): Float64Array {
   if (isCatalogueFeature(feature)) return table[feature];

@@ -16,6 +16,7 @@ import {
 } from '../commands/format.ts';
 import { remedySentence } from '../commands/remedy.ts';
 import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from '../commands/stability.ts';
+import { featureTitleIn } from '../core/features.ts';
 import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import { type Analysis, isCatalogueFeature, type RemedyAction } from '../core/types.ts';
 import { describeProblem, type RowProblem } from '../ingest/csv.ts';
@@ -32,7 +33,6 @@ import { noteWords, scalingLine } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
-import { featureTitleIn } from './format.ts';
 
 export function segmentsTable(a: Analysis): Block {
   // A file without a Gender column has no gender shares to show, one without an Age column no mean age.

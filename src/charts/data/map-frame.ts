@@ -7,7 +7,7 @@
  * in pixels before vega draws anything.
  */
 
-import { featureColumn } from '../../core/features.ts';
+import { featureColumn, featureTitleIn } from '../../core/features.ts';
 import { niceStep } from '../../core/histogram.ts';
 import {
   type Analysis,
@@ -19,7 +19,7 @@ import {
   type Segment,
 } from '../../core/types.ts';
 import { formatWholeShare } from '../../words.ts';
-import { featureName, featureTitle } from '../theme.ts';
+import { featureName } from '../theme.ts';
 import { customerValue, type PredictedCustomer } from '../types.ts';
 import { fitProjection, type Projection, projectRaw, projectScaled } from './projection.ts';
 
@@ -67,8 +67,8 @@ function plainFrame(a: Analysis, table: CustomerTable): Omit<MapFrame, 'xDomain'
     s.centroid[f] ?? (isCatalogueFeature(f) ? MEAN_OF[f](s) : Number.NaN);
   const name = (f: Feature) => featureName(a.source, f);
   return {
-    xTitle: featureTitle(a.source, fx),
-    yTitle: featureTitle(a.source, fy),
+    xTitle: featureTitleIn(a.source, fx),
+    yTitle: featureTitleIn(a.source, fy),
     x: (i) => cx[i]!,
     y: (i) => cy[i]!,
     centroids: a.segments.map((s) => ({ id: s.id, x: centre(s, fx), y: centre(s, fy) })),

@@ -1,4 +1,6 @@
 /** `/segment eda`: descriptive statistics of the channel's data, plus the distribution charts. */
+
+import { featureTitleIn } from '../../core/features.ts';
 import { hasGenderColumn } from '../../core/source.ts';
 import type { Eda, FeatureSummary, SourceInfo } from '../../core/types.ts';
 import { extraColumnLines } from '../../phrases/columns.ts';
@@ -6,7 +8,7 @@ import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMean, formatShare, listWords } from '../format.ts';
 import type { Reply, ReplyTable } from '../reply.ts';
 import { rfmEdaReply } from '../rfm/eda.ts';
-import { analysisRequest, datasetWords, featureLabel, reply } from './shared.ts';
+import { analysisRequest, datasetWords, reply } from './shared.ts';
 
 export function describeTable(
   describe: readonly FeatureSummary[],
@@ -28,7 +30,7 @@ export function describeTable(
       'Tukey outliers',
     ],
     rows: describe.map((f) => [
-      featureLabel(source, f.feature),
+      featureTitleIn(source, f.feature),
       formatCount(f.count),
       formatMean(f.mean),
       formatMean(f.std),
@@ -65,7 +67,7 @@ function correlationWords(eda: Eda, source?: Pick<SourceInfo, 'extraRoles'>): st
     features.forEach((b, j) => {
       if (j > i)
         pairs.push(
-          `• ${featureLabel(source, a)} – ${featureLabel(source, b)}: r = ${formatFigure(matrix[i]?.[j] ?? Number.NaN)}`,
+          `• ${featureTitleIn(source, a)} – ${featureTitleIn(source, b)}: r = ${formatFigure(matrix[i]?.[j] ?? Number.NaN)}`,
         );
     });
   });

@@ -1,12 +1,5 @@
 /** Pieces every handler uses: building a Reply, asking for an analysis, naming the data. */
-import { FEATURE_CATALOGUE, featureSpecIn, titleWithUnit } from '../../core/features.ts';
-import {
-  type Analysis,
-  type CatalogueFeature,
-  type Feature,
-  isCatalogueFeature,
-  type SourceInfo,
-} from '../../core/types.ts';
+import type { Analysis } from '../../core/types.ts';
 import { scalingLine, scalingWords } from '../../phrases/notes.ts';
 import type { CustomerInput } from '../command.ts';
 import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
@@ -53,15 +46,6 @@ export function datasetWords(dataset: ActiveDataset): string {
   );
 }
 
-export const FEATURE_LABELS: Record<CatalogueFeature, string> = {
-  age: titleWithUnit(FEATURE_CATALOGUE.age),
-  income: titleWithUnit(FEATURE_CATALOGUE.income),
-  spending: titleWithUnit(FEATURE_CATALOGUE.spending),
-};
-
-/** Any feature's title with its unit: the catalogue's, or the file column's ("Tenure (months)"). */
-export const featureLabel = (source: Pick<SourceInfo, 'extraRoles'> | undefined, f: Feature): string =>
-  isCatalogueFeature(f) ? FEATURE_LABELS[f] : titleWithUnit(featureSpecIn(source, f));
 export { scalingWords };
 
 /** "income and spending, no scaling, k = 5 (recommended), seed 42"; with a reason, "…, z-score scaling, because …; k = 5 …". */
