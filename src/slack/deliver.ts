@@ -8,7 +8,14 @@ import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { Reply } from '../commands/reply.ts';
 import { chartComment, type SlackMessage } from './blocks/index.ts';
 import type { SharedFile } from './files.ts';
-import { DEFAULT_RETRY, type RetryPolicy, slackErrorCode, withRetries } from './retry.ts';
+import {
+  type CallKind,
+  DEFAULT_RETRY,
+  mayHaveHappened,
+  type RetryPolicy,
+  slackErrorCode,
+  withRetries,
+} from './retry.ts';
 
 /**
  * A machine-readable tag on a message the bot posts (Slack message metadata), so
@@ -43,22 +50,40 @@ export class Deliverer {
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
-  private retry<T>(label: string, call: () => Promise<T>): Promise<T> {
-    return withRetries(label, call, this.policy, this.logger);
+  /** `posts`: a call whose repeat would post again, tried again only where Slack cannot have acted (retry.ts). */
+  private retry<T>(label: string, call: () => Promise<T>, kind: CallKind = 'idempotent'): Promise<T> {
+    return withRetries(label, call, this.policy, this.logger, kind);
   }
 
-  /** Posts a message and returns its ts (for updates and threads). */
+  /**
+   * Posts a message and returns its ts (for updates and threads). Not repeated after a
+   * failure that Slack may have acted on (retry.ts), except a tagged message in a thread:
+   * that one is looked for first, and posted again only when the thread does not hold it.
+   */
   async post(place: Place, message: SlackMessage, tag?: MessageTag): Promise<string> {
-    const result = await this.retry('chat.postMessage', () =>
-      this.client.chat.postMessage({
-        channel: place.channel,
-        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        ...(tag ? { metadata: tag } : {}),
-      }),
-    );
+    const send = () =>
+      this.retry(
+        'chat.postMessage',
+        () =>
+          this.client.chat.postMessage({
+            channel: place.channel,
+            ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            ...(tag ? { metadata: tag } : {}),
+          }),
+        'posts',
+      );
+    let result: Awaited<ReturnType<typeof send>>;
+    try {
+      result = await send();
+    } catch (error) {
+      if (!tag || !place.threadTs || !mayHaveHappened(error)) throw error;
+      const found = await this.findTagged(place, tag);
+      if (found) return found;
+      result = await send();
+    }
     if (!result.ts) throw new Error('chat.postMessage answered without a ts');
     return result.ts;
   }
@@ -101,14 +126,17 @@ export class Deliverer {
   }
 
   async ephemeral(place: Place, user: string, message: SlackMessage): Promise<void> {
-    await this.retry('chat.postEphemeral', () =>
-      this.client.chat.postEphemeral({
-        channel: place.channel,
-        user,
-        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-        text: message.text,
-        blocks: message.blocks,
-      }),
+    await this.retry(
+      'chat.postEphemeral',
+      () =>
+        this.client.chat.postEphemeral({
+          channel: place.channel,
+          user,
+          ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      'posts',
     );
   }
 
@@ -121,13 +149,16 @@ export class Deliverer {
 
   /** An answer for the person who typed the command, through its response_url. */
   async respond(respond: RespondFn, message: SlackMessage): Promise<void> {
-    await this.retry('respond', () =>
-      respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: message.text,
-        blocks: message.blocks,
-      }),
+    await this.retry(
+      'respond',
+      () =>
+        respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      'posts',
     );
   }
 
@@ -146,13 +177,17 @@ export class Deliverer {
       ...reply.files.map((file) => ({ file: file.content, filename: file.filename, title: file.title })),
     ];
     if (uploads.length === 0) return 0;
-    await this.retry('files.uploadV2', () =>
-      this.client.files.uploadV2({
-        channel_id: place.channel,
-        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-        initial_comment: chartComment(reply.title, reply.images, reply.files),
-        file_uploads: uploads,
-      }),
+    // Its last step shares the files in the channel: repeated whole, it would share them twice.
+    await this.retry(
+      'files.uploadV2',
+      () =>
+        this.client.files.uploadV2({
+          channel_id: place.channel,
+          ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+          initial_comment: chartComment(reply.title, reply.images, reply.files),
+          file_uploads: uploads,
+        }),
+      'posts',
     );
     return uploads.length;
   }

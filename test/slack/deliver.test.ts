@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.ts';
@@ -46,11 +48,13 @@ describe('Deliverer', () => {
   });
 
   it('gives up after the last attempt and surfaces the error', async () => {
-    standin.fail('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
-    await expect(deliverer.post({ channel: 'CDOWN' }, statusMessage('x'))).rejects.toMatchObject({
+    standin.fail('chat.update', { status: 500 }, { status: 500 }, { status: 500 });
+    await expect(deliverer.update('CDOWN', '1.1', statusMessage('x'))).rejects.toMatchObject({
       code: 'slack_webapi_http_error',
     });
-    expect(posts('CDOWN')).toHaveLength(0);
+    expect(
+      standin.calls.filter((c) => c.method === 'chat.update' && c.args.channel === 'CDOWN'),
+    ).toHaveLength(3);
   });
 
   it('does not retry answers that cannot change, like not_in_channel', async () => {
@@ -81,6 +85,106 @@ describe('Deliverer', () => {
   });
 });
 
+/** Messages Slack holds in a channel: every post it carried out, answered or not. */
+const held = (channel: string) =>
+  standin.calls.filter(
+    (c) => c.method === 'chat.postMessage' && c.args.channel === channel && c.answer?.ok === true,
+  );
+const tries = (channel: string) =>
+  standin.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === channel);
+
+describe('a post that may already have happened', () => {
+  // A client that gives up on an answer quickly, as a timeout after the request went out.
+  let quick: Deliverer;
+  beforeAll(() => {
+    const logger = createLogger('debug', (line) => logs.push(line));
+    const client = new webApi.WebClient(BOT_TOKEN, {
+      slackApiUrl: standin.apiUrl,
+      logger,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: 300,
+    });
+    quick = new Deliverer(client, logger, { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000 });
+  });
+
+  it('is not posted again after a timeout: Slack posted it, and the caller hears that delivery failed', async () => {
+    standin.fail('chat.postMessage', { lost: true });
+    await expect(quick.post({ channel: 'CLOST' }, statusMessage('once'))).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
+    expect(held('CLOST')).toHaveLength(1);
+    expect(tries('CLOST')).toHaveLength(1);
+    expect(logs.some((l) => l.includes('not tried again, as Slack may have posted it'))).toBe(true);
+  });
+
+  it('is not posted again after a 5xx, which Slack may answer for a post it made', async () => {
+    standin.fail('chat.postMessage', { status: 500, afterDoing: true });
+    await expect(quick.post({ channel: 'C5XX' }, statusMessage('once'))).rejects.toMatchObject({
+      code: 'slack_webapi_http_error',
+    });
+    expect(held('C5XX')).toHaveLength(1);
+    expect(tries('C5XX')).toHaveLength(1);
+  });
+
+  it('nor is an ephemeral note', async () => {
+    standin.fail('chat.postEphemeral', { status: 500 }, { status: 500 });
+    await expect(quick.ephemeral({ channel: 'CEPH' }, 'U1', statusMessage('x'))).rejects.toBeDefined();
+    expect(
+      standin.calls.filter((c) => c.method === 'chat.postEphemeral' && c.args.channel === 'CEPH'),
+    ).toHaveLength(1);
+    standin.faults.delete('chat.postEphemeral');
+  });
+
+  it('is still tried again after a 429, which Slack refuses before doing anything', async () => {
+    standin.fail('chat.postMessage', { status: 429, retryAfter: 0 });
+    await quick.post({ channel: 'CRATE' }, statusMessage('once'));
+    expect(held('CRATE')).toHaveLength(1);
+    expect(tries('CRATE')).toHaveLength(2);
+  });
+
+  it('a tagged message in a thread is looked for after a timeout, and not posted again when it is there', async () => {
+    const place = { channel: 'CTAGLOST', threadTs: '1800000400.000100' };
+    const tag = { event_type: 'segment_bot_upload', event_payload: { job: 41 } };
+    standin.fail('chat.postMessage', { lost: true });
+    const ts = await quick.post(place, statusMessage('reading…'), tag);
+    expect(held('CTAGLOST')).toHaveLength(1);
+    expect(ts).toBe(held('CTAGLOST')[0]!.answer!.ts);
+  });
+
+  it('a tagged message in a thread that Slack did not post is posted once more', async () => {
+    const place = { channel: 'CTAG500', threadTs: '1800000500.000100' };
+    const tag = { event_type: 'segment_bot_upload', event_payload: { job: 42 } };
+    standin.fail('chat.postMessage', { status: 500 });
+    const ts = await quick.post(place, statusMessage('reading…'), tag);
+    expect(held('CTAG500')).toHaveLength(1);
+    expect(ts).toBe(held('CTAG500')[0]!.answer!.ts);
+  });
+
+  it('is tried again when the connection was never made (nothing reached Slack)', async () => {
+    // A port nothing listens on: connection refused, each time.
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const seen: string[] = [];
+    const logger = createLogger('debug', (line) => seen.push(line));
+    const client = new webApi.WebClient(BOT_TOKEN, {
+      slackApiUrl: `http://127.0.0.1:${closed}/api/`,
+      logger,
+      retryConfig: { retries: 0 },
+      timeout: 300,
+    });
+    const refused = new Deliverer(client, logger, { attempts: 3, baseDelayMs: 10, maxDelayMs: 100 });
+    await expect(refused.post({ channel: 'CNONE' }, statusMessage('x'))).rejects.toMatchObject({
+      code: 'slack_webapi_request_error',
+    });
+    expect(seen.filter((l) => /chat\.postMessage failed .*; try [23] in/.test(l))).toHaveLength(2);
+  });
+});
+
 describe('retryDelayMs', () => {
   const policy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 5000 };
   it('honours Retry-After up to the cap and backs off exponentially on 5xx', () => {
@@ -92,6 +196,29 @@ describe('retryDelayMs', () => {
     expect(
       retryDelayMs({ code: 'slack_webapi_platform_error', data: { error: 'x' } }, 1, policy),
     ).toBeUndefined();
+  });
+
+  it('repeats a post only where Slack cannot have acted', () => {
+    const refused = {
+      code: 'slack_webapi_request_error',
+      original: Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
+    };
+    const reset = {
+      code: 'slack_webapi_request_error',
+      original: Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }),
+    };
+    const timeout = { code: 'slack_webapi_request_error', original: new DOMException('t', 'TimeoutError') };
+    const posts = (error: unknown) => retryDelayMs(error, 1, policy, 'posts');
+    expect(posts({ code: 'slack_webapi_rate_limited_error', retryAfter: 1 })).toBe(1000);
+    expect(posts({ code: 'slack_bolt_respond_error', statusCode: 429 })).toBe(100);
+    expect(posts(refused)).toBe(100);
+    expect(posts(reset)).toBeUndefined();
+    expect(posts(timeout)).toBeUndefined();
+    expect(posts({ code: 'slack_webapi_http_error', statusCode: 502 })).toBeUndefined();
+    expect(posts({ code: 'slack_bolt_respond_error', statusCode: 500 })).toBeUndefined();
+    // An update says the same thing twice: it is repeated as before.
+    expect(retryDelayMs(timeout, 1, policy)).toBe(100);
+    expect(retryDelayMs(reset, 1, policy)).toBe(100);
   });
 
   it('finds its own tagged message in a thread again, and only that one', async () => {

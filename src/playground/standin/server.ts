@@ -156,6 +156,7 @@ export class SlackStandin extends StandinState {
       if (kind === 'api') this.answer(req, id);
       return; // never answered; closed with the server
     }
+    if (fault && 'afterDoing' in fault && kind === 'api') this.answer(req, id);
     if (fault) return sendFault(res, fault);
     if (kind === 'api') return this.api(req, res, id);
     if (kind === 'upload') return this.upload(req, res, id, body);

@@ -47,6 +47,8 @@ export interface SharedUpload {
 export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 500 }
+  /** The call is done (the message posted), then answered 500: what an overloaded edge in front of Slack can do. */
+  | { status: 500; afterDoing: true }
   | { error: string }
   | { lost: true };
 
