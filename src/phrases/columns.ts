@@ -133,19 +133,29 @@ export const noDifferenceWords = (breakdowns: readonly Breakdown[]) =>
 
 /** Levels shown per breakdown; the rest are summed as "other". */
 export const LEVELS_SHOWN = 6;
+export const OTHER_LEVEL = 'other';
+
+/**
+ * The shares shown for one breakdown, in level order: the first LEVELS_SHOWN
+ * levels, then the rest summed as "other" (words, report tables and charts alike).
+ * `shares`: one segment's, or null for all customers (each level's overall share).
+ */
+export function shownShares(
+  breakdown: Breakdown,
+  shares: Record<string, number> | null,
+): { level: string; share: number }[] {
+  const share = (l: { value: string; share: number }) => (shares ? (shares[l.value] ?? 0) : l.share);
+  const shown = breakdown.levels.slice(0, LEVELS_SHOWN).map((l) => ({ level: l.value, share: share(l) }));
+  const rest = breakdown.levels.slice(LEVELS_SHOWN);
+  if (rest.length === 0) return shown;
+  return [...shown, { level: OTHER_LEVEL, share: rest.reduce((sum, l) => sum + share(l), 0) }];
+}
 
 /** "Bronze 45%, Silver 30%, Gold 25%" for all customers or one segment's shares. */
-export function sharesWords(breakdown: Breakdown, shares: Record<string, number> | null): string {
-  const shown = breakdown.levels.slice(0, LEVELS_SHOWN);
-  const share = (value: string, overall: number) => (shares ? (shares[value] ?? 0) : overall);
-  const words = shown.map((l) => `${l.value} ${formatWholeShare(share(l.value, l.share))}`);
-  const rest = breakdown.levels.slice(LEVELS_SHOWN);
-  if (rest.length > 0) {
-    const other = rest.reduce((sum, l) => sum + share(l.value, l.share), 0);
-    words.push(`other ${formatWholeShare(other)}`);
-  }
-  return words.join(', ');
-}
+export const sharesWords = (breakdown: Breakdown, shares: Record<string, number> | null): string =>
+  shownShares(breakdown, shares)
+    .map((p) => `${p.level} ${formatWholeShare(p.share)}`)
+    .join(', ');
 
 /** A segment table's column for a feature from the file's own columns: "Mean tenure (months)", "Mean online NPS". */
 export function extraColumnHeader(

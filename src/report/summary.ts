@@ -26,8 +26,8 @@ import {
   extraColumnHeader,
   extraColumnLines,
   featuresHint,
-  LEVELS_SHOWN,
   noDifferenceWords,
+  shownShares,
 } from '../phrases/columns.ts';
 import { noteWords, scalingLine } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
@@ -118,15 +118,9 @@ export function breakdownBlocks(a: Analysis): Block[] {
           text: noDifferenceWords(a.breakdowns),
         },
     ...a.breakdowns.map((b): Block => {
-      const shown = b.levels.slice(0, LEVELS_SHOWN);
-      const rest = b.levels.slice(LEVELS_SHOWN);
-      const cells = (shares: Record<string, number> | null) => [
-        ...shown.map((l) => formatWholeShare(shares ? (shares[l.value] ?? 0) : l.share)),
-        ...(rest.length > 0
-          ? [formatWholeShare(rest.reduce((sum, l) => sum + (shares ? (shares[l.value] ?? 0) : l.share), 0))]
-          : []),
-      ];
-      const columns = [b.column, ...shown.map((l) => l.value), ...(rest.length > 0 ? ['other'] : [])];
+      const cells = (shares: Record<string, number> | null) =>
+        shownShares(b, shares).map((p) => formatWholeShare(p.share));
+      const columns = [b.column, ...shownShares(b, null).map((p) => p.level)];
       return {
         kind: 'table',
         columns,

@@ -11,7 +11,7 @@
  * LEVELS_SHOWN pooled as "other", as the summary's words do.
  */
 import type { Breakdown } from '../../core/types.ts';
-import { columnNoun, LEVELS_SHOWN } from '../../phrases/columns.ts';
+import { columnNoun, OTHER_LEVEL, shownShares } from '../../phrases/columns.ts';
 import { formatWholeShare } from '../../words.ts';
 import { INK } from '../theme.ts';
 import type { ChartInput, ChartSpec } from '../types.ts';
@@ -20,7 +20,6 @@ import { capitalise, frame, int, listing, panelTitle, segmentLabel } from './com
 /** Columns drawn as panels; more would make the image too tall to read in a thread. */
 export const BREAKDOWN_PANELS = 3;
 export const ALL_CUSTOMERS = 'All customers';
-export const OTHER_LEVEL = 'other';
 
 /**
  * Paul Tol's light scheme, then a grey for "other": paler than the segment
@@ -60,16 +59,9 @@ export interface BreakdownBar {
 
 /** The bars of one panel: all customers first, then each segment, each piece in level order. */
 export function breakdownBars(input: ChartInput, b: Breakdown): BreakdownBar[] {
-  const shown = b.levels.slice(0, LEVELS_SHOWN);
-  const pooled = b.levels.length > LEVELS_SHOWN;
-  const pieces = (row: string, s: number, share: (value: string, overall: number) => number) => {
-    const shares = shown.map((l) => ({ level: l.value, share: share(l.value, l.share) }));
-    if (pooled) {
-      const rest = b.levels.slice(LEVELS_SHOWN).reduce((sum, l) => sum + share(l.value, l.share), 0);
-      shares.push({ level: OTHER_LEVEL, share: rest });
-    }
+  const pieces = (row: string, s: number, shares: Record<string, number> | null) => {
     let at = 0;
-    return shares.map((p) => {
+    return shownShares(b, shares).map((p) => {
       const start = at;
       at += p.share;
       return { row, s, level: p.level, share: p.share, start, end: at };
@@ -77,11 +69,10 @@ export function breakdownBars(input: ChartInput, b: Breakdown): BreakdownBar[] {
   };
   const segments = input.analysis.segments;
   return [
-    ...pieces(`${ALL_CUSTOMERS} (${int(b.stated)})`, 0, (_, overall) => overall),
-    ...segments.flatMap((seg) => {
-      const shares = b.bySegment.find((x) => x.id === seg.id)?.shares ?? {};
-      return pieces(segmentLabel(seg), seg.id, (value) => shares[value] ?? 0);
-    }),
+    ...pieces(`${ALL_CUSTOMERS} (${int(b.stated)})`, 0, null),
+    ...segments.flatMap((seg) =>
+      pieces(segmentLabel(seg), seg.id, b.bySegment.find((x) => x.id === seg.id)?.shares ?? {}),
+    ),
   ];
 }
 

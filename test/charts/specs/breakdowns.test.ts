@@ -4,9 +4,8 @@ import {
   breakdownBars,
   breakdownChart,
   breakdownOrder,
-  OTHER_LEVEL,
 } from '../../../src/charts/specs/breakdowns.ts';
-import { LEVELS_SHOWN } from '../../../src/phrases/columns.ts';
+import { LEVELS_SHOWN, OTHER_LEVEL } from '../../../src/phrases/columns.ts';
 import { fixtureInput } from '../support.ts';
 
 const input = fixtureInput({ breakdowns: true });
