@@ -5,7 +5,7 @@
  */
 import { featureColumn } from './features.ts';
 import { histogram } from './histogram.ts';
-import { uniqueWholeNumbers } from './ids.ts';
+import { idAt, uniqueWholeNumbers } from './ids.ts';
 import { type Ordered, ordered } from './order.ts';
 import { featuresInSource, hasAgeColumn } from './source.ts';
 import { type Moments, mean, moments, pearsonFromMoments, type Quartiles, tukeyFences } from './stats.ts';
@@ -143,14 +143,14 @@ function byGender(table: CustomerTable, withAge: boolean): Eda['byGender'] {
  */
 function duplicates(table: CustomerTable): { ids: number; rows: number } {
   // Most files number their customers: a numeric check settles the usual "no repeats" in one pass.
-  if (uniqueWholeNumbers(table.ids)) return { ids: 0, rows: 0 };
+  if (table.ids.kind === 'whole' && uniqueWholeNumbers(table.ids.values)) return { ids: 0, rows: 0 };
   const firstSeen = new Map<string, number>();
   const rowKey = (i: number) => `${table.gender[i]}|${table.age[i]}|${table.income[i]}|${table.spending[i]}`;
   const repeatedKeys = new Map<string, Set<string>>();
   let ids = 0;
   let rows = 0;
   for (let i = 0; i < table.length; i++) {
-    const id = table.ids[i]!;
+    const id = idAt(table.ids, i);
     const first = firstSeen.get(id);
     if (first === undefined) {
       firstSeen.set(id, i);

@@ -1,19 +1,43 @@
 /**
- * True when every id is a canonical whole number (`17`, not `017` or `17.0`)
- * and no two are equal: the usual customer file, proved without a map of
- * strings. False means "maybe repeated" (or not numeric); callers then check
- * with the exact string comparison.
+ * Customer ids, column-wise. Most files number their customers (or have no id
+ * column, and then row numbers are the ids), so ids that are all canonical
+ * whole numbers (`17`, not `017`, `17.0` or `C17`) live in a Float64Array: a
+ * string per row cost about 2 s of a 5M-row analysis to make and collect, and
+ * was most of a worker's live heap. One id that is not canonical keeps the
+ * whole column as text, exactly as written. Either way `idAt` gives the id as
+ * the file wrote it: `String(17)` is `"17"`.
  */
-export function uniqueWholeNumbers(ids: readonly string[]): boolean {
-  const n = ids.length;
-  const values = new Float64Array(n);
-  let max = 0;
-  for (let i = 0; i < n; i++) {
+
+export type IdColumn =
+  | { readonly kind: 'whole'; readonly values: Float64Array }
+  | { readonly kind: 'text'; readonly values: readonly string[] };
+
+/** The id of row `i`, as written in the file. */
+export function idAt(ids: IdColumn, i: number): string {
+  return ids.kind === 'whole' ? String(ids.values[i]!) : ids.values[i]!;
+}
+
+/** Ids given as strings (tests, generated tables): whole numbers when every one is canonical. */
+export function idColumnOf(ids: readonly string[]): IdColumn {
+  const values = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
     const v = canonicalWhole(ids[i]!);
-    if (v < 0) return false;
+    if (v < 0) return { kind: 'text', values: ids };
     values[i] = v;
-    if (v > max) max = v;
   }
+  return { kind: 'whole', values };
+}
+
+/** Ids 1..n: what a table without an id column, or a generated one, has. */
+export function rowNumberIds(n: number): IdColumn {
+  return { kind: 'whole', values: Float64Array.from({ length: n }, (_, i) => i + 1) };
+}
+
+/** True when no whole-number id repeats. */
+export function uniqueWholeNumbers(values: Float64Array): boolean {
+  const n = values.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (values[i]! > max) max = values[i]!;
   // Ids up to a few times the row count fit a bitmap; others are sorted.
   if (max <= 4 * n + 1024) {
     const seen = new Uint8Array(max + 1);
@@ -24,15 +48,18 @@ export function uniqueWholeNumbers(ids: readonly string[]): boolean {
     }
     return true;
   }
-  values.sort();
-  for (let i = 1; i < n; i++) if (values[i] === values[i - 1]) return false;
+  const sorted = values.slice().sort();
+  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) return false;
   return true;
 }
 
-/** `"42"` → 42; −1 for anything else (leading zeros, signs, over 15 digits, not digits). */
-function canonicalWhole(id: string): number {
+/**
+ * `"42"` → 42; −1 for anything else (leading zeros, signs, over 15 digits, not
+ * digits). Fifteen digits stay below 2^53, so `String(value)` gives the id back.
+ */
+export function canonicalWhole(id: string): number {
   const length = id.length;
-  if (length === 0 || length > 15 || (length > 1 && id.charCodeAt(0) === 48)) return -1;
+  if (length === 0 || length > MAX_WHOLE_DIGITS || (length > 1 && id.charCodeAt(0) === 48)) return -1;
   let value = 0;
   for (let i = 0; i < length; i++) {
     const digit = id.charCodeAt(i) - 48;
@@ -41,3 +68,5 @@ function canonicalWhole(id: string): number {
   }
   return value;
 }
+
+export const MAX_WHOLE_DIGITS = 15;

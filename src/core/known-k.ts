@@ -9,6 +9,7 @@
  * the distance between the two closest centres in units of the groups'
  * standard deviation (8 = well separated, 3 = overlapping). Pure and seeded.
  */
+import { rowNumberIds } from './ids.ts';
 import { createRng, normal } from './random.ts';
 import { type CatalogueFeature, type CustomerTable, GENDER_CODE } from './types.ts';
 
@@ -139,7 +140,7 @@ export function knownKTable(spec: KnownKSpec): {
   }
   const table = {
     length: n,
-    ids: Array.from({ length: n }, (_, i) => String(i + 1)),
+    ids: rowNumberIds(n),
     gender: new Uint8Array(n),
     age: new Float64Array(n).fill(40),
     income: new Float64Array(n).fill(60),

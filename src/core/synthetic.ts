@@ -1,3 +1,4 @@
+import { idAt, rowNumberIds } from './ids.ts';
 import { createRng, normal } from './random.ts';
 import { type CustomerTable, GENDER_CODE } from './types.ts';
 
@@ -38,7 +39,7 @@ export function generateCustomers(n: number, seed: number): CustomerTable {
   const rng = createRng(seed);
   const table = {
     length: n,
-    ids: Array.from({ length: n }, (_, i) => String(i + 1)),
+    ids: rowNumberIds(n),
     gender: new Uint8Array(n),
     age: new Float64Array(n),
     income: new Float64Array(n),
@@ -61,7 +62,7 @@ export function customersToCsv(table: CustomerTable): string {
   const parts = ['CustomerID,Gender,Age,Annual Income (k$),Spending Score (1-100)\n'];
   for (let i = 0; i < table.length; i++) {
     const g = table.gender[i] === GENDER_CODE.Female ? 'Female' : 'Male';
-    parts.push(`${table.ids[i]},${g},${table.age[i]},${table.income[i]},${table.spending[i]}\n`);
+    parts.push(`${idAt(table.ids, i)},${g},${table.age[i]},${table.income[i]},${table.spending[i]}\n`);
   }
   return parts.join('');
 }

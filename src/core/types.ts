@@ -3,7 +3,9 @@
  * data (JSON-serialisable) except CustomerTable, whose typed arrays keep a
  * million customers in a few dozen megabytes.
  */
+
 import type { AnalysisNote, CheckAdvice, CheckFinding, SegmentAdvice } from './findings.ts';
+import type { IdColumn } from './ids.ts';
 
 /** The catalogue's features: the Mall file's numeric columns (core/features.ts). */
 export const FEATURES = ['age', 'income', 'spending'] as const;
@@ -30,7 +32,8 @@ export const GENDER_CODE = { unknown: 0, Female: 1, Male: 2 } as const;
 /** One customer file, column by column. Row i of every array is one customer. */
 export interface CustomerTable {
   readonly length: number;
-  readonly ids: readonly string[];
+  /** Whole numbers in a typed array when every id is one (core/ids.ts); idAt gives each as written. */
+  readonly ids: IdColumn;
   /** GENDER_CODE values. */
   readonly gender: Uint8Array;
   readonly age: Float64Array;

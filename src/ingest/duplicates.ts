@@ -28,12 +28,17 @@ export class DuplicateFinder {
   private readonly byId = new Map<string, DuplicateId>();
   private readonly counted = new Set<string>();
 
-  /** Records row `row` with `id`; returns the row where the id first appeared, or -1. */
-  add(id: string, row: number): number {
-    const n = smallInteger(id);
+  /**
+   * Records row `row` with `id` (a number only when it is a canonical whole
+   * number, which is the same id as its digits); returns the row where the id
+   * first appeared, or -1.
+   */
+  add(id: string | number, row: number): number {
+    const n = typeof id === 'number' ? (id < DENSE_LIMIT ? id : -1) : smallInteger(id);
     if (n < 0) {
-      const first = this.sparse.get(id);
-      if (first === undefined) this.sparse.set(id, row);
+      const key = String(id);
+      const first = this.sparse.get(key);
+      if (first === undefined) this.sparse.set(key, row);
       return first ?? -1;
     }
     if (n >= this.dense.length) this.growTo(n);

@@ -15,6 +15,7 @@
  *                        └ quote / too many misses ─▶ parseRecords (csv-parse stream) for the rest
  */
 import { parse as parseSync } from 'csv-parse/sync';
+import { MAX_WHOLE_DIGITS } from '../core/ids.ts';
 import { GENDER_CODE } from '../core/types.ts';
 import { CSV_OPTIONS, parseRecords } from './parse.ts';
 import type { RowReader } from './rows.ts';
@@ -159,13 +160,7 @@ class LineReader {
         else extras.stageBytes(j, data, STARTS[p]!, ENDS[p]!);
       }
     }
-    this.reader.acceptClean(
-      hasId ? data.toString('latin1', idStart, idEnd) : '',
-      gender,
-      age,
-      income,
-      spending,
-    );
+    this.reader.acceptClean(hasId ? idFrom(data, idStart, idEnd) : '', gender, age, income, spending);
     return true;
   }
 }
@@ -200,6 +195,22 @@ function plainId(data: Buffer, start: number, end: number): boolean {
     if (b <= 0x20 || b >= 0x7f) return false;
   }
   return true;
+}
+
+/** A canonical whole-number id as its number (no string made); any other id as its text. */
+function idFrom(data: Buffer, start: number, end: number): string | number {
+  const length = end - start;
+  if (length <= MAX_WHOLE_DIGITS && (length === 1 || data[start] !== 0x30)) {
+    let value = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const digit = data[i]! - 0x30;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i === end) return value;
+  }
+  return data.toString('latin1', start, end);
 }
 
 /** Male/Female/M/F in any case, exactly (no spaces); unknown otherwise, which sends the line to csv-parse. */

@@ -80,7 +80,7 @@ export class RowReader {
    * RULES): the same bookkeeping as a clean record through `accept`. Its extra
    * cells, if any, are already staged in `extras`.
    */
-  acceptClean(id: string, gender: number, age: number, income: number, spending: number): void {
+  acceptClean(id: string | number, gender: number, age: number, income: number, spending: number): void {
     const line = this.nextLine;
     this.nextLine = line + 1;
     if (this.failure !== null || this.tooMany(line)) return;
@@ -180,7 +180,7 @@ export class RowReader {
   }
 
   private keep(
-    id: string,
+    id: string | number,
     gender: number,
     age: number,
     income: number,
@@ -188,9 +188,9 @@ export class RowReader {
     line: number,
   ): void {
     // Without an id column, the data row's number (1 for the first customer row) is its id.
-    const rowId = this.columns !== null && this.columns.index.id === -1 ? String(this.totalRows) : id;
+    const rowId = this.columns !== null && this.columns.index.id === -1 ? this.totalRows : id;
     const first = this.duplicates.add(rowId, this.table.length);
-    if (first >= 0) this.duplicates.note(rowId, this.table.lineOf(first), line);
+    if (first >= 0) this.duplicates.note(String(rowId), this.table.lineOf(first), line);
     this.table.add(rowId, gender, age, income, spending, line);
     this.extras?.commit();
   }

@@ -4,7 +4,9 @@
  * read as a formula (CSV injection), so it gets a leading apostrophe; cells
  * with separators, quotes or line breaks are quoted per RFC 4180.
  */
+
 import { FEATURE_CATALOGUE, featureColumn } from '../core/features.ts';
+import { idAt } from '../core/ids.ts';
 import { scaleVector } from '../core/scale.ts';
 import { hasAgeColumn, hasGenderColumn } from '../core/source.ts';
 import { type Analysis, type CustomerTable, FEATURES, GENDER_CODE } from '../core/types.ts';
@@ -69,7 +71,7 @@ export function customersCsv(table: CustomerTable, analysis: Analysis): string {
     const segment = analysis.labels[i]!;
     lines.push(
       csvLine([
-        table.ids[i]!,
+        idAt(table.ids, i),
         ...(gender ? [genderName(table.gender[i])] : []),
         ...(age ? [String(table.age[i])] : []),
         String(table.income[i]),

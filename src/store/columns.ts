@@ -1,14 +1,19 @@
 /**
  * A parsed customer table (and what ingest said about its source) as one
- * binary blob: a JSON header, the ids joined by NUL (a byte no accepted CSV
- * contains), then each typed column's bytes, 8-byte aligned. Decoding copies
- * each column once into its own typed array.
+ * binary blob: a JSON header, the ids (whole-number ids as a Float64Array's
+ * bytes, text ids joined by NUL, a byte no accepted CSV contains), then each
+ * typed column's bytes, 8-byte aligned. Decoding copies each column once into
+ * its own typed array.
  */
 import { z } from 'zod';
+import type { IdColumn } from '../core/ids.ts';
 import type { CustomerTable, SourceInfo } from '../core/types.ts';
 
-/** 2: the extra columns (breakdowns' codes, candidate features' values) follow the fixed ones. */
-export const COLUMNS_FORMAT = 2;
+/**
+ * 2: the extra columns (breakdowns' codes, candidate features' values) follow the fixed ones.
+ * 3: whole-number ids are stored as numbers (`idKind`). Older blobs are not read: the CSV is parsed again.
+ */
+export const COLUMNS_FORMAT = 3;
 
 const NUMERIC = ['gender', 'age', 'income', 'spending', 'lines'] as const;
 type NumericColumn = (typeof NUMERIC)[number];
@@ -23,6 +28,7 @@ const KINDS = {
 const headerSchema = z.object({
   length: z.number().int().min(0),
   idsBytes: z.number().int().min(0),
+  idKind: z.enum(['whole', 'text']),
   source: z.custom<SourceInfo>((v) => typeof v === 'object' && v !== null),
   categories: z.array(z.object({ header: z.string(), levels: z.array(z.string()) })).default([]),
   numbers: z.array(z.object({ header: z.string(), name: z.string() })).default([]),
@@ -36,11 +42,18 @@ export interface StoredTable {
 const align = (n: number) => Math.ceil(n / 8) * 8;
 
 export function encodeTable({ table, source }: StoredTable): Buffer {
-  const ids = Buffer.from(table.ids.join('\0'), 'utf8');
+  const ids = idBytes(table.ids);
   const categories = (table.categories ?? []).map(({ header, levels }) => ({ header, levels }));
   const numbers = (table.numbers ?? []).map(({ header, name }) => ({ header, name }));
   const header = Buffer.from(
-    JSON.stringify({ length: table.length, idsBytes: ids.length, source, categories, numbers }),
+    JSON.stringify({
+      length: table.length,
+      idsBytes: ids.length,
+      idKind: table.ids.kind,
+      source,
+      categories,
+      numbers,
+    }),
     'utf8',
   );
   const parts: Buffer[] = [];
@@ -59,6 +72,11 @@ export function encodeTable({ table, source }: StoredTable): Buffer {
   return Buffer.concat(parts);
 }
 
+function idBytes(ids: IdColumn): Buffer {
+  if (ids.kind === 'text') return Buffer.from(ids.values.join('\0'), 'utf8');
+  return Buffer.from(ids.values.buffer, ids.values.byteOffset, ids.values.byteLength);
+}
+
 /** The table back, or null when the blob is not one this format wrote (then the CSV is parsed again). */
 export function decodeTable(blob: Uint8Array): StoredTable | null {
   try {
@@ -68,20 +86,7 @@ export function decodeTable(blob: Uint8Array): StoredTable | null {
     const header = headerSchema.parse(JSON.parse(data.toString('utf8', at, at + headerLength)));
     at += align(headerLength);
     const n = header.length;
-    const ids = n === 0 ? [] : data.toString('utf8', at, at + header.idsBytes).split('\0');
-    if (ids.length !== n) return null;
-    at += align(header.idsBytes);
-    const columns = {} as Record<NumericColumn, Uint8Array | Float64Array | Uint32Array>;
-    for (const name of NUMERIC) {
-      const Kind = KINDS[name];
-      const bytes = n * Kind.BYTES_PER_ELEMENT;
-      if (at + bytes > data.length) return null;
-      const col = new Kind(n);
-      new Uint8Array(col.buffer).set(data.subarray(at, at + bytes));
-      columns[name] = col;
-      at += align(bytes);
-    }
-    const read = <T extends Int32Array | Float64Array>(Kind: {
+    const read = <T extends Uint8Array | Int32Array | Uint32Array | Float64Array>(Kind: {
       new (n: number): T;
       BYTES_PER_ELEMENT: number;
     }) => {
@@ -92,6 +97,18 @@ export function decodeTable(blob: Uint8Array): StoredTable | null {
       at += align(bytes);
       return col;
     };
+    let ids: IdColumn;
+    if (header.idKind === 'whole') {
+      if (header.idsBytes !== n * Float64Array.BYTES_PER_ELEMENT) return null;
+      ids = { kind: 'whole', values: read(Float64Array) };
+    } else {
+      const text = n === 0 ? [] : data.toString('utf8', at, at + header.idsBytes).split('\0');
+      if (text.length !== n) return null;
+      at += align(header.idsBytes);
+      ids = { kind: 'text', values: text };
+    }
+    const columns = {} as Record<NumericColumn, Uint8Array | Float64Array | Uint32Array>;
+    for (const name of NUMERIC) columns[name] = read<Uint8Array | Float64Array | Uint32Array>(KINDS[name]);
     const categories = header.categories.map((c) => ({ ...c, codes: read(Int32Array) }));
     const numbers = header.numbers.map((c) => ({ ...c, values: read(Float64Array) }));
     const table = {

@@ -4,9 +4,11 @@
  * a 10,000,000-row file is written once, not per run, and never committed.
  * Written in blocks, so even the largest file never sits in memory whole.
  */
+
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { idColumnOf } from '../../src/core/ids.ts';
 import { deriveSeed } from '../../src/core/random.ts';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 
@@ -27,7 +29,10 @@ export function benchFile(rows: number): string {
     for (let start = 0; start < rows; start += BLOCK) {
       const n = Math.min(BLOCK, rows - start);
       const table = generateCustomers(n, start === 0 ? SEED : deriveSeed(SEED, 'block', start));
-      const csv = customersToCsv({ ...table, ids: table.ids.map((_, i) => String(start + i + 1)) });
+      const csv = customersToCsv({
+        ...table,
+        ids: idColumnOf(Array.from({ length: n }, (_, i) => String(start + i + 1))),
+      });
       writeSync(fd, start === 0 ? csv : csv.slice(csv.indexOf('\n') + 1));
     }
   } finally {

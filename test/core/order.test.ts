@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { boxSummary, describeFeature } from '../../src/core/eda.ts';
-import { uniqueWholeNumbers } from '../../src/core/ids.ts';
 import { ordered, quantileInPlace } from '../../src/core/order.ts';
 import { createRng } from '../../src/core/random.ts';
 import {
@@ -60,17 +59,6 @@ describe('ordered views', () => {
       expect(box.lowerWhisker).toBe(Math.min(q.max, ...sorted.filter((v) => v >= f.lower)));
       expect(box.upperWhisker).toBe(Math.max(q.min, ...sorted.filter((v) => v <= f.upper)));
     }
-  });
-});
-
-describe('numeric id check', () => {
-  it('proves distinct whole-number ids, and leaves anything else to the exact check', () => {
-    expect(uniqueWholeNumbers(['1', '2', '3'])).toBe(true);
-    expect(uniqueWholeNumbers(['1', '2', '1'])).toBe(false);
-    expect(uniqueWholeNumbers(['10000000000', '5', '10000000000'])).toBe(false);
-    expect(uniqueWholeNumbers(['10000000000', '5'])).toBe(true);
-    expect(uniqueWholeNumbers(['1', '01'])).toBe(false);
-    expect(uniqueWholeNumbers(['C1', 'C2'])).toBe(false);
   });
 });
 

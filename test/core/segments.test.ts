@@ -1,6 +1,8 @@
 /** Segment ids and profiles on six customers in two obvious groups, checked by hand. */
+
 import { describe, expect, it } from 'vitest';
 import { computeEda } from '../../src/core/eda.ts';
+import { idColumnOf } from '../../src/core/ids.ts';
 import { pointsFromTable } from '../../src/core/points.ts';
 import { profileSegments, stableOrder } from '../../src/core/segments.ts';
 import { type CustomerTable, GENDER_CODE } from '../../src/core/types.ts';
@@ -10,7 +12,7 @@ const M = GENDER_CODE.Male;
 // Group A: income 20, 30, 25 and spending 80, 90, 85; group B: income 80, 90, 85 and spending 10, 20, 15.
 const table: CustomerTable = {
   length: 6,
-  ids: ['1', '2', '3', '4', '5', '6'],
+  ids: idColumnOf(['1', '2', '3', '4', '5', '6']),
   gender: Uint8Array.from([F, F, M, M, M, F]),
   age: Float64Array.from([20, 30, 40, 50, 60, 70]),
   income: Float64Array.from([20, 30, 25, 80, 90, 85]),

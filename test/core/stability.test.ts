@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
+import { idAt, idColumnOf } from '../../src/core/ids.ts';
 import { knownKTable } from '../../src/core/known-k.ts';
 import { bestJaccards, stabilityVerdict } from '../../src/core/stability.ts';
 import type { Analysis } from '../../src/core/types.ts';
@@ -64,7 +65,7 @@ describe('bootstrap stability in the analysis', () => {
     const pick = <T extends ArrayLike<number>>(col: T) => order.map((i) => col[i]!);
     const shuffled = {
       ...table,
-      ids: order.map((i) => table.ids[i]!),
+      ids: idColumnOf(order.map((i) => idAt(table.ids, i))),
       gender: Uint8Array.from(pick(table.gender)),
       age: Float64Array.from(pick(table.age)),
       income: Float64Array.from(pick(table.income)),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summaryReply } from '../../src/commands/handlers/summary.ts';
 import { analyze } from '../../src/core/analyze.ts';
+import { idAt, idColumnOf } from '../../src/core/ids.ts';
 import { knownKTable } from '../../src/core/known-k.ts';
 import { pointsFromTable } from '../../src/core/points.ts';
 import { gaussianDraw, structureTest, uniformDraw } from '../../src/core/structure.ts';
@@ -49,7 +50,7 @@ describe('structure test (null reference)', () => {
     const order = Array.from({ length: t.length }, (_, i) => t.length - 1 - i);
     const reversed = {
       ...t,
-      ids: order.map((i) => t.ids[i]!),
+      ids: idColumnOf(order.map((i) => idAt(t.ids, i))),
       gender: Uint8Array.from(order, (i) => t.gender[i]!),
       age: Float64Array.from(order, (i) => t.age[i]!),
       income: Float64Array.from(order, (i) => t.income[i]!),

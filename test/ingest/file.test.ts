@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InputError, isInputError } from '../../src/core/errors.ts';
+import { idAt } from '../../src/core/ids.ts';
 import { GENDER_CODE } from '../../src/core/types.ts';
 import type { IngestLimits } from '../../src/ingest/csv.ts';
 import { readCustomerFile } from '../../src/ingest/file.ts';
@@ -75,7 +76,7 @@ describe.skipIf(!existsSync(MALL))(
       const gender = Array.from(result.table.gender);
       expect(gender.filter((g) => g === GENDER_CODE.Female)).toHaveLength(112);
       expect(gender.filter((g) => g === GENDER_CODE.Male)).toHaveLength(88);
-      expect(result.table.ids[0]).toBe('1');
+      expect(idAt(result.table.ids, 0)).toBe('1');
       expect([result.table.age[0], result.table.income[0], result.table.spending[0]]).toEqual([19, 15, 39]);
     });
   },

@@ -1,5 +1,7 @@
 /** Builders shared by the ingest tests: CSV text, reading it, and catching the InputError. */
+
 import { type InputError, isInputError } from '../../src/core/errors.ts';
+import { idAt } from '../../src/core/ids.ts';
 import type { CustomerTable } from '../../src/core/types.ts';
 import {
   type IngestInput,
@@ -34,7 +36,7 @@ export async function readError(input: IngestInput, limits?: Partial<IngestLimit
 /** The table as plain rows, for whole-table comparisons. */
 export function rowsOf(table: CustomerTable) {
   return Array.from({ length: table.length }, (_, i) => ({
-    id: table.ids[i],
+    id: idAt(table.ids, i),
     gender: table.gender[i],
     age: table.age[i],
     income: table.income[i],

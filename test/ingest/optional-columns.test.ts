@@ -23,10 +23,10 @@ describe('files without the optional columns', () => {
 
   it('keeps the ids of a file without Gender, and numbers the rows of one without ids', async () => {
     const noGender = await read(csv('CustomerID,Age,Income,Score', ...ROWS.map((r, i) => `C${i},${r}`)));
-    expect(noGender.table.ids).toEqual(['C0', 'C1', 'C2']);
+    expect(noGender.table.ids).toEqual({ kind: 'text', values: ['C0', 'C1', 'C2'] });
     expect(noGender.source.absentColumns).toEqual(['gender']);
     const noIds = await read(csv('Gender,Age,Income,Score', 'Male,19,15,39', 'Female,21,15,81', 'x,20,16,6'));
-    expect(noIds.table.ids).toEqual(['1', '2', '3']);
+    expect(noIds.table.ids).toEqual({ kind: 'whole', values: Float64Array.from([1, 2, 3]) });
     expect(noIds.source.absentColumns).toEqual(['id']);
     // A gender column that is there but unreadable is still noted, as before.
     expect(noIds.problems).toMatchObject([{ line: 4, column: 'Gender', kept: true }]);
@@ -36,7 +36,7 @@ describe('files without the optional columns', () => {
     const result = await read(csv('Age,Income,Score', '19,15,39', 'abc,15,81', '20,16,6'), {
       minValidShare: 0.5,
     });
-    expect(result.table.ids).toEqual(['1', '3']);
+    expect(result.table.ids).toEqual({ kind: 'whole', values: Float64Array.from([1, 3]) });
   });
 });
 

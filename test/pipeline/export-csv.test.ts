@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
+import { idAt, idColumnOf } from '../../src/core/ids.ts';
 import { generateCustomers } from '../../src/core/synthetic.ts';
 import type { CustomerTable } from '../../src/core/types.ts';
 import { csvCell, customersCsv, EXPORT_COLUMNS, exportFileName } from '../../src/pipeline/export-csv.ts';
@@ -20,7 +21,10 @@ const DANGEROUS_IDS = [
 
 function tableWithIds(ids: string[]): CustomerTable {
   const base = generateCustomers(60, 3);
-  return { ...base, ids: base.ids.map((id, i) => ids[i] ?? id) };
+  return {
+    ...base,
+    ids: idColumnOf(Array.from({ length: base.length }, (_, i) => ids[i] ?? idAt(base.ids, i))),
+  };
 }
 
 describe('csv cells', () => {

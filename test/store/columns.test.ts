@@ -34,6 +34,20 @@ describe('stored columns', () => {
     expect(back.table.categories![1]!.codes).toBeInstanceOf(Int32Array);
   });
 
+  it('store whole-number ids as numbers and text ids as text, and give both back as written', async () => {
+    const { table, source } = await parsed(50);
+    expect(table.ids.kind).toBe('whole');
+    const back = decodeTable(encodeTable({ table, source }))!;
+    expect(back.table.ids).toEqual(table.ids);
+    expect(back.table.ids.values).toBeInstanceOf(Float64Array);
+    const csv = customersToCsv(generateCustomers(50, 5)).replace('\n1,', '\nC-001,').replace('\n2,', '\n02,');
+    const text = await readCustomers(csv, { fileName: 'crm.csv' });
+    expect(text.table.ids.kind).toBe('text');
+    const backText = decodeTable(encodeTable(text))!;
+    expect(backText.table.ids).toEqual(text.table.ids);
+    expect([0, 1, 2].map((i) => backText.table.ids.values[i])).toEqual(['C-001', '02', '3']);
+  });
+
   it('round-trip a parsed table and its source exactly', async () => {
     const { table, source } = await parsed(1_000);
     const back = decodeTable(encodeTable({ table, source }))!;

@@ -1,3 +1,4 @@
+import { idAt, idColumnOf } from '../../src/core/ids.ts';
 import type { CustomerTable } from '../../src/core/types.ts';
 
 /** The table's rows in a new order (or repeated: an index may appear twice), every column alike. */
@@ -11,7 +12,7 @@ export function reorderRows(t: CustomerTable, order: readonly number[]): Custome
   };
   return {
     length: order.length,
-    ids: order.map((i) => t.ids[i]!),
+    ids: idColumnOf(order.map((i) => idAt(t.ids, i))),
     gender: pick(t.gender),
     age: pick(t.age),
     income: pick(t.income),
