@@ -44,10 +44,16 @@ export const ignoredColumns = (source: Pick<SourceInfo, 'extraRoles'>) =>
 
 const bound = (x: number) => (Number.isInteger(x) ? formatCount(x) : formatDecimal(x, 1));
 
-/** "visits (0–52)", "tenure (1–120 months)", "online share (0–100%)": a candidate with its observed range. */
+/**
+ * "visits (0–52)", "tenure (1–120 months)", "online share (0–100%)": a candidate with its observed
+ * range, and the name to type where it is not the title in snake case ("größe, typed groesse
+ * (150–200 cm)"; also `col_2024_spend`, `score_2`), as users cannot guess it.
+ */
 export function candidateWords(role: CandidateRole): string {
   const unit = role.unit === '' ? '' : role.unit === '%' ? '%' : ` ${role.unit}`;
-  return `${titleNoun(role.title)} (${bound(role.min)}–${bound(role.max)}${unit})`;
+  const noun = titleNoun(role.title);
+  const typed = noun.toLowerCase().replace(/\s+/g, '_') === role.name ? '' : `, typed ${role.name}`;
+  return `${noun}${typed} (${bound(role.min)}–${bound(role.max)}${unit})`;
 }
 
 /**

@@ -56,6 +56,26 @@ describe('a column inside a sentence', () => {
       }),
     ).toBe('online NPS (0–10)');
   });
+
+  it('gives the name to type when it is not the title in snake case', () => {
+    const role = {
+      column: 'Größe (cm)',
+      role: 'candidate' as const,
+      unit: 'cm',
+      min: 150,
+      max: 200,
+      empty: 0,
+    };
+    expect(candidateWords({ ...role, name: 'groesse', title: 'Größe' })).toBe(
+      'größe, typed groesse (150–200 cm)',
+    );
+    expect(candidateWords({ ...role, name: 'score_2', title: 'Score', unit: '' })).toBe(
+      'score, typed score_2 (150–200)',
+    );
+    expect(candidateWords({ ...role, name: 'visits_2', title: 'Visits 2', unit: '' })).toBe(
+      'visits 2 (150–200)',
+    );
+  });
 });
 
 describe('repeated column names', () => {
