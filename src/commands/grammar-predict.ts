@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
-import { boundedNumber, FEATURE_CATALOGUE, featureForWord } from '../core/features.ts';
+import { boundedNumber, FEATURE_CATALOGUE, FEATURE_NAME_PATTERN, featureForWord } from '../core/features.ts';
 import type { CatalogueFeature, Gender } from '../core/types.ts';
 import { expectedValueWords, listWords } from '../words.ts';
 import type { CustomerInput } from './command.ts';
@@ -73,9 +73,6 @@ type RawValues = {
   values: Partial<Record<Field, string>> & { extra?: Record<string, string> };
   problems: string[];
 };
-/** A name for one of the file's other numeric columns (`visits=12`); predict checks it against the segments. */
-const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
-
 function positionalValues(args: readonly string[]): RawValues {
   if (args.length === 3)
     return { values: { age: args[0]!, income: args[1]!, spending: args[2]! }, problems: [] };
@@ -97,7 +94,7 @@ function namedValues(args: readonly string[]): RawValues {
     const [name = '', value = '', ...rest] = arg.split('=');
     const field = fieldFor(name);
     const column = name.toLowerCase();
-    if (!field && !rest.length && arg.includes('=') && COLUMN_NAME.test(column)) {
+    if (!field && !rest.length && arg.includes('=') && FEATURE_NAME_PATTERN.test(column)) {
       if (values.extra?.[column] !== undefined) problems.push(`${column} is given twice`);
       else values.extra = { ...values.extra, [column]: value };
     } else if (!field || rest.length) {

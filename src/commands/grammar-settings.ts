@@ -4,7 +4,7 @@
  * "salary"); canonical names come out.
  */
 import { InputError } from '../core/errors.ts';
-import { FEATURE_COUNT, featureForWord, K_LIMITS } from '../core/features.ts';
+import { FEATURE_COUNT, FEATURE_NAME_PATTERN, featureForWord, K_LIMITS } from '../core/features.ts';
 import { FEATURES, type Feature, type Scaling } from '../core/types.ts';
 import { listWords } from '../words.ts';
 import type { Command } from './command.ts';
@@ -73,12 +73,9 @@ export function parseFeatures(args: readonly string[]): Command {
   return scaling ? { kind: 'features', features, scaling } : { kind: 'features', features };
 }
 
-/** A name for one of a file's other numeric columns (`visits`); analyze checks it against the file. */
-const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
-
 function featureOf(name: string): Feature {
   const feature =
-    featureForWord(name) ?? (COLUMN_NAME.test(name.toLowerCase()) ? name.toLowerCase() : undefined);
+    featureForWord(name) ?? (FEATURE_NAME_PATTERN.test(name.toLowerCase()) ? name.toLowerCase() : undefined);
   if (!feature) {
     throw invalid(
       `"${name}" is not a feature: choose from age, income and spending (or spend, score)`,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../core/errors.ts';
-import { boundedNumber, FEATURE_CATALOGUE, FEATURE_COUNT } from '../core/features.ts';
+import { boundedNumber, FEATURE_CATALOGUE, FEATURE_COUNT, FEATURE_NAME_PATTERN } from '../core/features.ts';
 import { SCALINGS } from '../core/types.ts';
 import type { Command } from './command.ts';
 import { parsePredict } from './grammar-predict.ts';
@@ -30,7 +30,7 @@ const commandSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('features'),
       features: z
-        .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+        .array(z.string().regex(FEATURE_NAME_PATTERN))
         .min(FEATURE_COUNT.min)
         .max(FEATURE_COUNT.max)
         .optional(),
@@ -46,7 +46,7 @@ const commandSchema = z.discriminatedUnion('kind', [
         gender: z.enum(['Female', 'Male']).optional(),
         income: boundedNumber(FEATURE_CATALOGUE.income.bounds, 'income'),
         spending: boundedNumber(FEATURE_CATALOGUE.spending.bounds, 'spending'),
-        extra: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.number().finite()).optional(),
+        extra: z.record(z.string().regex(FEATURE_NAME_PATTERN), z.number().finite()).optional(),
       }),
     })
     .strict(),

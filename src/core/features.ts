@@ -299,6 +299,12 @@ const SPELLED_OUT: Record<string, string> = {
 };
 
 /**
+ * A feature name as commands, options and the store take it (`visits`, `tenure`): snake case,
+ * a letter first. Catalogue names and most `headerName`s have this shape; analyze checks a name against the file.
+ */
+export const FEATURE_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/**
  * The canonical name of an extra column: its title in snake case and plain ASCII, a name
  * users can type in `/segment features …` and `predict name=value` (`Tenure (months)` →
  * tenure, `Größe` → groesse, `Durée` → duree).

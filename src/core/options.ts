@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputProblem, type OptionRule } from './errors.ts';
-import { FEATURE_COUNT, K_LIMITS } from './features.ts';
+import { FEATURE_COUNT, FEATURE_NAME_PATTERN, K_LIMITS } from './features.ts';
 import { type AnalysisOptions, isCatalogueFeature, SCALINGS, type ScalingChoice } from './types.ts';
 
 /**
@@ -25,7 +25,7 @@ const optionsSchema = z
   .object({
     features: z
       // Catalogue names or a file's candidate columns; analyze() checks them against the file.
-      .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+      .array(z.string().regex(FEATURE_NAME_PATTERN))
       .min(FEATURE_COUNT.min, 'too_few_features' satisfies OptionRule)
       .max(FEATURE_COUNT.max, 'too_many_features' satisfies OptionRule)
       .refine((f) => new Set(f).size === f.length, 'repeated_feature' satisfies OptionRule),

@@ -12,7 +12,7 @@ import type {
   ChannelView,
   SampleKind,
 } from '../commands/context.ts';
-import { K_LIMITS } from '../core/features.ts';
+import { FEATURE_NAME_PATTERN, K_LIMITS } from '../core/features.ts';
 import { DEFAULT_ANALYSIS_OPTIONS } from '../core/options.ts';
 import { SCALINGS } from '../core/types.ts';
 import { datasetFromRow, datasetRowSchema } from './datasets.ts';
@@ -28,7 +28,7 @@ const featuresJson = z
   .string()
   .transform((text) => JSON.parse(text) as unknown)
   // Catalogue names or the file's own numeric columns (`visits`), as the grammar lets through.
-  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1));
+  .pipe(z.array(z.string().regex(FEATURE_NAME_PATTERN)).min(1));
 
 const stateRowSchema = z.object({
   k: z.number().int().min(K_LIMITS.min).max(K_LIMITS.max).nullable(),
