@@ -6,7 +6,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { CustomerRfm, MonthRevenue } from '../core/rfm/aggregate.ts';
 import type { RfmAnalysis } from '../core/rfm/analyze.ts';
-import type { Analysis, CustomerTable, Gender, Prediction } from '../core/types.ts';
+import {
+  type Analysis,
+  type CustomerTable,
+  type Gender,
+  isCatalogueFeature,
+  type Prediction,
+} from '../core/types.ts';
 
 export type ChartKind =
   | 'segment-map'
@@ -51,7 +57,7 @@ export interface PredictedCustomer {
 
 /** A customer's value for any feature (NaN when not given). */
 export const customerValue = (c: PredictedCustomer, f: string): number =>
-  f === 'age' || f === 'income' || f === 'spending' ? c[f] : (c.extra?.[f] ?? Number.NaN);
+  isCatalogueFeature(f) ? c[f] : (c.extra?.[f] ?? Number.NaN);
 
 export interface ChartInput {
   analysis: Analysis;

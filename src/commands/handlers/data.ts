@@ -5,7 +5,7 @@ import { type ActiveDataset, type ChannelSettings, type CommandContext, datasetH
 import { formatCount, formatDate, listWords } from '../format.ts';
 import { example } from '../help.ts';
 import type { Reply } from '../reply.ts';
-import { datasetWords, ORDER_SAMPLE_WORDS, reply, SAMPLE_WORDS, scalingWords } from './shared.ts';
+import { datasetWords, ORDER_SAMPLE_WORDS, reply, scalingWords } from './shared.ts';
 
 function settingsLines(settings: ChannelSettings, dataset: ActiveDataset): string {
   const k = `k: ${settings.k === null ? 'recommended for the data' : `${settings.k}, set by hand`}`;
@@ -25,16 +25,11 @@ function settingsLines(settings: ChannelSettings, dataset: ActiveDataset): strin
 export async function data(context: CommandContext): Promise<Reply> {
   const { dataset, settings } = context.channel.view();
   const sections = [{ heading: 'Settings', body: settingsLines(settings, dataset) }];
-  if (dataset.kind === 'sample') {
-    return reply({
-      title: 'Data for this channel',
-      text: `This channel uses the ${datasetHolds(dataset) === 'orders' ? ORDER_SAMPLE_WORDS : SAMPLE_WORDS}.`,
-      sections,
-    });
-  }
+  const text = `This channel uses ${dataset.kind === 'sample' ? 'the ' : ''}${datasetWords(dataset)}.`;
+  if (dataset.kind === 'sample') return reply({ title: 'Data for this channel', text, sections });
   return reply({
     title: 'Data for this channel',
-    text: `This channel uses ${datasetWords(dataset)}.`,
+    text,
     sections,
     table: {
       // No uploader column: a mention does not render inside the monospace table, and the text names them.
