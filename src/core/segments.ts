@@ -118,9 +118,9 @@ export function profileSegments(input: ProfileInput): Segment[] {
       share: a.size / table.length,
       centroid: Object.fromEntries(features.map((f) => [f, means[f]])),
       levels: Object.fromEntries(features.map((f) => [f, levels[f]])),
-      ...(withAge ? { meanAge: a.sums.age / a.size } : {}),
-      meanIncome: a.sums.income / a.size,
-      meanSpending: a.sums.spending / a.size,
+      ...(withAge ? { meanAge: means.age! } : {}),
+      meanIncome: means.income!,
+      meanSpending: means.spending!,
       genderShares: {
         Female: a.gender[GENDER_CODE.Female] / a.size,
         Male: a.gender[GENDER_CODE.Male] / a.size,
