@@ -26,8 +26,12 @@ const SCALING_REASONS: Partial<Record<ScalingChoice, string>> = {
   mixedUnits: 'because the features are in different units',
 };
 
+/** Why core chose the scaling ("because the features are in different units"), when that choice has a reason to give. */
+export const scalingReason = (a: Pick<Analysis, 'scalingChosenBy'>): string | undefined =>
+  SCALING_REASONS[a.scalingChosenBy];
+
 /** "z-score scaling, because the features are in different units", or just "no scaling". */
 export function scalingLine(a: Pick<Analysis, 'scaling' | 'scalingChosenBy'>): string {
-  const reason = SCALING_REASONS[a.scalingChosenBy];
+  const reason = scalingReason(a);
   return reason ? `${scalingWords(a.scaling)}, ${reason}` : scalingWords(a.scaling);
 }

@@ -29,7 +29,7 @@ import {
   noDifferenceWords,
   shownShares,
 } from '../phrases/columns.ts';
-import { noteWords, scalingLine } from '../phrases/notes.ts';
+import { noteWords, scalingLine, scalingReason } from '../phrases/notes.ts';
 import { segmentHint } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
@@ -82,12 +82,11 @@ export function overview(a: Analysis): Block[] {
   const firmness = stabilityLine(a);
   const features = a.features.map((f) => featureTitleIn(a.source, f).toLowerCase()).join(' × ');
   // The reason, when there is one, in the same words as Slack's settings line.
-  const scaled =
-    a.scalingChosenBy === 'mixedUnits'
-      ? scalingLine(a)
-      : a.scaling === 'none'
-        ? 'unscaled'
-        : `${a.scaling}-scaled`;
+  const scaled = scalingReason(a)
+    ? scalingLine(a)
+    : a.scaling === 'none'
+      ? 'unscaled'
+      : `${a.scaling}-scaled`;
   return [
     { kind: 'heading', text: 'Segments' },
     {

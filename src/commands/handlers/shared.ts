@@ -1,6 +1,6 @@
 /** Pieces every handler uses: building a Reply, asking for an analysis, naming the data. */
 import type { Analysis } from '../../core/types.ts';
-import { scalingLine, scalingWords } from '../../phrases/notes.ts';
+import { scalingLine, scalingReason, scalingWords } from '../../phrases/notes.ts';
 import type { CustomerInput } from '../command.ts';
 import type { ActiveDataset, AnalysisRequest, ChannelView, ChartGroup, CommandContext } from '../context.ts';
 import { formatCount, formatDate, listWords } from '../format.ts';
@@ -55,7 +55,6 @@ export function settingsWords(analysis: Analysis): string {
       ? `k = ${analysis.k} (set for this channel)`
       : `k = ${analysis.k} (recommended)`;
   // A reason carries a comma of its own, so a semicolon ends the scaling part.
-  const scaling = scalingLine(analysis);
-  const sep = scaling === scalingWords(analysis.scaling) ? ',' : ';';
-  return `${listWords(analysis.features)}, ${scaling}${sep} ${k}, seed ${analysis.seed}`;
+  const sep = scalingReason(analysis) ? ';' : ',';
+  return `${listWords(analysis.features)}, ${scalingLine(analysis)}${sep} ${k}, seed ${analysis.seed}`;
 }
