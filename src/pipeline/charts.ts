@@ -23,6 +23,10 @@ export interface RenderedGroup {
   missing: string[];
 }
 
+/** A chart set's weight in the cache is its PNGs (the few strings beside them are noise). */
+export const imageBytes = (group: RenderedGroup) =>
+  group.images.reduce((sum, image) => sum + image.png.byteLength, 0);
+
 export async function renderGroup(
   group: ChartGroup,
   input: {

@@ -27,7 +27,7 @@ import type { Analysis } from '../core/types.ts';
 import { describeProblem, type IngestLimits, type RowProblem } from '../ingest/csv.ts';
 import { GENDER_EXPECTED } from '../ingest/rules.ts';
 import { isOrderLineBytes } from '../ingest/transactions/file.ts';
-import { type RenderedGroup, renderGroup } from './charts.ts';
+import { imageBytes, type RenderedGroup, renderGroup } from './charts.ts';
 import { customersCsv, exportFileName } from './export-csv.ts';
 import { chartFingerprint, coreFingerprint } from './fingerprint.ts';
 import { type CachePart, DEFAULT_CACHE_BYTES, Lru } from './lru.ts';
@@ -46,9 +46,6 @@ import type { Engine, EngineOptions, LogPort, Progress, UploadOutcome, UploadReq
 
 /** Bump when the stored form of an analysis changes (core code changes are caught by the fingerprint). */
 export const ANALYSIS_CACHE_VERSION = 1;
-/** A chart set is its PNGs (the few strings beside them are noise). */
-const imageBytes = (group: RenderedGroup) =>
-  group.images.reduce((sum, image) => sum + image.png.byteLength, 0);
 const PROBLEMS_SHOWN = 5;
 
 /** A kept row's note in a few words, so harmless notes do not read like errors. */

@@ -19,7 +19,7 @@ import type { RfmPrediction } from '../commands/orders.ts';
 import type { ReplyFile } from '../commands/reply.ts';
 import { analyzeRfm, predictRfm, type RfmAnalysis } from '../core/rfm/analyze.ts';
 import type { IngestLimits } from '../ingest/csv.ts';
-import type { RenderedGroup } from './charts.ts';
+import { imageBytes, type RenderedGroup } from './charts.ts';
 import { exportFileName } from './export-csv.ts';
 import { rfmCustomersCsv } from './export-rfm.ts';
 import type { CachePart, Lru } from './lru.ts';
@@ -30,7 +30,6 @@ import { sha256Hex } from './tables.ts';
 import type { Progress, UploadRequest } from './types.ts';
 
 const PROBLEMS_SHOWN = 5;
-const imageBytes = (group: RenderedGroup) => group.images.reduce((sum, i) => sum + i.png.byteLength, 0);
 
 export function rfmSettingsKey(settings: ChannelSettings, seed: number, codeVersion: string): string {
   return `rfm|k=${settings.k ?? 'auto'}|seed=${seed}|${codeVersion}`;
