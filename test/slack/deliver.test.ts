@@ -13,18 +13,22 @@ let standin: SlackStandin;
 let deliverer: Deliverer;
 const logs: string[] = [];
 
-beforeAll(async () => {
-  standin = await SlackStandin.start();
+/** A Deliverer on the stand-in, its client set up as app.ts does: no retries inside the client, rate limits surfaced to our policy. */
+function delivererWith(timeoutMs: number): Deliverer {
   const logger = createLogger('debug', (line) => logs.push(line));
-  // As app.ts configures it: no retries inside the client, rate limits surfaced to our policy.
   const client = new webApi.WebClient(BOT_TOKEN, {
     slackApiUrl: standin.apiUrl,
     logger,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 5000,
+    timeout: timeoutMs,
   });
-  deliverer = new Deliverer(client, logger, { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000 });
+  return new Deliverer(client, logger, { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000 });
+}
+
+beforeAll(async () => {
+  standin = await SlackStandin.start();
+  deliverer = delivererWith(5000);
 });
 afterAll(() => standin.close());
 
@@ -97,15 +101,7 @@ describe('a post that may already have happened', () => {
   // A client that gives up on an answer quickly, as a timeout after the request went out.
   let quick: Deliverer;
   beforeAll(() => {
-    const logger = createLogger('debug', (line) => logs.push(line));
-    const client = new webApi.WebClient(BOT_TOKEN, {
-      slackApiUrl: standin.apiUrl,
-      logger,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: 300,
-    });
-    quick = new Deliverer(client, logger, { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000 });
+    quick = delivererWith(300);
   });
 
   it('is not posted again after a timeout: Slack posted it, and the caller hears that delivery failed', async () => {
