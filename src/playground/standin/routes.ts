@@ -25,6 +25,32 @@ export function fileView(file: StoredFile, origin: string): Args {
   return { url_private: url, url_private_download: url, ...meta };
 }
 
+/**
+ * What files.info tells about a file the bot uploaded: where it is shared (`shares`, `channels`),
+ * empty until files.completeUploadExternal shared it; so a caller can tell whether a completion
+ * whose answer it lost was carried out.
+ */
+function uploadView(id: string, s: StandinState): Args | undefined {
+  const pending = s.pending.get(id);
+  if (!pending) return undefined;
+  const shares = s.shares.filter((share) => share.files.some((f) => f.id === id));
+  const byChannel: Record<string, Array<{ thread_ts?: string }>> = {};
+  for (const share of shares) {
+    const list = byChannel[share.channel] ?? [];
+    list.push(share.threadTs === undefined ? {} : { thread_ts: share.threadTs });
+    byChannel[share.channel] = list;
+  }
+  return {
+    id,
+    name: pending.filename,
+    size: pending.length,
+    mode: 'hosted',
+    user: BOT_USER_ID,
+    channels: Object.keys(byChannel),
+    shares: shares.length ? { public: byChannel } : {},
+  };
+}
+
 export const HANDLERS: Record<string, Handler> = {
   'auth.test': () => ({
     ok: true,
@@ -60,7 +86,9 @@ export const HANDLERS: Record<string, Handler> = {
   },
   'files.info': (a, s) => {
     const file = s.files.get(str(a.file));
-    return file ? { ok: true, file: fileView(file, s.origin) } : { ok: false, error: 'file_not_found' };
+    if (file) return { ok: true, file: fileView(file, s.origin) };
+    const upload = uploadView(str(a.file), s);
+    return upload ? { ok: true, file: upload } : { ok: false, error: 'file_not_found' };
   },
   'files.getUploadURLExternal': (a, s) => {
     const id = s.nextFileId();

@@ -3,7 +3,8 @@
  * 127.0.0.1 and a free port. The real app talks to it through SLACK_API_URL;
  * it records every call, upload, download and response_url post so tests
  * assert on real payloads, and it can answer with injected faults (429 with
- * Retry-After, 500, or an `ok: false` error).
+ * Retry-After, 500, or an `ok: false` error). files.info also knows the bot's
+ * own uploads, with where each is shared (routes.ts `uploadView`).
  *
  * Routes: POST /api/<method>, POST /upload/<fileId> (multipart, part "body"),
  * GET /files/<fileId>/<name> (needs the bot token, else Slack's HTML login
