@@ -153,7 +153,7 @@ export async function startSlackApp(
     download: config.download,
     jobs: service.jobs,
     poke: () => runner?.poke(),
-    retry: options.retry ?? DEFAULT_RETRY,
+    retry: { uploadTimeoutMs: config.apiTimeoutMs, ...(options.retry ?? DEFAULT_RETRY) },
     progressIntervalMs: options.progressIntervalMs ?? 2000,
     client: app.client,
     logger,

@@ -1,6 +1,6 @@
 /**
  * Getting a Reply into Slack: messages, updates, ephemeral notes and file
- * uploads, each call retried by the one policy in retry.ts. Every Web API
+ * uploads (share.ts), each call retried by the one policy in retry.ts. Every Web API
  * call the listeners make goes through here, so retries, limits and the
  * "tell the user when delivery fails" rule live in one place.
  */
@@ -16,6 +16,7 @@ import {
   slackErrorCode,
   withRetries,
 } from './retry.ts';
+import { FileSharer, type FileToShare, type ShareOutcome } from './share.ts';
 
 /**
  * A machine-readable tag on a message the bot posts (Slack message metadata), so
@@ -163,11 +164,12 @@ export class Deliverer {
   }
 
   /**
-   * The reply's charts and files, in one upload so they arrive as one message
-   * whose text describes each chart. Returns how many files were shared.
+   * The reply's charts and files, in one share so they arrive as one message
+   * whose text describes each of them. Each step is repeated only as far as that
+   * is safe (share.ts); what could not be shared comes back as missing, by title.
    */
-  async uploadAttachments(place: Place, reply: Reply): Promise<number> {
-    const uploads = [
+  async uploadAttachments(place: Place, reply: Reply): Promise<ShareOutcome> {
+    const uploads: FileToShare[] = [
       ...reply.images.map((image) => ({
         file: image.png,
         filename: image.filename,
@@ -176,19 +178,18 @@ export class Deliverer {
       })),
       ...reply.files.map((file) => ({ file: file.content, filename: file.filename, title: file.title })),
     ];
-    if (uploads.length === 0) return 0;
-    // Its last step shares the files in the channel: repeated whole, it would share them twice.
-    await this.retry(
-      'files.uploadV2',
-      () =>
-        this.client.files.uploadV2({
-          channel_id: place.channel,
-          ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-          initial_comment: chartComment(reply.title, reply.images, reply.files),
-          file_uploads: uploads,
-        }),
-      'posts',
+    if (uploads.length === 0) return { shared: [], missing: [] };
+    const images = reply.images.length;
+    const comment = (kept: number[]) =>
+      chartComment(
+        reply.title,
+        reply.images.filter((_, i) => kept.includes(i)),
+        reply.files.filter((_, i) => kept.includes(images + i)),
+      );
+    return new FileSharer(this.client, this.logger, this.policy).share(
+      { channel: place.channel, ...(place.threadTs ? { threadTs: place.threadTs } : {}) },
+      uploads,
+      comment,
     );
-    return uploads.length;
   }
 }

@@ -8,7 +8,7 @@
  * seconds instead of silence.
  *
  * A call that posts something (chat.postMessage, chat.postEphemeral, a
- * response_url answer, the share that ends files.uploadV2) is not safe to
+ * response_url answer, files.completeUploadExternal) is not safe to
  * repeat when Slack may already have done it: a timeout after the request went
  * out, a connection dropped after it, or a 5xx (Slack's edge answers 5xx for
  * requests its backend may have finished). Trying again then posts the same
@@ -17,6 +17,7 @@
  * a call is repeated only when Slack cannot have acted: a 429 (rate limited
  * before any work; wait for Retry-After) or a connection that was never made
  * (refused, no route, the name not found). Updates and reads repeat as before.
+ * A chart's share is looked up before it is completed again (share.ts).
  */
 import type { Logger } from '@slack/bolt';
 import { describeError } from '../log.ts';
@@ -27,6 +28,11 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Upper bound for one wait, Retry-After included. */
   maxDelayMs: number;
+  /**
+   * How long the POST of a chart's bytes may take (share.ts sends it itself; Web API calls
+   * have the WebClient's timeout). app.ts gives it the same SLACK_API_TIMEOUT_MS.
+   */
+  uploadTimeoutMs?: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };

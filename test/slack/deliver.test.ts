@@ -74,8 +74,11 @@ describe('Deliverer', () => {
     const images = [
       { filename: 'elbow.png', title: 'Elbow', alt: 'Inertia flattens after k = 5.', png: TINY_PNG },
     ];
-    const shared = await deliverer.uploadAttachments({ channel: 'CUP', threadTs: '17.1' }, reply({ images }));
-    expect(shared).toBe(1);
+    const outcome = await deliverer.uploadAttachments(
+      { channel: 'CUP', threadTs: '17.1' },
+      reply({ images }),
+    );
+    expect(outcome).toEqual({ shared: [0], missing: [] });
     const share = standin.shares.find((s) => s.channel === 'CUP')!;
     expect(share.threadTs).toBe('17.1');
     expect(share.initialComment).toContain('Inertia flattens after k = 5.');

@@ -5,7 +5,9 @@
  */
 import type { types } from '@slack/bolt';
 import { apologyWords } from '../../commands/messages.ts';
+import { listWords } from '../../words.ts';
 import type { UnusableFormat } from '../files.ts';
+import type { MissingFile } from '../share.ts';
 import { actionsBlock, type SlackMessage } from './reply.ts';
 import { escapeText, LIMITS, truncate } from './text.ts';
 
@@ -45,10 +47,17 @@ export const couldNotDeliver = (detail: string): SlackMessage =>
     `:warning: I couldn't deliver the answer to this channel (${escapeText(detail)}). Please try again in a minute.`,
   );
 
-export const chartsNotDelivered = (detail: string): SlackMessage =>
-  note(
-    `:warning: I posted the answer but couldn't share its charts (${escapeText(detail)}). Please try again.`,
+/**
+ * Some or all of an answer's charts and files did not reach the channel: which, by title,
+ * and the first reason Slack gave.
+ */
+export const chartsNotDelivered = (missing: readonly MissingFile[]): SlackMessage => {
+  const titles = listWords(missing.map((m) => `*${escapeText(m.title)}*`));
+  const detail = missing.find((m) => m.error)?.error ?? 'Slack did not answer';
+  return note(
+    `:warning: I posted the answer but couldn't attach ${titles} (${escapeText(detail)}). Please try again.`,
   );
+};
 
 /** For bugs: short, with an id to find the log line. */
 export const apology = (errorId: string): SlackMessage => note(`:warning: ${apologyWords(errorId)}`);

@@ -16,6 +16,7 @@ import type { JobContext, JobHandler } from '../../jobs/runner.ts';
 import { describeError, newErrorId } from '../../log.ts';
 import {
   apology,
+  chartsNotDelivered,
   chartsNote,
   couldNotDeliver,
   fileRefused,
@@ -73,7 +74,11 @@ export function uploadJob(deps: JobDeps): JobHandler {
           ? chartsNote(reply.images.length, reply.files.length, 'below')
           : undefined;
         await show(replyMessage(reply, note));
-        await deliverer.uploadAttachments(place, reply);
+        const { missing } = await deliverer.uploadAttachments(place, reply);
+        if (missing.length) {
+          logger.warn(`job ${job.id}: ${missing.map((m) => m.title).join(', ')} not shared`);
+          await deliverer.ephemeral(place, slack.userId, chartsNotDelivered(missing));
+        }
       } else {
         await show(outcome.message);
       }

@@ -135,17 +135,13 @@ export async function answer(
     await tell(deliverer, respond, logger, message);
     return;
   }
-  try {
-    await deliverer.uploadAttachments({ channel: a.channel, threadTs: a.threadTs ?? ts }, reply);
-  } catch (error) {
-    logger.warn(`sharing charts in ${a.channel} failed: ${describeError(error)}`);
-    await tell(
-      deliverer,
-      respond,
-      logger,
-      chartsNotDelivered(slackErrorCode(error) ?? 'Slack did not answer'),
-    );
-  }
+  const { missing } = await deliverer.uploadAttachments(
+    { channel: a.channel, threadTs: a.threadTs ?? ts },
+    reply,
+  );
+  if (missing.length === 0) return;
+  logger.warn(`sharing ${missing.map((m) => m.title).join(', ')} in ${a.channel} failed`);
+  await tell(deliverer, respond, logger, chartsNotDelivered(missing));
 }
 
 /** The last resort: response_url. If even that fails there is no one left to tell but the log. */
