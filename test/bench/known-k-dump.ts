@@ -112,6 +112,7 @@ for (const spec of specs) {
       silhouette: r4(r.silhouette),
       ch: r4(r.calinskiHarabasz),
       db: r4(r.daviesBouldin),
+      scatter: r.scatter ? 1 : 0,
     })),
     ruleK: sweep.selection.recommendedK,
     sample: { n: sample.n, d: sample.d, t: r4(totalSS(sample)) },

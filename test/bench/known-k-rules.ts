@@ -15,6 +15,8 @@ export interface CachedRow {
   silhouette: number;
   ch: number;
   db: number;
+  /** 1 when the fit has a thin scatter (selection.ts step 0); absent in caches written before it was dumped. */
+  scatter?: number;
 }
 interface RefDraw {
   t: number;
@@ -148,6 +150,33 @@ export const chOverNull =
     );
   };
 
+/**
+ * Silhouette maximum, then a larger k whose blended score (silhouette + a·ln CH + g·Gaussian gap on the
+ * structure sample) beats the silhouette maximum's by delta, with a silhouette at most `slack` lower.
+ * Measured and rejected in selection.ts's top comment: the Mall file's k moves with the reference draws.
+ */
+export const blend =
+  (a: number, g: number, slack: number, delta: number): Rule =>
+  (f) => {
+    const ref = refStats(f, 'gaussian');
+    let pool = f.rows.map((_, i) => i).filter((i) => !f.rows[i]!.scatter);
+    if (!pool.length) pool = f.rows.map((_, i) => i);
+    const score = (i: number) =>
+      f.rows[i]!.silhouette +
+      a * Math.log(f.rows[i]!.ch) +
+      g * (ref[i]!.logW - Math.log(Math.max(f.dataW[i]!, 1e-12)));
+    const start = pool.reduce((b, i) => (f.rows[i]!.silhouette > f.rows[b]!.silhouette ? i : b), pool[0]!);
+    let chosen = start;
+    for (const i of pool)
+      if (
+        f.rows[i]!.silhouette >= f.rows[start]!.silhouette - slack &&
+        score(i) >= score(start) + delta &&
+        score(i) > score(chosen)
+      )
+        chosen = i;
+    return f.rows[chosen]!.k;
+  };
+
 const silMax: Rule = (f) =>
   argmax(
     f.rows.map((r) => r.k),
@@ -179,6 +208,7 @@ export const RULES: Record<string, Rule> = {
   'silNull-unif-z': silOverNull('uniform', 'z'),
   'chNull-gauss': chOverNull('gaussian'),
   'chNull-unif': chOverNull('uniform'),
+  'blend-.5-.7': blend(0.5, 0.7, 0.15, 0.02),
 };
 
 type Cond = [string, (s: KnownKSpec) => boolean];
