@@ -4,8 +4,8 @@
  * typed one and answers in the summary's thread; a refused file's button
  * answers privately with the expected format.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackStandin } from '../../src/playground/standin/server.ts';
+import { describe, expect, it } from 'vitest';
+import type { SlackStandin } from '../../src/playground/standin/server.ts';
 import {
   buttonPayload,
   fileShareEnvelope,
@@ -13,18 +13,14 @@ import {
   sendCommand,
   sendEvent,
 } from '../../src/playground/standin/signer.ts';
-import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
+import { botOnStandinForFile, type TestBot } from '../support/slack-app.ts';
 import { messageText, postsIn, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
-beforeAll(async () => {
-  standin = await SlackStandin.start();
-  bot = await startTestBot(standin, newDataDir());
-});
-afterAll(async () => {
-  await bot?.stop();
-  await standin?.close();
+botOnStandinForFile((s, b) => {
+  standin = s;
+  bot = b;
 });
 
 type Button = { action_id: string; value: string; text: { text: string } };

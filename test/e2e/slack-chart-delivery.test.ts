@@ -4,23 +4,18 @@
  * once, a lost share is not repeated, and charts that finally fail are named
  * to the person who asked, with the bot still answering afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
-import { SlackStandin } from '../../src/playground/standin/server.ts';
+import type { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
-import { newDataDir, startTestBot, type TestBot } from '../support/slack-app.ts';
+import { botOnStandinForFile, type TestBot } from '../support/slack-app.ts';
 import { messageText, postsIn, responsesTo, sharesIn, tsOf } from '../support/slack-recorded.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
-
-beforeAll(async () => {
-  standin = await SlackStandin.start();
-  bot = await startTestBot(standin, newDataDir());
-});
-afterAll(async () => {
-  await bot?.stop();
-  await standin?.close();
+botOnStandinForFile((s, b) => {
+  standin = s;
+  bot = b;
 });
 
 async function summary(channel: string, id: string) {

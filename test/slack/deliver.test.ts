@@ -7,24 +7,13 @@ import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts'
 import { statusMessage } from '../../src/slack/blocks/index.ts';
 import { Deliverer, isNotAMember } from '../../src/slack/deliver.ts';
 import { retryDelayMs } from '../../src/slack/retry.ts';
-import { reply, TINY_PNG } from './fixtures.ts';
+import { reply, standinDeliverer, TINY_PNG } from './fixtures.ts';
 
 let standin: SlackStandin;
 let deliverer: Deliverer;
 const logs: string[] = [];
 
-/** A Deliverer on the stand-in, its client set up as app.ts does: no retries inside the client, rate limits surfaced to our policy. */
-function delivererWith(timeoutMs: number): Deliverer {
-  const logger = createLogger('debug', (line) => logs.push(line));
-  const client = new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: standin.apiUrl,
-    logger,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
-  });
-  return new Deliverer(client, logger, { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000 });
-}
+const delivererWith = (timeoutMs: number) => standinDeliverer(standin.apiUrl, timeoutMs, logs);
 
 beforeAll(async () => {
   standin = await SlackStandin.start();

@@ -3,14 +3,12 @@
  * files.uploadV2's three steps: the safe ones are repeated, the share is
  * looked up before it is repeated, and what finally fails is named.
  */
-import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log.ts';
-import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts';
+import { SlackStandin } from '../../src/playground/standin/server.ts';
 import { chartsNotDelivered } from '../../src/slack/blocks/index.ts';
-import { Deliverer } from '../../src/slack/deliver.ts';
+import type { Deliverer } from '../../src/slack/deliver.ts';
 import { isSharedIn } from '../../src/slack/share.ts';
-import { reply, TINY_PNG } from './fixtures.ts';
+import { reply, standinDeliverer, TINY_PNG } from './fixtures.ts';
 
 let standin: SlackStandin;
 let deliverer: Deliverer;
@@ -18,18 +16,7 @@ let deliverer: Deliverer;
 let quick: Deliverer;
 const logs: string[] = [];
 
-function delivererWith(timeoutMs: number): Deliverer {
-  const logger = createLogger('debug', (line) => logs.push(line));
-  const client = new webApi.WebClient(BOT_TOKEN, {
-    slackApiUrl: standin.apiUrl,
-    logger,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: timeoutMs,
-  });
-  const policy = { attempts: 3, baseDelayMs: 20, maxDelayMs: 2000, uploadTimeoutMs: timeoutMs };
-  return new Deliverer(client, logger, policy);
-}
+const delivererWith = (timeoutMs: number) => standinDeliverer(standin.apiUrl, timeoutMs, logs);
 
 beforeAll(async () => {
   standin = await SlackStandin.start();

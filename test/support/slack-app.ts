@@ -6,8 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type Bot, startBot } from '../../src/main.ts';
-import { BOT_TOKEN, type SlackStandin } from '../../src/playground/standin/server.ts';
+import { BOT_TOKEN, SlackStandin } from '../../src/playground/standin/server.ts';
 import { SIGNING_SECRET } from '../../src/playground/standin/signer.ts';
 
 export interface TestBot {
@@ -59,4 +60,19 @@ export async function startTestBot(
       await bot.stop();
     },
   };
+}
+
+/** For a whole test file: a fresh stand-in and the real bot on it before the tests, both stopped after. */
+export function botOnStandinForFile(started: (standin: SlackStandin, bot: TestBot) => void): void {
+  let standin: SlackStandin | undefined;
+  let bot: TestBot | undefined;
+  beforeAll(async () => {
+    standin = await SlackStandin.start();
+    bot = await startTestBot(standin, newDataDir());
+    started(standin, bot);
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await standin?.close();
+  });
 }
