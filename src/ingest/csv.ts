@@ -36,6 +36,12 @@ export interface ReadOptions {
    * from the bytes (fast.ts) and gives the same result. For tests and benchmarks.
    */
   parser?: 'fast' | 'strict';
+  /**
+   * The input's size in bytes when it is a stream whose size is known (a file
+   * on disk), so the table can be sized once instead of grown; a buffer or
+   * string input gives its own.
+   */
+  sizeHint?: number;
 }
 
 export async function readCustomers(input: IngestInput, options: ReadOptions): Promise<IngestResult> {
@@ -64,12 +70,28 @@ export async function readCustomers(input: IngestInput, options: ReadOptions): P
     const delimiter = detectDelimiter(head.line ?? '');
     const reader = new RowReader(file, delimiter, limits.maxRows);
     const read = options.parser === 'strict' ? parseRecords : parseFast;
-    await read(head.prefix, chunks, { file, delimiter }, reader);
+    await read(
+      head.prefix,
+      chunks,
+      { file, delimiter, expectedBytes: expectedBytes(input, options, decoding) },
+      reader,
+    );
     return finish(reader, limits, { file, delimiter, encoding: decoding.encoding, format: 'csv' });
   } finally {
     // Stops the source (e.g. closes the file) when reading ended early.
     await chunks.return(undefined);
   }
+}
+
+/** The decoded bytes to expect (0 when unknown): UTF-16 text is read as UTF-8, about half its size for a table. */
+function expectedBytes(input: IngestInput, options: ReadOptions, decoding: Decoding): number {
+  const raw =
+    typeof input === 'string'
+      ? input.length
+      : input instanceof Uint8Array
+        ? input.byteLength
+        : (options.sizeHint ?? 0);
+  return decoding.encoding === 'utf-16le' || decoding.encoding === 'utf-16be' ? raw / 2 : raw;
 }
 
 const OTHER_FORMATS = {

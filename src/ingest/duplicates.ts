@@ -24,6 +24,8 @@ export class DuplicateFinder {
   count = 0;
   readonly reported: DuplicateId[] = [];
   private dense = new Int32Array(1024);
+  /** Rows whose id went to the dense array. */
+  private denseRows = 0;
   private readonly sparse = new Map<string, number>();
   private readonly byId = new Map<string, DuplicateId>();
   private readonly counted = new Set<string>();
@@ -42,6 +44,7 @@ export class DuplicateFinder {
       return first ?? -1;
     }
     if (n >= this.dense.length) this.growTo(n);
+    this.denseRows++;
     const first = this.dense[n]! - 1; // stored as row + 1 so that 0 means unseen
     if (first < 0) this.dense[n] = row + 1;
     return first;
@@ -63,9 +66,24 @@ export class DuplicateFinder {
     }
   }
 
+  /**
+   * Room for ids up to `ids`, in one step, when every id so far was a small
+   * whole number (row numbers, 1, 2, 3…): the reader expects about that many
+   * rows. Doubling to a 5M-row file's ids held 8M slots and copied each size.
+   */
+  reserve(ids: number): void {
+    if (this.sparse.size > 0 || this.denseRows === 0) return;
+    const size = Math.min(Math.ceil(ids) + 1, DENSE_LIMIT);
+    if (size <= this.dense.length) return;
+    const next = new Int32Array(size);
+    next.set(this.dense);
+    this.dense = next;
+  }
+
   private growTo(n: number): void {
     let size = this.dense.length;
     while (size <= n) size *= 2;
+    size = Math.min(size, DENSE_LIMIT); // n is below it; a reserved size need not be a power of two
     const next = new Int32Array(size);
     next.set(this.dense);
     this.dense = next;

@@ -13,9 +13,9 @@ import { DEFAULT_LIMITS, type IngestLimits, type IngestResult, readCustomers } f
  * The checks before a byte of a file on disk is read: it exists, is a file,
  * and is within the size limit ("sales.csv: the file is 612 MB, over the
  * 512 MB limit", the sizes in the words Slack's gate uses). The CLI runs them
- * on order-line files too, which it reads whole.
+ * on order-line files too, which it reads whole. Gives the size in bytes.
  */
-export async function checkTableFile(path: string, limits: Partial<IngestLimits> = {}): Promise<void> {
+export async function checkTableFile(path: string, limits: Partial<IngestLimits> = {}): Promise<number> {
   const file = basename(path);
   const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -32,13 +32,14 @@ export async function checkTableFile(path: string, limits: Partial<IngestLimits>
   if (info.size > maxBytes) {
     throw new InputError('file_too_large', fileTooLarge('the file', info.size, maxBytes), { file });
   }
+  return info.size;
 }
 
 export async function readCustomerFile(
   path: string,
   limits: Partial<IngestLimits> = {},
 ): Promise<IngestResult> {
-  await checkTableFile(path, limits);
+  const size = await checkTableFile(path, limits);
   // The byte limit is also enforced while streaming, in case the file grows while being read.
-  return readCustomers(createReadStream(path), { fileName: basename(path), limits });
+  return readCustomers(createReadStream(path), { fileName: basename(path), limits, sizeHint: size });
 }

@@ -35,6 +35,8 @@ export const CSV_OPTIONS = {
 interface Context {
   file: string;
   delimiter: Delimiter;
+  /** The decoded size to expect, 0 when unknown (only the fast path uses it). */
+  expectedBytes?: number;
 }
 
 export async function parseRecords(

@@ -87,6 +87,13 @@ export class RowReader {
     this.keep(id, gender, age, income, spending, line);
   }
 
+  /** Room for about `rows` customer rows, from a reader that can estimate them; never beyond the row limit. */
+  reserve(rows: number): void {
+    const room = Math.min(Math.ceil(rows), this.maxRows);
+    this.table.reserve(room);
+    this.duplicates.reserve(room);
+  }
+
   private tooMany(line: number): boolean {
     if (++this.totalRows <= this.maxRows) return false;
     const limit = formatCount(this.maxRows);

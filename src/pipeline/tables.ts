@@ -101,7 +101,11 @@ export class TableSource {
 
   /** Parses a new upload; the caller remembers it once it is accepted. */
   async read(bytes: Uint8Array, fileName: string, onProgress?: Progress): Promise<IngestResult> {
-    return readCustomers(withProgress(bytes, fileName, onProgress), { fileName, ...this.limits() });
+    return readCustomers(withProgress(bytes, fileName, onProgress), {
+      fileName,
+      sizeHint: bytes.byteLength,
+      ...this.limits(),
+    });
   }
 
   remember(loaded: LoadedTable): LoadedTable {
