@@ -64,8 +64,7 @@ export function problemWords(problem: InputProblem): string {
       return `${problem.customers} ${who} is too few for ${what}: at least ${problem.needed} are needed.`;
     }
     case 'too_few_profiles':
-      if (problem.space === 'rfm') return `the customers have fewer than ${problem.k} different RFM profiles`;
-      return `the customers fall into only ${problem.profiles} different profile${s(problem.profiles)} on the chosen features, so they cannot be split into ${problem.k} segments; choose other features or fewer segments.`;
+      return tooFewProfilesWords(problem);
     case 'as_of_too_early':
       return `the analysis date ${problem.asOf} is not after the first order (${problem.firstOrder}); choose a date after it`;
     case 'invalid_option':
@@ -79,6 +78,25 @@ export function problemWords(problem: InputProblem): string {
       return `${problem.feature}: expected a ${bounds.whole ? 'whole number' : 'number'} within ${bounds.min}..${bounds.max}`;
     }
   }
+}
+
+/**
+ * One sentence for both kinds of data: what is wrong, then what the user can do.
+ * Order data's features are fixed, so its way out is more varied purchases (a longer
+ * period or more lines); either kind can ask for fewer segments, when at least
+ * `K_LIMITS.min` profiles leave a k to ask for (with the command that sets it).
+ */
+function tooFewProfilesWords(problem: Extract<InputProblem, { kind: 'too_few_profiles' }>): string {
+  const { profiles, k } = problem;
+  const rfm = problem.space === 'rfm';
+  const on = rfm ? 'recency, frequency and spend' : 'the chosen features';
+  const head = `the customers fall into only ${profiles} different profile${s(profiles)} on ${on}, so they cannot be split into ${k} segments`;
+  const more = rfm
+    ? 'share order lines that cover a longer period, or more order lines'
+    : 'choose other features with `/segment features …`';
+  const fewer =
+    profiles >= K_LIMITS.min ? `, or ask for at most ${profiles} segments: \`/segment k ${profiles}\`` : '';
+  return `${head}; ${more}${fewer}.`;
 }
 
 /** The error's message in words: core's problem worded, or the edge's own message. */

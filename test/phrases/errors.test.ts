@@ -37,17 +37,28 @@ describe("core's input errors in words", () => {
     expect(problemWords({ kind: 'too_few_customers', customers: 1, needed: 10 })).toBe(
       '1 valid customer is too few for segments: at least 10 are needed.',
     );
-    expect(problemWords({ kind: 'too_few_profiles', profiles: 1, k: 3 })).toBe(
-      'the customers fall into only 1 different profile on the chosen features, so they cannot be split into 3 segments; choose other features or fewer segments.',
+  });
+
+  it('word too few profiles with what to do: the same sentence for customer files and order lines', () => {
+    // A smaller k is offered, with the command that sets it, only when there is one to ask for (k ≥ 2).
+    expect(problemWords({ kind: 'too_few_profiles', profiles: 3, k: 5 })).toBe(
+      'the customers fall into only 3 different profiles on the chosen features, so they cannot be split into 5 segments; choose other features with `/segment features …`, or ask for at most 3 segments: `/segment k 3`.',
+    );
+    expect(problemWords({ kind: 'too_few_profiles', profiles: 1, k: 2 })).toBe(
+      'the customers fall into only 1 different profile on the chosen features, so they cannot be split into 2 segments; choose other features with `/segment features …`.',
+    );
+    // Order data's features are fixed: more varied purchases, or fewer segments.
+    expect(problemWords({ kind: 'too_few_profiles', profiles: 2, k: 4, space: 'rfm' })).toBe(
+      'the customers fall into only 2 different profiles on recency, frequency and spend, so they cannot be split into 4 segments; share order lines that cover a longer period, or more order lines, or ask for at most 2 segments: `/segment k 2`.',
+    );
+    expect(problemWords({ kind: 'too_few_profiles', profiles: 1, k: 2, space: 'rfm' })).toBe(
+      'the customers fall into only 1 different profile on recency, frequency and spend, so they cannot be split into 2 segments; share order lines that cover a longer period, or more order lines.',
     );
   });
 
   it('word order data’s refusals as they have always read', () => {
     expect(problemWords({ kind: 'too_few_customers', customers: 1, needed: 10, buyers: true })).toBe(
       '1 customer with purchases is too few for segments: at least 10 are needed.',
-    );
-    expect(problemWords({ kind: 'too_few_profiles', profiles: 2, k: 4, space: 'rfm' })).toBe(
-      'the customers have fewer than 4 different RFM profiles',
     );
     expect(problemWords({ kind: 'as_of_too_early', asOf: '2010-12-31', firstOrder: '2011-01-01' })).toBe(
       'the analysis date 2010-12-31 is not after the first order (2011-01-01); choose a date after it',

@@ -124,10 +124,12 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
   const logged = logPoints(customers); // 1
   const scaler = fitScaler(logged, 'zscore'); // 2
   const points = applyScaler(logged, scaler);
+  // Before the sweep, whose own refusal (fewer profiles than the smallest k) would not say 'rfm'
+  // and be worded with the customer path's advice to choose other features, which order data cannot.
+  const needed = options.k ?? options.kRange.min;
+  const profiles = distinctRows(points, needed);
+  if (profiles < needed) throw inputProblem({ kind: 'too_few_profiles', profiles, k: needed, space: 'rfm' });
   const sweep = sweepK(points, options); // 3
-  const profiles = options.k ? distinctRows(points, options.k) : 0;
-  if (options.k && profiles < options.k)
-    throw inputProblem({ kind: 'too_few_profiles', profiles, k: options.k, space: 'rfm' });
   const structure = structureTest(
     sweep.sweepSet,
     options.k ?? sweep.selection.recommendedK,

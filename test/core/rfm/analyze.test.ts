@@ -66,6 +66,29 @@ describe('RFM segmentation', () => {
     expect(predictRfm(a.model, { recency: 500, frequency: 1, monetary: 40 }).segment.name).toBe('Lost');
   });
 
+  it('refuses fewer RFM profiles than segments as order data, whether k is fixed or chosen', () => {
+    // 12 customers, 3 profiles: a fixed k of 4 cannot be met; with one profile not even the smallest k.
+    const of = (values: number[]): CustomerRfm => ({
+      length: values.length,
+      ids: values.map((_, i) => String(i)),
+      recency: Float64Array.from(values),
+      frequency: Float64Array.from(values),
+      monetary: Float64Array.from(values, (v) => v * 10),
+      tenure: Float64Array.from(values),
+      basket: Float64Array.from(values),
+      country: new Int32Array(values.length),
+      countries: ['UK'],
+    });
+    const three = of(Array.from({ length: 12 }, (_, i) => 1 + (i % 3)));
+    expect(() => analyzeRfm(three, { k: 4 })).toThrow(
+      expect.objectContaining({ problem: { kind: 'too_few_profiles', profiles: 3, k: 4, space: 'rfm' } }),
+    );
+    // Before, the sweep refused this one without 'rfm', and the words said to choose other features.
+    expect(() => analyzeRfm(of(new Array(12).fill(5)))).toThrow(
+      expect.objectContaining({ problem: { kind: 'too_few_profiles', profiles: 1, k: 2, space: 'rfm' } }),
+    );
+  });
+
   it('refuses fewer than 10 customers', () => {
     const tiny: CustomerRfm = {
       length: 3,
