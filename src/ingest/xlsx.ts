@@ -5,15 +5,25 @@
  * that does, else the first sheet), finds its header below any title or empty
  * rows, and turns cells into the text a CSV export of the sheet would hold.
  *
- * Refusals each say what to do: a password-protected workbook, a legacy .xls,
- * a damaged or empty workbook, one that would unzip beyond the size limit.
+ * Refusals each say what to do (workbook-refusals.ts): a password-protected
+ * workbook, a legacy .xls, a damaged or empty workbook, one that would unzip
+ * beyond the size limit.
  */
 import { InputError } from '../core/errors.ts';
 import { formatBytes } from './chunks.ts';
-import { identifyContainer, type ZipFormat } from './containers.ts';
+import { identifyContainer } from './containers.ts';
 import { mapHeader } from './headers.ts';
 import { finish, type IngestLimits, type IngestResult } from './result.ts';
 import { RowReader } from './rows.ts';
+import {
+  damaged,
+  emptyWorkbook,
+  legacyXls,
+  notAWorkbook,
+  passwordProtected,
+  unzipsTooFar,
+  type WorkbookKind,
+} from './workbook-refusals.ts';
 
 /** A cell as read-excel-file gives it. */
 export type Cell = string | number | boolean | Date | null;
@@ -26,6 +36,11 @@ export const HEADER_SEARCH = 20;
  */
 const UNZIPPED_FACTOR = 8;
 const UNZIPPED_MAX = 1024 ** 3;
+/**
+ * Its refusals come before any header is read, and it is given every workbook the order-line check could not
+ * look into, order workbooks too: they name either kind's sheet (workbook-refusals.ts).
+ */
+const CUSTOMER_READER: WorkbookKind = 'either';
 
 export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<IngestResult> {
   const chosen = chooseSheet(await openWorkbook(bytes, file, limits), file);
@@ -52,37 +67,26 @@ export async function readWorkbook(bytes: Buffer, file: string, limits: IngestLi
  * (transactions/workbook.ts, xlsx-rows.ts).
  */
 async function openWorkbook(bytes: Buffer, file: string, limits: IngestLimits): Promise<Sheet[]> {
-  checkWorkbook(bytes, file, limits);
+  checkWorkbook(bytes, file, limits, CUSTOMER_READER);
   const sheets = await readSheets(bytes, file);
   const filled = sheets.filter((s) => s.data.some((row) => row.some(isFilled)));
-  if (filled.length === 0) throw emptyWorkbook(file);
+  if (filled.length === 0) throw emptyWorkbook(CUSTOMER_READER, file);
   return filled;
 }
 
-/** The refusals before a workbook is unzipped: not an .xlsx (password, .xls, .ods, …), damaged, too big unzipped. */
-export function checkWorkbook(bytes: Buffer, file: string, limits: IngestLimits): void {
+/**
+ * The refusals before a workbook is unzipped: not an .xlsx (password, .xls, .ods, …), damaged, too big unzipped,
+ * worded for the `kind` of file it was read as.
+ */
+export function checkWorkbook(bytes: Buffer, file: string, limits: IngestLimits, kind: WorkbookKind): void {
   const container = identifyContainer(bytes);
-  if (container.kind === 'ole') throw container.encrypted ? passwordProtected(file) : legacyXls(file);
-  if (container.kind !== 'zip') throw damaged(file);
-  if (container.format !== 'xlsx') throw notAWorkbook(container.format, file);
+  if (container.kind === 'ole') throw container.encrypted ? passwordProtected(kind, file) : legacyXls(file);
+  if (container.kind !== 'zip') throw damaged(kind, file);
+  if (container.format !== 'xlsx') throw notAWorkbook(container.format, kind, file);
   const unzipped = container.entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   const cap = Math.min(limits.maxBytes * UNZIPPED_FACTOR, UNZIPPED_MAX);
-  if (unzipped > cap) {
-    throw new InputError(
-      'file_too_large',
-      `this workbook unzips to ${formatBytes(unzipped)}, more than the ${formatBytes(cap)} ` +
-        'one analysis reads; delete unused sheets and columns, or export the customer sheet as CSV',
-      { file },
-    );
-  }
+  if (unzipped > cap) throw unzipsTooFar(kind, file, formatBytes(unzipped), formatBytes(cap));
 }
-
-export const emptyWorkbook = (file: string) =>
-  new InputError(
-    'empty_workbook',
-    'every sheet of this workbook is empty; put one row per customer below a header row (Age, Annual Income (k$), Spending Score (1-100), …)',
-    { file },
-  );
 
 interface Sheet {
   sheet: string;
@@ -99,7 +103,7 @@ async function readSheets(bytes: Buffer, file: string): Promise<Sheet[]> {
     if (code === 'NO_DATA') return [];
     if (code === 'XLS_FILE_NOT_SUPPORTED') throw legacyXls(file);
     // INVALID_ZIP, FILE_NOT_SUPPORTED, InvalidSpreadsheetError, or XML the parser could not follow.
-    throw damaged(file);
+    throw damaged(CUSTOMER_READER, file);
   }
 }
 
@@ -166,39 +170,4 @@ export function plainDecimal(x: number): string {
   if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
   if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
-
-const passwordProtected = (file: string) =>
-  new InputError(
-    'password_protected',
-    'this workbook is protected with a password, so it cannot be read; open it in Excel, remove the password (File → Info → Protect Workbook) or save the customer sheet as CSV, and share it again',
-    { file },
-  );
-
-const legacyXls = (file: string) =>
-  new InputError(
-    'unsupported_format',
-    'this is an old-style Excel file (.xls); open it in Excel and save it as .xlsx or as CSV UTF-8, and share it again',
-    { file },
-  );
-
-export const damaged = (file: string) =>
-  new InputError(
-    'corrupt_workbook',
-    'this workbook is damaged and could not be opened; open it in Excel and save it again, or save the customer sheet as CSV',
-    { file },
-  );
-
-const NOT_A_WORKBOOK: Record<Exclude<ZipFormat, 'xlsx'>, string> = {
-  ods: 'this is an OpenDocument spreadsheet (.ods); save it as .xlsx or as CSV UTF-8 and share it again',
-  numbers: 'this is an Apple Numbers file; export it (File → Export To → CSV or Excel) and share that file',
-  document:
-    'this is an office document, not a spreadsheet of customers; share the customer table as .xlsx or CSV',
-  archive: 'this is a zip archive; unzip it and share the customer file inside (.csv or .xlsx)',
-  damaged: 'this zip file is damaged and could not be opened; share the customer file as .xlsx or CSV',
-};
-
-function notAWorkbook(format: Exclude<ZipFormat, 'xlsx'>, file: string): InputError {
-  const code = format === 'damaged' ? 'corrupt_workbook' : 'unsupported_format';
-  return new InputError(code, NOT_A_WORKBOOK[format], { file });
 }

@@ -95,7 +95,8 @@ describe('workbooks that cannot be read, each with its own message', () => {
       'a password-protected workbook',
       ole(Buffer.from('EncryptedPackage', 'utf16le')),
       'password_protected',
-      /protected with a password/,
+      // Encrypted, so no header says which kind it is: either sheet (an order workbook comes here too).
+      /protected with a password.*save the customer or order sheet as CSV/,
     ],
     [
       'a legacy .xls workbook',
@@ -113,7 +114,7 @@ describe('workbooks that cannot be read, each with its own message', () => {
       'an empty workbook',
       buildXlsx([{ name: 'Sheet1', rows: [] }]),
       'empty_workbook',
-      /every sheet of this workbook is empty/,
+      /every sheet of this workbook is empty; put one row per customer .*, or one row per order line/,
     ],
     [
       'an OpenDocument spreadsheet',
@@ -164,6 +165,6 @@ it('refuses the first bytes of a zip (a workbook cut short) as a damaged workboo
   const error = await readError(new Uint8Array(Buffer.from('504b0304140006000800000021006c', 'hex')));
   expect([error.code, error.message]).toEqual([
     'corrupt_workbook',
-    'this zip file is damaged and could not be opened; share the customer file as .xlsx or CSV',
+    'this zip file is damaged and could not be opened; share the customer or order-line file as .xlsx or CSV',
   ]);
 });

@@ -36,7 +36,7 @@ async function isOrderLineWorkbook(bytes: Buffer, limits: Partial<IngestLimits>)
   // The refusals every workbook gets (too big unzipped, damaged, .xls) before a part is inflated: a
   // workbook whose directory says it unzips past the cap is never inflated here, and the reader says why.
   try {
-    checkWorkbook(bytes, '', { ...DEFAULT_LIMITS, ...limits });
+    checkWorkbook(bytes, '', { ...DEFAULT_LIMITS, ...limits }, 'either');
   } catch {
     return false;
   }

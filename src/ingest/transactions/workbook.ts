@@ -12,7 +12,8 @@
  */
 import { InputError } from '../../core/errors.ts';
 import type { IngestLimits } from '../result.ts';
-import { checkWorkbook, damaged, emptyWorkbook, HEADER_SEARCH } from '../xlsx.ts';
+import { damaged, emptyWorkbook } from '../workbook-refusals.ts';
+import { checkWorkbook, HEADER_SEARCH } from '../xlsx.ts';
 import { type StreamedCell, streamWorkbook, WorkbookUnreadable } from '../xlsx-rows.ts';
 import type { OrderLineBuilder } from './builder.ts';
 import { looksLikeOrderLines } from './roles.ts';
@@ -29,7 +30,7 @@ export async function readOrderWorkbook(
   limits: IngestLimits,
   start: (header: string[], line: number) => WorkbookStart,
 ): Promise<{ builder: OrderLineBuilder; sheets: string[] }> {
-  checkWorkbook(bytes, file, limits);
+  checkWorkbook(bytes, file, limits, 'orders');
   try {
     const sheets = await streamWorkbook(bytes);
     let header: string[] | null = null;
@@ -73,10 +74,10 @@ export async function readOrderWorkbook(
             sheets.map((s) => s.name),
             file,
           )
-        : emptyWorkbook(file);
+        : emptyWorkbook('orders', file);
     return { builder: (reading as WorkbookStart).builder, sheets: read };
   } catch (error) {
-    if (error instanceof WorkbookUnreadable) throw damaged(file);
+    if (error instanceof WorkbookUnreadable) throw damaged('orders', file);
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
+import { readCustomers } from '../../../src/ingest/csv.ts';
 import { isOrderLineBytes, isOrderLineFile } from '../../../src/ingest/transactions/file.ts';
 import { tempFile } from '../../support/cli.ts';
 import { accented, orderWorkbook, utf16le, windows1252 } from '../../support/order-files.ts';
@@ -55,6 +56,10 @@ describe('telling order-line files from customer files', () => {
     for (let at = book.indexOf('PK\x01\x02'); at !== -1; at = book.indexOf('PK\x01\x02', at + 4))
       book.writeUInt32LE(1024 ** 3, at + 24);
     expect(await isOrderLineBytes(book)).toBe(false);
+    // So the customer reader gets order workbooks too, and its refusal names neither kind alone.
+    await expect(readCustomers(book, { fileName: 'orders.xlsx' })).rejects.toThrow(
+      /delete unused sheets and columns, or export the customer or order sheet as CSV$/,
+    );
   });
 
   it('holds a workbook to the configured unzipped cap, as the reader does', async () => {

@@ -1,4 +1,5 @@
 /** Order lines in an .xlsx, or in Windows-1252 / UTF-16 text, read as the same lines as the UTF-8 CSV. */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.ts';
 import { generateOrderLines } from '../../../src/core/rfm/synthetic-orders.ts';
@@ -139,5 +140,65 @@ describe('order lines in other files than UTF-8 CSV', () => {
     expect((error as InputError).message).toMatch(
       /^no sheet of this workbook has order-line columns \(looked at "Notes"\)/,
     );
+  });
+});
+
+describe('an order workbook that cannot be read is told to save the order sheet, not the customer sheet', () => {
+  const book = Buffer.from(orderWorkbook(generated.csv));
+  const ole = (name: string) =>
+    Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504), Buffer.from(name, 'utf16le')]);
+  /** The order sheet cut off mid-row: the zip opens, the sheet's XML ends early. */
+  const cutSheet = () => {
+    const parts = unzipSync(book);
+    const sheet = Object.keys(parts).find(
+      (name) => name.startsWith('xl/worksheets/') && name.endsWith('2.xml'),
+    )!;
+    const xml = strFromU8(parts[sheet]!);
+    return zipSync({ ...parts, [sheet]: strToU8(xml.slice(0, xml.indexOf('<row r="9"') + 12)) });
+  };
+  /** Every central-directory entry claims `size` bytes unzipped (past 8 × the byte limit). */
+  const claimingUnzipped = (size: number) => {
+    const claimed = Buffer.from(book);
+    for (let at = claimed.indexOf('PK\x01\x02'); at !== -1; at = claimed.indexOf('PK\x01\x02', at + 4))
+      claimed.writeUInt32LE(size, at + 24);
+    return claimed;
+  };
+  const refusal = async (bytes: Uint8Array, maxBytes?: number) => {
+    const error = await readOrderLines(bytes, {
+      fileName: 'orders.xlsx',
+      ...(maxBytes ? { limits: { maxBytes } } : {}),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  };
+
+  it.each([
+    ['protected with a password', () => refusal(ole('EncryptedPackage')), /or save the order sheet as CSV/],
+    [
+      'damaged (cut short)',
+      () => refusal(book.subarray(0, 900)),
+      /share the order-line file as \.xlsx or CSV/,
+    ],
+    ['damaged inside a sheet', () => refusal(cutSheet()), /or save the order sheet as CSV$/],
+    [
+      'too big unzipped',
+      () => refusal(claimingUnzipped(16 * 1024 ** 2), 1024 ** 2),
+      /export the order sheet as CSV$/,
+    ],
+    [
+      'a zip archive',
+      () => refusal(zipSync({ 'orders.csv': strToU8(generated.csv) })),
+      /order-line file inside/,
+    ],
+    [
+      'empty',
+      () => refusal(buildXlsx([{ name: 'Sheet1', rows: [] }])),
+      /one row per order line below a header/,
+    ],
+  ])('%s', async (_, refuse, words) => {
+    const error = await refuse();
+    expect(error.message).toMatch(words);
+    expect(error.message).not.toMatch(/customer (sheet|file|table)|of customers|per customer/);
+    expect(error.where).toEqual({ file: 'orders.xlsx' });
   });
 });
