@@ -9,7 +9,7 @@ import { customersToCsv, generateCustomers } from '../../src/core/synthetic.ts';
 import type { SlackStandin } from '../../src/playground/standin/server.ts';
 import { fileShareEnvelope, sendCommand, sendEvent } from '../../src/playground/standin/signer.ts';
 import { botOnStandinForFile, type TestBot } from '../support/slack-app.ts';
-import { messageText, postsIn, responsesTo, sharesIn, tsOf } from '../support/slack-recorded.ts';
+import { messageText, postsIn, responsesTo, sharesIn, tsOf, updatesOf } from '../support/slack-recorded.ts';
 
 let standin: SlackStandin;
 let bot: TestBot;
@@ -71,8 +71,14 @@ describe('charts when Slack fails a step of the upload', () => {
     timeout: 180_000,
   }, async () => {
     standin.fail('files.completeUploadExternal', { status: 500 }, { status: 500 });
-    await summary('CNOCHARTS', 'nocharts');
+    const post = await summary('CNOCHARTS', 'nocharts');
     const note = await standin.waitFor(() => responsesTo(standin, 'nocharts')[0], 60_000, 'the private note');
+    // The public answer went out counting its charts; once none were shared, it no longer claims any.
+    expect(messageText(post.args)).toMatch(/:bar_chart: \d+ charts? in the thread/);
+    const corrected = updatesOf(standin, 'CNOCHARTS', tsOf(post));
+    expect(corrected).toHaveLength(1);
+    expect(messageText(corrected[0]!.args)).not.toContain(':bar_chart:');
+    expect(messageText(corrected[0]!.args)).toContain(String(post.args.text));
     expect(note.body.response_type).toBe('ephemeral');
     const text = messageText(note.body);
     expect(text).toMatch(/I posted the answer but couldn't attach/);
@@ -113,5 +119,10 @@ describe('charts when Slack fails a step of the upload', () => {
     for (const title of titlesTried('CUPCHARTS')) expect(text).toContain(`*${title}*`);
     expect(text).toMatch(/couldn't attach/);
     expect(sharesIn(standin, 'CUPCHARTS')).toHaveLength(0);
+    // The working message became the answer with ":bar_chart: N charts below", then lost that line.
+    const working = postsIn(standin, 'CUPCHARTS')[0]!;
+    const versions = updatesOf(standin, 'CUPCHARTS', tsOf(working)).map((u) => messageText(u.args));
+    expect(versions.at(-2)).toMatch(/:bar_chart: \d+ charts? below/);
+    expect(versions.at(-1)).not.toContain(':bar_chart:');
   });
 });

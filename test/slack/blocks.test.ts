@@ -6,6 +6,7 @@ import {
   chartComment,
   LIMITS,
   replyMessage,
+  sharedNote,
   tableBlocks,
   tableCards,
   tableLines,
@@ -141,6 +142,22 @@ describe('chart descriptions and hints', () => {
     const comment = chartComment('Customer segments', images, []);
     expect(comment).toContain('*Elbow*: Inertia falls steeply until k = 5.');
     expect(comment).toContain('*Segments*: Five groups by income and spending.');
+  });
+
+  it('counts only the charts and files that were shared once some uploads failed, and says nothing of none', () => {
+    const chart = { filename: 'c.png', title: 'C', alt: 'A chart.', png: TINY_PNG };
+    const csv = {
+      filename: 'customers.csv',
+      title: 'Customers',
+      mimetype: 'text/csv',
+      content: Buffer.from('a'),
+    };
+    const attached = reply({ images: [chart, chart, chart], files: [csv] });
+    // Indexes run over the images, then the files (as uploadAttachments numbers them).
+    expect(sharedNote(attached, [0, 2])).toBe(':bar_chart: 2 charts in the thread.');
+    expect(sharedNote(attached, [1, 3], 'below')).toBe(':bar_chart: 1 chart and 1 file(s) below.');
+    expect(sharedNote(attached, [3])).toBe(':bar_chart: 1 file(s) in the thread.');
+    expect(sharedNote(attached, [])).toBeUndefined();
   });
 
   it('puts the invitation first, naming the bot, without losing the answer', () => {

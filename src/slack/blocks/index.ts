@@ -12,6 +12,7 @@ export {
   progressLine,
   readingFile,
   resumingFile,
+  sharedNote,
   stillReading,
   unusableDataFile,
   withInviteHint,

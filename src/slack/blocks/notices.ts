@@ -42,6 +42,21 @@ export const chartsNote = (images: number, files: number, where: 'thread' | 'bel
   return `:bar_chart: ${parts.filter(Boolean).join(' and ')} ${where === 'thread' ? 'in the thread' : 'below'}.`;
 };
 
+/**
+ * The note rewritten once the uploads are done, when some failed: it was posted with the answer,
+ * before them, so it counted every chart and file. Counts only those shared (`shared`: indexes
+ * into the reply's images, then its files, as uploadAttachments numbers them); none when none were.
+ */
+export function sharedNote(
+  attached: { images: readonly unknown[]; files: readonly unknown[] },
+  shared: readonly number[],
+  where: 'thread' | 'below' = 'thread',
+): string | undefined {
+  const images = shared.filter((i) => i < attached.images.length).length;
+  const files = shared.length - images;
+  return images + files > 0 ? chartsNote(images, files, where) : undefined;
+}
+
 export const couldNotDeliver = (detail: string): SlackMessage =>
   note(
     `:warning: I couldn't deliver the answer to this channel (${escapeText(detail)}). Please try again in a minute.`,

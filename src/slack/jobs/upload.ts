@@ -25,6 +25,7 @@ import {
   replyMessage,
   resumingFile,
   type SlackMessage,
+  sharedNote,
 } from '../blocks/index.ts';
 import { Deliverer, type Place } from '../deliver.ts';
 import { downloadCapped, downloadUrl } from '../files.ts';
@@ -74,9 +75,13 @@ export function uploadJob(deps: JobDeps): JobHandler {
           ? chartsNote(reply.images.length, reply.files.length, 'below')
           : undefined;
         await show(replyMessage(reply, note));
-        const { missing } = await deliverer.uploadAttachments(place, reply);
+        const { shared, missing } = await deliverer.uploadAttachments(place, reply);
         if (missing.length) {
           logger.warn(`job ${job.id}: ${missing.map((m) => m.title).join(', ')} not shared`);
+          // The note above counted every chart; a failed rewrite must not turn into "couldn't deliver".
+          await show(replyMessage(reply, sharedNote(reply, shared, 'below'))).catch((error) => {
+            logger.warn(`job ${job.id}: correcting the chart count failed: ${describeError(error)}`);
+          });
           await deliverer.ephemeral(place, slack.userId, chartsNotDelivered(missing));
         }
       } else {

@@ -18,6 +18,7 @@ import {
   chartsNote,
   couldNotDeliver,
   replyMessage,
+  sharedNote,
   stillReading,
   withInviteHint,
 } from '../../blocks/index.ts';
@@ -135,12 +136,16 @@ export async function answer(
     await tell(deliverer, respond, logger, message);
     return;
   }
-  const { missing } = await deliverer.uploadAttachments(
+  const { shared, missing } = await deliverer.uploadAttachments(
     { channel: a.channel, threadTs: a.threadTs ?? ts },
     reply,
   );
   if (missing.length === 0) return;
   logger.warn(`sharing ${missing.map((m) => m.title).join(', ')} in ${a.channel} failed`);
+  // The public note counted every chart; the answer itself is already out, so a failed rewrite is only logged.
+  await deliverer.update(a.channel, ts, replyMessage(reply, sharedNote(reply, shared))).catch((error) => {
+    logger.warn(`correcting the chart count in ${a.channel} failed: ${describeError(error)}`);
+  });
   await tell(deliverer, respond, logger, chartsNotDelivered(missing));
 }
 
