@@ -35,11 +35,16 @@ export async function checkTableFile(path: string, limits: Partial<IngestLimits>
   return info.size;
 }
 
+const READ_BYTES = 1024 * 1024;
+
 export async function readCustomerFile(
   path: string,
   limits: Partial<IngestLimits> = {},
 ): Promise<IngestResult> {
   const size = await checkTableFile(path, limits);
   // The byte limit is also enforced while streaming, in case the file grows while being read.
-  return readCustomers(createReadStream(path), { fileName: basename(path), limits, sizeHint: size });
+  // Read 1 MB at a time (ingest still slices it to 64 KB): at the default 64 KB, reading a
+  // 230 MB file alone took ~240 ms of CPU, at 1 MB ~90 ms.
+  const stream = createReadStream(path, { highWaterMark: READ_BYTES });
+  return readCustomers(stream, { fileName: basename(path), limits, sizeHint: size });
 }
