@@ -3,12 +3,14 @@
  * before clustering. Descriptive statistics follow pandas' describe(), skew()
  * and kurt() conventions (sample sd, adjusted skewness, excess kurtosis).
  */
+import { type EdaFigures, edaFiguresFromCounts } from './eda-counts.ts';
 import { featureColumn } from './features.ts';
 import { histogram } from './histogram.ts';
 import { idAt, uniqueWholeNumbers } from './ids.ts';
-import { type Ordered, ordered } from './order.ts';
+import { ordered } from './order.ts';
 import { featuresInSource, hasAgeColumn } from './source.ts';
-import { type Moments, mean, moments, pearsonFromMoments, type Quartiles, tukeyFences } from './stats.ts';
+import { type Moments, mean, moments, pearsonFromMoments } from './stats.ts';
+import { boxSummaryOf, featureSummaryOf } from './summaries.ts';
 import {
   type BoxSummary,
   type CustomerTable,
@@ -21,56 +23,17 @@ import {
   type SourceInfo,
 } from './types.ts';
 
-/** Type-7 quartiles (numpy's and pandas' default, as quantileSorted) from an Ordered view. */
-function quartilesOf(o: Ordered): Quartiles {
-  const n = o.length;
-  const quantile = (p: number) => {
-    if (n === 0) return Number.NaN;
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const a = o.at(lo);
-    return a + (h - lo) * (o.at(Math.min(n - 1, lo + 1)) - a);
-  };
-  return {
-    min: n ? o.at(0) : Number.NaN,
-    q1: quantile(0.25),
-    median: quantile(0.5),
-    q3: quantile(0.75),
-    max: n ? o.at(n - 1) : Number.NaN,
-  };
-}
-
 export function describeFeature(
   feature: Feature,
   values: ArrayLike<number>,
   missing: number,
   m: Moments = moments(values),
 ): FeatureSummary {
-  const o = ordered(values);
-  const q = quartilesOf(o);
-  const fences = tukeyFences(q);
-  const outliers = o.countOutside(fences.lower, fences.upper);
-  return {
-    feature,
-    count: values.length,
-    missing,
-    mean: m.mean,
-    std: m.std,
-    ...q,
-    skewness: m.skewness,
-    kurtosis: m.kurtosis,
-    outliers,
-  };
+  return featureSummaryOf(feature, ordered(values), missing, m);
 }
 
 export function boxSummary(values: ArrayLike<number>): BoxSummary {
-  const o = ordered(values);
-  const q = quartilesOf(o);
-  const fences = tukeyFences(q);
-  // The most extreme values inside the fences (the quartiles themselves are always inside).
-  const lowerWhisker = Math.min(q.max, o.firstAtLeast(fences.lower) ?? q.max);
-  const upperWhisker = Math.max(q.min, o.lastAtMost(fences.upper) ?? q.min);
-  return { ...q, mean: mean(values), lowerWhisker, upperWhisker };
+  return boxSummaryOf(ordered(values), mean(values));
 }
 
 function genderCounts(table: CustomerTable) {
@@ -166,13 +129,24 @@ function duplicates(table: CustomerTable): { ids: number; rows: number } {
   return { ids, rows };
 }
 
+/** The features an Eda describes: the catalogue's the file has, then the candidate columns `used`. */
+const describedFeatures = (source: SourceInfo, used: readonly Feature[]): Feature[] => [
+  ...featuresInSource(source),
+  ...used.filter((f) => !isCatalogueFeature(f)),
+];
+
 /**
- * `used` adds the candidate columns being clustered on (after the catalogue
- * features), so the checks, ranges and profiles describe every feature used.
+ * The value figures by copies and sorts, for any values: the path every table
+ * took before core/eda-counts.ts, and still the one for columns that are not
+ * whole numbers over a modest range.
  */
-export function computeEda(table: CustomerTable, source: SourceInfo, used: readonly Feature[] = []): Eda {
+export function generalEdaFigures(
+  table: CustomerTable,
+  source: SourceInfo,
+  used: readonly Feature[] = [],
+): EdaFigures {
   // A file without an Age column has NaN ages: age is left out of every summary rather than described as NaN.
-  const features = [...featuresInSource(source), ...used.filter((f) => !isCatalogueFeature(f))];
+  const features = describedFeatures(source, used);
   const col = (f: Feature) => featureColumn(table, f);
   const m = Object.fromEntries(features.map((f) => [f, moments(col(f))])) as Record<Feature, Moments>;
   const describe = features.map((f) => describeFeature(f, col(f), source.missing[f] ?? 0, m[f]));
@@ -182,6 +156,38 @@ export function computeEda(table: CustomerTable, source: SourceInfo, used: reado
   const matrix = features.map((a) =>
     features.map((b) => (a === b ? 1 : pearsonFromMoments(col(a), col(b), m[a]!, m[b]!))),
   );
+  return {
+    describe,
+    histograms,
+    gender: genderCounts(table),
+    correlation: { features, matrix },
+    byGender: byGender(table, hasAgeColumn(source)),
+  };
+}
+
+/** The value figures by counting (core/eda-counts.ts) when every described column allows it, or null. */
+export function countingEdaFigures(
+  table: CustomerTable,
+  source: SourceInfo,
+  used: readonly Feature[] = [],
+): EdaFigures | null {
+  return edaFiguresFromCounts({
+    gender: table.gender,
+    columns: describedFeatures(source, used).map((feature) => ({
+      feature,
+      values: featureColumn(table, feature),
+    })),
+    missing: source.missing,
+    withAge: hasAgeColumn(source),
+  });
+}
+
+/**
+ * `used` adds the candidate columns being clustered on (after the catalogue
+ * features), so the checks, ranges and profiles describe every feature used.
+ */
+export function computeEda(table: CustomerTable, source: SourceInfo, used: readonly Feature[] = []): Eda {
+  const figures = countingEdaFigures(table, source, used) ?? generalEdaFigures(table, source, used);
   const dup = duplicates(table);
   return {
     rows: table.length,
@@ -190,10 +196,10 @@ export function computeEda(table: CustomerTable, source: SourceInfo, used: reado
     missing: source.missing,
     duplicateIds: dup.ids,
     duplicateRows: dup.rows,
-    describe,
-    histograms,
-    gender: genderCounts(table),
-    correlation: { features, matrix },
-    byGender: byGender(table, hasAgeColumn(source)),
+    describe: figures.describe,
+    histograms: figures.histograms,
+    gender: figures.gender,
+    correlation: figures.correlation,
+    byGender: figures.byGender,
   };
 }

@@ -33,8 +33,24 @@ export function ordered(values: ArrayLike<number>): Ordered {
     if (whole && !Number.isInteger(v)) whole = false;
   }
   const span = max - min + 1;
-  if (n > 0 && whole && span <= MAX_SPAN && span <= 4 * n) return new Counted(values, min, span);
+  if (n > 0 && whole && span <= MAX_SPAN && span <= 4 * n) {
+    const counts = new Float64Array(span);
+    for (let i = 0; i < n; i++) counts[values[i]! - min]! += 1;
+    return countedOrder(counts, min);
+  }
   return new Sorted(Float64Array.from(values).sort());
+}
+
+/**
+ * The ordered view of whole numbers already counted: `counts[k]` values equal
+ * `first + k`. Leading or trailing zero counts are allowed (a gender's values
+ * counted over the whole column's range), so ranks, bounds and counts are the
+ * ones a sort of those values gives.
+ */
+export function countedOrder(counts: ArrayLike<number>, first: number): Ordered {
+  const below = new Float64Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) below[k + 1] = below[k]! + counts[k]!;
+  return new Counted(below, first);
 }
 
 class Sorted implements Ordered {
@@ -58,20 +74,14 @@ class Sorted implements Ordered {
 }
 
 class Counted implements Ordered {
-  /** below[v − min] = how many values are < v. */
-  private readonly below: Float64Array;
   readonly length: number;
 
+  /** below[v − min] = how many values are < v; its last entry is every value. */
   constructor(
-    values: ArrayLike<number>,
+    private readonly below: Float64Array,
     private readonly min: number,
-    span: number,
   ) {
-    const counts = new Float64Array(span + 1);
-    for (let i = 0; i < values.length; i++) counts[values[i]! - min + 1]! += 1;
-    for (let v = 1; v <= span; v++) counts[v]! += counts[v - 1]!;
-    this.below = counts;
-    this.length = values.length;
+    this.length = below[below.length - 1]!;
   }
 
   at(rank: number): number {

@@ -112,6 +112,14 @@ export function moments(x: Numbers): Moments {
     s3 += t * t * t;
     s4 += t * t * t * t;
   }
+  return momentsFromSums(n, m, s2, s3, s4);
+}
+
+/**
+ * The moments of n values from their mean and central sums s2 = Σ(x − mean)²,
+ * s3 and s4, with `moments`' formulas and guards (n ≥ 1).
+ */
+export function momentsFromSums(n: number, m: number, s2: number, s3: number, s4: number): Moments {
   const std = n < 2 ? 0 : Math.sqrt(s2 / (n - 1));
   const skew = n < 3 ? 0 : (n * s3) / ((n - 1) * (n - 2) * std ** 3);
   const kurt = n < 4 ? 0 : ((n - 1) / ((n - 2) * (n - 3))) * ((n * (n + 1) * s4) / (s2 * s2) - 3 * (n - 1));
@@ -127,9 +135,14 @@ export function moments(x: Numbers): Moments {
 /** pearson(x, y) from the columns' moments: one pass for the covariance instead of five. */
 export function pearsonFromMoments(x: Numbers, y: Numbers, mx: Moments, my: Moments): number {
   const n = x.length;
-  if (n < 2) return 0;
   let s = 0;
   for (let i = 0; i < n; i++) s += (x[i]! - mx.mean) * (y[i]! - my.mean);
+  return pearsonFromCoSum(n, s, mx, my);
+}
+
+/** Pearson r of n pairs from s = Σ(x − mean x)(y − mean y) and each side's moments; 0 as `pearson`. */
+export function pearsonFromCoSum(n: number, s: number, mx: Moments, my: Moments): number {
+  if (n < 2) return 0;
   const r = s / (n - 1) / mx.std / my.std;
   return Number.isFinite(r) ? r : 0;
 }
