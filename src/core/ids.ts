@@ -36,20 +36,19 @@ export function rowNumberIds(n: number): IdColumn {
 /** True when no whole-number id repeats. */
 export function uniqueWholeNumbers(values: Float64Array): boolean {
   const n = values.length;
-  let max = 0;
-  for (let i = 0; i < n; i++) if (values[i]! > max) max = values[i]!;
-  // Ids up to a few times the row count fit a bitmap; others are sorted.
-  if (max <= 4 * n + 1024) {
-    const seen = new Uint8Array(max + 1);
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      if (seen[v]) return false;
-      seen[v] = 1;
-    }
-    return true;
+  // Ids up to a few times the row count fit a bitmap, checked in one pass; others are sorted.
+  const cap = 4 * n + 1024;
+  const seen = new Uint8Array(cap + 1);
+  let i = 0;
+  for (; i < n; i++) {
+    const v = values[i]!;
+    if (v > cap) break;
+    if (seen[v]) return false;
+    seen[v] = 1;
   }
+  if (i === n) return true;
   const sorted = values.slice().sort();
-  for (let i = 1; i < n; i++) if (sorted[i] === sorted[i - 1]) return false;
+  for (let j = 1; j < n; j++) if (sorted[j] === sorted[j - 1]) return false;
   return true;
 }
 

@@ -39,6 +39,9 @@ describe('numeric id check', () => {
     expect(uniqueWholeNumbers(whole([1, 2, 1]))).toBe(false);
     expect(uniqueWholeNumbers(whole([10000000000, 5, 10000000000]))).toBe(false);
     expect(uniqueWholeNumbers(whole([10000000000, 5]))).toBe(true);
+    // A large id met after small ones: the repeat may be on either side of it.
+    expect(uniqueWholeNumbers(whole([4, 9, 10000000000, 9]))).toBe(false);
+    expect(uniqueWholeNumbers(whole([4, 9, 10000000000, 12]))).toBe(true);
     const big = whole([10000000000, 5, 7]);
     uniqueWholeNumbers(big);
     expect([...big]).toEqual([10000000000, 5, 7]); // the sort works on a copy
