@@ -70,7 +70,15 @@ const oneGroup = (s: Segment): Segment => ({
 });
 
 /** Steps in order; an observer hears each one start (progress lines, benchmark timings). */
-export type AnalysisStep = 'eda' | 'sweep' | 'fit' | 'profile' | 'checks' | 'stability' | 'done';
+export type AnalysisStep =
+  | 'eda'
+  | 'sweep'
+  | 'structure'
+  | 'fit'
+  | 'profile'
+  | 'checks'
+  | 'stability'
+  | 'done';
 export type AnalysisObserver = (step: AnalysisStep) => void;
 
 export function analyze(
@@ -105,6 +113,7 @@ export function analyze(
     if (distinct < options.k) throw tooFewDistinct(distinct, options.k);
   }
   // Structure: does the silhouette at this k beat groupless reference data? (core/structure.ts)
+  observe('structure');
   const structure = structureTest(
     sweep.sweepSet,
     options.k ?? sweep.selection.recommendedK,

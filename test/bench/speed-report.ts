@@ -33,6 +33,9 @@ function printRow(r: SpeedBench): void {
       `      ${phase.padEnd(6)} ${pad(fmtMs(x), 8)}  bound ${pad(fmtMs(b), 8)}  ${within.toFixed(1)}×${b < 1 || x <= 3 * b ? '  ok' : '  OVER 3×'}`,
     );
   }
+  console.log(
+    `      structure ${pad(fmtMs(r.phases.structure), 8)}  (null-reference test: 40 fits and silhouettes of at most 500 rows; no bound)`,
+  );
   console.log(`      checks ${pad(fmtMs(r.phases.checks), 8)}  (assumption checks; no bound)`);
   console.log(
     `      stability ${pad(fmtMs(r.phases.stability), 8)}  (20 bootstrap resamples of at most 1,000 rows; no bound)`,

@@ -186,4 +186,10 @@ describe('degenerate data', () => {
       }),
     );
   });
+
+  it('reports each step once, in the order it runs (the bench times the phases between them)', () => {
+    const steps: string[] = [];
+    analyze(table, { seed: 7 }, undefined, (step) => steps.push(step));
+    expect(steps).toEqual(['eda', 'sweep', 'structure', 'fit', 'profile', 'checks', 'stability', 'done']);
+  });
 });
