@@ -33,8 +33,13 @@
  * silhouette + 0.5·ln CH + 0.7·(Gaussian-reference gap) is 0.02 higher
  * (known-k-rules.ts `blend`): 84 % on the same 864 files (3 sd 60 %, noise
  * 86 %), but the Mall file's answer moved from 5 to 8 when only the
- * reference draws' seed changed (its margin is 0.01), and it costs 180 more
- * fits per sweep.
+ * reference draws' seed changed (its margin is 0.01); scored on the sweep's
+ * own fits instead, k = 7 beat 5 by 0.03 and, with age, k = 10 beat 6 by
+ * 0.07 under each of 12 reference seeds; and it costs 180 more fits per sweep.
+ * Why 85 % looks out of reach with these indices: of this rule's 186 misses,
+ * 153 are too few segments (138 of them 3 sd apart), and in 88 of those both the
+ * silhouette and CH are lower at the true k than at the chosen one; only a
+ * reference-based index (the gap) tells them apart, and it moves Mall off 5.
  * Goals (85 % overall) are not met: groups 3 sd apart stay the hard case.
  * Every k in the range can be returned, ends included.
  */
