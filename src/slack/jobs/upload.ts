@@ -82,7 +82,12 @@ export function uploadJob(deps: JobDeps): JobHandler {
           await show(replyMessage(reply, sharedNote(reply, shared, 'below'))).catch((error) => {
             logger.warn(`job ${job.id}: correcting the chart count failed: ${describeError(error)}`);
           });
-          await deliverer.ephemeral(place, slack.userId, chartsNotDelivered(missing));
+          // Nor a failed note: the answer is out, and after a 5xx Slack may have posted the note already.
+          await deliverer.ephemeral(place, slack.userId, chartsNotDelivered(missing)).catch((error) => {
+            logger.warn(
+              `job ${job.id}: telling ${slack.userId} of the missing charts failed: ${describeError(error)}`,
+            );
+          });
         }
       } else {
         await show(outcome.message);
