@@ -32,6 +32,8 @@ const QUOTE = 0x22;
 const DOT = 0x2e;
 // After this many lines off the fast path, and if they are over an eighth of all lines, stream the rest.
 const MISS_FLOOR = 256;
+// A line still without its LF past this many bytes goes, with the rest of the file, to the strict stream.
+const MAX_CARRY = 1024 * 1024;
 
 interface Context {
   file: string;
@@ -113,7 +115,14 @@ class LineReader {
       // Only the line split between chunks is joined, not the whole chunk copied behind it.
       const lf = data.indexOf(LF);
       if (lf === -1) {
-        this.carry = Buffer.concat([this.carry, data]);
+        const longer = Buffer.concat([this.carry, data]);
+        // No plain row is this long: most likely the file ends its lines with CR alone (Excel's "CSV
+        // (Macintosh)"), which would be carried whole, copied once per chunk, and read past the row limit.
+        if (longer.length > MAX_CARRY) {
+          this.carry = null;
+          return longer;
+        }
+        this.carry = longer;
         return null;
       }
       const joined = Buffer.concat([this.carry, data.subarray(0, lf + 1)]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isInputError } from '../../src/core/errors.ts';
 import { createRng } from '../../src/core/random.ts';
 import { readCustomers } from '../../src/ingest/csv.ts';
-import { inPieces, rowsOf } from './helpers.ts';
+import { inPieces, MALL_HEADER, readError, rowsOf } from './helpers.ts';
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
@@ -154,6 +154,30 @@ describe('the fast parse path', () => {
     expect(await outcome(bytes, 'fast', 0)).toEqual(strict);
     for (const hint of [bytes.length, bytes.length / 10, bytes.length * 3])
       expect(await outcome(bytes, 'fast', 10_000, hint)).toEqual(strict);
+  });
+
+  it('stops reading a file whose lines end in CR alone at the row limit, as it does one with LF', async () => {
+    // Excel's "CSV (Macintosh)": no LF anywhere, so the fast path never sees a line end.
+    const read = async (ending: string) => {
+      const row = `1,Male,30,40,50${ending}`;
+      const chunk = Buffer.from(row.repeat(Math.floor((64 * 1024) / row.length)));
+      let pulled = 0;
+      async function* file() {
+        yield Buffer.from(`${MALL_HEADER}${ending}`);
+        while (pulled < 200) {
+          pulled++;
+          yield chunk;
+        }
+      }
+      const error = await readError(file(), { maxRows: 1000 });
+      return { code: error.code, pulled };
+    };
+    expect((await read('\n')).code).toBe('too_many_rows');
+    expect((await read('\n')).pulled).toBeLessThan(5);
+    const cr = await read('\r');
+    expect(cr.code).toBe('too_many_rows');
+    // The 12 MB that follow are not read (and not copied behind each other, a chunk at a time).
+    expect(cr.pulled).toBeLessThan(40);
   });
 
   it('sizes the columns from the file size, without much spare room and without doubling', async () => {
