@@ -34,6 +34,10 @@ export function fitScaler(points: Points, kind: Scaling): ScalerParams {
       }
       shift.push(lo);
       divisor.push(hi > lo ? hi - lo : 1);
+    } else {
+      // A new scaling kind must be fitted here, not fall through to empty parameters.
+      const unhandled: never = kind;
+      throw new Error(`no fit for scaling ${String(unhandled)}`);
     }
   }
   return { kind, shift, divisor };
