@@ -78,10 +78,12 @@ export function uploadJob(deps: JobDeps): JobHandler {
         const { shared, missing } = await deliverer.uploadAttachments(place, reply);
         if (missing.length) {
           logger.warn(`job ${job.id}: ${missing.map((m) => m.title).join(', ')} not shared`);
-          // The note above counted every chart; a failed rewrite must not turn into "couldn't deliver".
-          await show(replyMessage(reply, sharedNote(reply, shared, 'below'))).catch((error) => {
-            logger.warn(`job ${job.id}: correcting the chart count failed: ${describeError(error)}`);
-          });
+          // The note above counted every chart (an answer without charts had none to correct);
+          // a failed rewrite must not turn into "couldn't deliver".
+          if (note !== undefined)
+            await show(replyMessage(reply, sharedNote(reply, shared, 'below'))).catch((error) => {
+              logger.warn(`job ${job.id}: correcting the chart count failed: ${describeError(error)}`);
+            });
           // Nor a failed note: the answer is out, and after a 5xx Slack may have posted the note already.
           await deliverer.ephemeral(place, slack.userId, chartsNotDelivered(missing)).catch((error) => {
             logger.warn(

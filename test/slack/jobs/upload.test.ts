@@ -5,6 +5,7 @@
  */
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Reply } from '../../../src/commands/reply.ts';
 import type { Job, JobQueue } from '../../../src/jobs/queue.ts';
 import { createLogger } from '../../../src/log.ts';
 import { BOT_TOKEN, SlackStandin } from '../../../src/playground/standin/server.ts';
@@ -22,8 +23,8 @@ afterAll(() => standin.close());
 
 const ELBOW = { filename: 'elbow.png', title: 'Elbow', alt: 'Inertia flattens after k = 5.', png: TINY_PNG };
 
-/** The upload job as app.ts builds it, on the stand-in; the service answers every file with one chart. */
-function job(channel: string) {
+/** The upload job as app.ts builds it, on the stand-in; the service answers every file with `answer` (one chart). */
+function job(channel: string, answer: Reply = reply({ images: [ELBOW] })) {
   const logger = createLogger('debug', (line) => logs.push(line));
   const client = new webApi.WebClient(BOT_TOKEN, {
     slackApiUrl: standin.apiUrl,
@@ -32,7 +33,7 @@ function job(channel: string) {
     rejectRateLimitedCalls: true,
     timeout: 5000,
   });
-  const service = { ingestUpload: async () => reply({ images: [ELBOW] }) } as unknown as SegmentService;
+  const service = { ingestUpload: async () => answer } as unknown as SegmentService;
   const handler = uploadJob({
     service,
     fileHost: standin.host,
@@ -73,5 +74,26 @@ describe('the upload job', () => {
     // The answer itself was delivered: the uploader is not told it was not.
     expect(notes.map((n) => textOf(n.args)).join()).not.toContain("couldn't deliver");
     expect(standin.shares.filter((s) => s.channel === 'CNOTE5')).toHaveLength(0);
+  });
+
+  it('adds no chart count to an answer that had none (files only) when one of its files fails', async () => {
+    // Two files upload side by side, three tries each: five failures leave exactly one of them out.
+    const fail = Array.from({ length: 5 }, () => ({ status: 500 as const }));
+    standin.fail('files.getUploadURLExternal', ...fail);
+    const file = (name: string) => ({
+      filename: `${name}.csv`,
+      title: name,
+      mimetype: 'text/csv',
+      content: Buffer.from('id,segment\n1,A\n'),
+    });
+    await job('CFILES', reply({ files: [file('Segments'), file('Profiles')] }))();
+    expect(standin.shares.filter((s) => s.channel === 'CFILES')).toHaveLength(1);
+    const texts = standin
+      .callsTo('chat.update')
+      .filter((c) => c.args.channel === 'CFILES')
+      .map((c) => textOf(c.args));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toContain(':bar_chart:');
+    expect(textOf(ephemeralsIn('CFILES')[0]!.args)).toContain("couldn't attach");
   });
 });
