@@ -95,6 +95,7 @@ function expectedBytes(input: IngestInput, options: ReadOptions, decoding: Decod
 }
 
 const OTHER_FORMATS = {
-  parquet: 'this is a Parquet file, not CSV text; export the customer table as CSV (UTF-8) or .xlsx',
-  json: 'this is JSON, not a table; export the customer table as CSV (UTF-8) or .xlsx, one row per customer',
+  parquet:
+    'this is a Parquet file, not CSV text; export the customer table or the order lines as CSV (UTF-8) or .xlsx',
+  json: 'this is JSON, not a table; export the customer table or the order lines as CSV (UTF-8) or .xlsx, one row per customer or order line',
 } as const;

@@ -100,7 +100,7 @@ describe('segment analyze on data files it cannot read', () => {
       'a JSON export',
       'crm.json',
       strToU8('[{"id": 1}]'),
-      /crm\.json: this is JSON, not a table; export the customer table as CSV/,
+      /crm\.json: this is JSON, not a table; export the customer table or the order lines as CSV/,
     ],
   ])('refuses %s with exit code 2, naming what to use instead', async (_, name, bytes, message) => {
     const run = await runCli('analyze', tempFile(bytes, name));

@@ -35,7 +35,7 @@ describe('telling data formats apart by their bytes', () => {
     [
       'JSON',
       '[{"CustomerID": 1, "Age": 19}]',
-      /^this is JSON, not a table; export the customer table as CSV/,
+      /^this is JSON, not a table; export the customer table or the order lines as CSV/,
     ],
     ['Parquet', 'PAR1\u0015\u0004\u0015', /^this is a Parquet file, not CSV text/],
   ])('refuses %s with what to share instead', async (_, text, message) => {

@@ -131,9 +131,9 @@ const UNUSABLE_WORDS: Record<UnusableFormat, string> = {
   xlsb: "is a binary Excel workbook (.xlsb), which I can't read. In Excel, *File → Save As* .xlsx or CSV UTF-8",
   ods: "is an OpenDocument spreadsheet (.ods), which I can't read. *File → Save As* .xlsx or CSV",
   numbers: "is an Apple Numbers file, which I can't read. *File → Export To → CSV* (or Excel)",
-  json: "is JSON, which I can't segment. Export the customer table as CSV or .xlsx",
-  parquet: "is a Parquet file, which I can't read. Export the customer table as CSV",
-  archive: 'is an archive. Unzip it and share the customer file inside',
+  json: "is JSON, which I can't segment. Export the customer table or the order lines as CSV or .xlsx",
+  parquet: "is a Parquet file, which I can't read. Export the customer table or the order lines as CSV",
+  archive: 'is an archive. Unzip it and share the customer or order file inside',
 };
 
 /** The threaded answer to a data file in a format the bot does not read: what to share instead. */
