@@ -18,7 +18,7 @@ export function selectionReason(selection: Selection): string {
   const main =
     chosen === best
       ? `k = ${chosen.k} has the highest silhouette ${among} (${sil(chosen)}), and no larger k among them separates clearly more groups.`
-      : `k = ${chosen.k}: its Calinski–Harabasz score is ${Math.round((chosen.calinskiHarabasz / best.calinskiHarabasz - 1) * 100)} % higher than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high, so the extra segments are real groups.`;
+      : `k = ${chosen.k}: its Calinski–Harabasz score is ${Math.round((chosen.calinskiHarabasz / best.calinskiHarabasz - 1) * 100)} % higher than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high: the extra segments tighten the groups while they stay about as well separated.`;
   if (!peak.scatter || peak === chosen) return main;
   const sampled = selection.sample?.size;
   const n = Math.round(peak.scatter.size);
