@@ -305,8 +305,8 @@ const SPELLED_OUT: Record<string, string> = {
 export const FEATURE_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 
 /**
- * The canonical name of an extra column: its title in snake case and plain ASCII, a name
- * users can type in `/segment features …` and `predict name=value` (`Tenure (months)` →
+ * The canonical name of an extra column: its title in snake case and plain ASCII, the name
+ * users type to choose it as a feature or give its value in a prediction (`Tenure (months)` →
  * tenure, `Größe` → groesse, `Durée` → duree).
  */
 export function headerName(header: string): string {
