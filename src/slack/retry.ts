@@ -99,6 +99,10 @@ export function mayHaveHappened(error: unknown): boolean {
 }
 
 /** How long to wait before trying again, or undefined when trying again cannot help (or, for a post, might post twice). */
+/** The policy's exponential wait after try `attempt` (1-based), capped at maxDelayMs. */
+export const backoffMs = (attempt: number, policy: RetryPolicy): number =>
+  Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+
 export function retryDelayMs(
   error: unknown,
   attempt: number,
@@ -106,7 +110,7 @@ export function retryDelayMs(
   kind: CallKind = 'idempotent',
 ): number | undefined {
   const { code, retryAfter, statusCode } = (error ?? {}) as CodedError;
-  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  const backoff = backoffMs(attempt, policy);
   if (code === 'slack_webapi_rate_limited_error' && typeof retryAfter === 'number') {
     return Math.min(policy.maxDelayMs, Math.max(0, retryAfter * 1000));
   }

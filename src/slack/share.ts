@@ -25,7 +25,14 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { webApi as api } from '@slack/bolt';
 import { describeError } from '../log.ts';
-import { type CallKind, mayHaveHappened, type RetryPolicy, slackErrorCode, withRetries } from './retry.ts';
+import {
+  backoffMs,
+  type CallKind,
+  mayHaveHappened,
+  type RetryPolicy,
+  slackErrorCode,
+  withRetries,
+} from './retry.ts';
 
 /** One file to share, as files.uploadV2 took it. */
 export interface FileToShare {
@@ -182,7 +189,7 @@ export class FileSharer {
    */
   private async sharedIn(channel: string, ids: string[]): Promise<'shared' | 'absent' | 'unknown'> {
     for (let look = 1; look <= this.policy.attempts; look += 1) {
-      await sleep(Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (look - 1)));
+      await sleep(backoffMs(look, this.policy));
       for (const id of ids) {
         try {
           const { file } = await this.retry('files.info', () => this.client.files.info({ file: id }));
