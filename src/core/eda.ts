@@ -196,10 +196,6 @@ export function computeEda(table: CustomerTable, source: SourceInfo, used: reado
     missing: source.missing,
     duplicateIds: dup.ids,
     duplicateRows: dup.rows,
-    describe: figures.describe,
-    histograms: figures.histograms,
-    gender: figures.gender,
-    correlation: figures.correlation,
-    byGender: figures.byGender,
+    ...figures,
   };
 }
