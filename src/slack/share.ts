@@ -99,7 +99,10 @@ export class FileSharer {
       initial_comment: comment(ready.map((s) => s.index)),
     };
     const error = await this.complete(to.channel, args);
-    if (error === undefined) return { shared: ready.map((s) => s.index), missing };
+    if (error === undefined) {
+      this.logger.debug(`${ready.length} file(s) shared in ${to.channel}`);
+      return { shared: ready.map((s) => s.index), missing };
+    }
     const code = slackErrorCode(error);
     const lost = ready.map((s) => ({ index: s.index, title: files[s.index]!.title, error: code }));
     return { shared: [], missing: [...missing, ...lost].sort((a, b) => a.index - b.index) };
