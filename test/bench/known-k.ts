@@ -7,7 +7,8 @@
  * rule's k, seeded as analyze() seeds it) on groupless files (uniform, single
  * Gaussian) and on the clustered files. `--quick` runs a small 200-row slice.
  * Rule research on a cache of the sweeps: test/bench/known-k-dump.ts,
- * known-k-clusters.ts and known-k-rules.ts.
+ * known-k-clusters.ts and known-k-rules.ts; the same files for a reference
+ * outside the project: known-k-export.ts.
  */
 import { type KnownKSpec, knownKGrid, knownKTable } from '../../src/core/known-k.ts';
 import { resolveOptions } from '../../src/core/options.ts';
@@ -91,7 +92,7 @@ export const KNOWN_K_GOALS = {
 export function recoveryTable(all: KnownKOutcome[]): string[] {
   const outcomes = all.filter((o) => o.spec.k >= 2);
   const lines = [
-    `${'condition'.padEnd(34)} ${'files'.padStart(5)}  ${'rule'.padStart(6)}  sil-max  CH-max  goal`,
+    `${'condition'.padEnd(34)} ${'files'.padStart(5)}  ${'rule'.padStart(7)}  ${'sil-max'.padStart(7)}  ${'CH-max'.padStart(7)}  goal`,
   ];
   const goal = (label: string) =>
     label === 'overall'
@@ -102,10 +103,11 @@ export function recoveryTable(all: KnownKOutcome[]): string[] {
   for (const [label, test] of CONDITIONS) {
     const group = outcomes.filter((o) => test(o.spec));
     if (!group.length) continue;
+    // One decimal: a whole-number rounding could show a goal met that is not (84.6 → 85).
     const pct = (r: Rule) =>
-      `${Math.round((100 * group.filter((o) => o[r] === o.spec.k).length) / group.length)} %`;
+      `${((100 * group.filter((o) => o[r] === o.spec.k).length) / group.length).toFixed(1)} %`.padStart(7);
     lines.push(
-      `${label.padEnd(34)} ${String(group.length).padStart(5)}  ${pct('rule').padStart(6)}  ${pct('silhouetteMax').padStart(7)}  ${pct('chMax').padStart(6)}${goal(label)}`,
+      `${label.padEnd(34)} ${String(group.length).padStart(5)}  ${pct('rule')}  ${pct('silhouetteMax')}  ${pct('chMax')}${goal(label)}`,
     );
   }
   for (const r of RULES) {
