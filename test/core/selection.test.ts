@@ -31,13 +31,14 @@ describe('recommendK', () => {
     expect(sel.startK).toBe(2);
   });
 
-  it('asks a smaller CH gain with three or more features (2 %) than with two (10 %)', () => {
+  it('asks a 10 % CH gain with two features, and any gain with three or more', () => {
     // k = 3 raises CH by 5 % at a silhouette 0.04 lower: enough with three features, not with two.
     const curve = rows([0.6, 0.56, 0.5], [100, 105, 90]);
     expect(recommendK(curve, null, 2).recommendedK).toBe(2);
     expect(recommendK(curve, null, 3).recommendedK).toBe(3);
     expect(recommendK(curve, null, 4).recommendedK).toBe(3);
-    expect(recommendK(rows([0.6, 0.56, 0.5], [100, 101, 90]), null, 3).recommendedK).toBe(2);
+    expect(recommendK(rows([0.6, 0.56, 0.5], [100, 100.5, 90]), null, 3).recommendedK).toBe(3);
+    expect(recommendK(rows([0.6, 0.56, 0.5], [100, 99, 90]), null, 3).recommendedK).toBe(2);
   });
 
   it('can return either end of the range', () => {
