@@ -1,16 +1,18 @@
 /**
  * The CLI's Reply renderer, the twin of slack/blocks/: the same Reply that
  * Slack shows as Block Kit, as terminal text. Slack's light markdown is
- * dropped, and a command named the Slack way (`/segment k 6`) is named the
- * CLI way (`segment k 6 --data FILE`).
+ * dropped, a command named the Slack way (`/segment k 6`) is named the
+ * CLI way (`segment k 6 --data FILE`), and a setting "for this channel" is
+ * one for this run: the CLI keeps its flags for one command only.
  */
 import type { Reply } from '../commands/reply.ts';
 import { textTable } from './format.ts';
 
-/** `/segment k 6` → `segment k 6`; *bold* and _italic_ marks dropped. */
+/** `/segment k 6` → `segment k 6`; "for this channel" → "for this run"; *bold* and _italic_ marks dropped. */
 export function terminalWords(text: string): string {
   return text
     .replace(/`\/segment\b/g, '`segment')
+    .replace(/\bfor this channel\b/g, 'for this run')
     .replace(/ uploaded by <@cli>/g, '')
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1$2')
     .replace(/(^|[\s(])_([^_\n]+)_/g, '$1$2');
@@ -22,7 +24,7 @@ export interface RenderedFiles {
 }
 
 export function replyToTerminal(reply: Reply, files: RenderedFiles = { written: new Map() }): string {
-  const out: string[] = [reply.title.toUpperCase(), terminalWords(reply.text)];
+  const out: string[] = [terminalWords(reply.title).toUpperCase(), terminalWords(reply.text)];
   for (const section of reply.sections) {
     out.push('');
     if (section.heading) out.push(terminalWords(section.heading));
