@@ -8,6 +8,12 @@ import type { Selection, SelectionRow } from '../core/types.ts';
 
 const sil = (r: SelectionRow) => r.silhouette.toFixed(2);
 
+/** With three or more features any CH rise moves k, so a rise under 1 % is said as such, not as "0 % higher". */
+function howMuchHigher(ratio: number): string {
+  const percent = Math.round((ratio - 1) * 100);
+  return percent >= 1 ? `${percent} % higher` : 'slightly higher (by under 1 %)';
+}
+
 export function selectionReason(selection: Selection): string {
   const row = (k: number) => selection.rows.find((r) => r.k === k)!;
   const chosen = row(selection.recommendedK);
@@ -18,7 +24,7 @@ export function selectionReason(selection: Selection): string {
   const main =
     chosen === best
       ? `k = ${chosen.k} has the highest silhouette ${among} (${sil(chosen)}), and no larger k among them separates clearly more groups.`
-      : `k = ${chosen.k}: its Calinski–Harabasz score is ${Math.round((chosen.calinskiHarabasz / best.calinskiHarabasz - 1) * 100)} % higher than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high: the extra segments tighten the groups while they stay about as well separated.`;
+      : `k = ${chosen.k}: its Calinski–Harabasz score is ${howMuchHigher(chosen.calinskiHarabasz / best.calinskiHarabasz)} than at k = ${best.k}, which has the highest silhouette ${among} (${sil(best)}), while its own silhouette (${sil(chosen)}) is nearly as high: the extra segments tighten the groups while they stay about as well separated.`;
   if (!peak.scatter || peak === chosen) return main;
   const sampled = selection.sample?.size;
   const n = Math.round(peak.scatter.size);

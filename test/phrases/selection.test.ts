@@ -32,6 +32,14 @@ describe('why the rule chose its k, in words', () => {
     expect(reason).toContain('(0.70)');
   });
 
+  it('says a rise under 1 % is slight instead of "0 % higher" (three features move k on any rise)', () => {
+    const reason = selectionReason(recommendK(rows([0.7, 0.66, 0.6], [100, 100.3, 90]), null, 3));
+    expect(reason).toContain(
+      'k = 3: its Calinski–Harabasz score is slightly higher (by under 1 %) than at k = 2',
+    );
+    expect(reason).not.toContain('0 % higher');
+  });
+
   it('says why a higher-scoring k with a thin scatter was passed over, in customers or in a share of a sample', () => {
     const base = rows([0.55, 0.64, 0.72, 0.75, 0.77, 0.7], [243, 372, 499, 1213, 1547, 1300]);
     expect(selectionReason(recommendK(withScatter(base, 6, 9, 3.14), null))).toBe(
