@@ -49,6 +49,8 @@ export type CheckFinding =
   | { code: 'skewness.symmetric'; feature: Feature; skewness: number; flatter: Feature[] }
   | { code: 'skewness.lopsided'; feature: Feature; skewness: number }
   | ({ code: 'tendency.clear' | 'tendency.weak' | 'tendency.none' } & TendencyFigures)
+  /** Too few different profiles (`profiles`, fewer than `needed`) for the structure test to judge at k. */
+  | { code: 'tendency.untested'; k: number; profiles: number; needed: number; hopkins: number }
   | { code: 'sizeBalance.enough'; smallest: SegmentRef; size: number; share: number; largest: number }
   | { code: 'sizeBalance.tiny'; smallest: SegmentRef; size: number; share: number }
   | { code: 'spreadBalance.even'; ratio: number }
@@ -70,7 +72,8 @@ export type CheckAdvice =
   | { code: 'broad-segment' }
   | { code: 'better-k' }
   | { code: 'tentative-split'; k: number }
-  | { code: 'broad-bands' };
+  | { code: 'broad-bands' }
+  | { code: 'more-profiles' };
 
 /** Something the reports should say about how the analysis ran (phrases/notes.ts words it). */
 export type AnalysisNote =

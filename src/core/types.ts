@@ -338,16 +338,22 @@ export interface Prediction {
   warnings: PredictionWarning[];
 }
 
-/** Whether the data has groups at all (core/structure.ts): 'none' makes the answer one segment. */
-export type Structure = 'none' | 'weak' | 'clear';
+/**
+ * Whether the data has groups at all (core/structure.ts): 'none' makes the
+ * answer one segment; 'untested' when the customers have too few different
+ * profiles for the test to tell groups from chance (the segments stand, as tentative).
+ */
+export type Structure = 'none' | 'weak' | 'clear' | 'untested';
 
 /** The null-reference test's figures: silhouette at k against groupless reference draws. */
 export interface StructureFigures {
   structure: Structure;
   /** The k the test ran at (the recommendation, or the user's k). */
   k: number;
+  /** Rows the test ran on: at most 500, never more than the different profiles. */
   sampleSize: number;
   silhouette: number;
+  /** 0 when 'untested' (no draws were run; the reference figures are then NaN). */
   draws: number;
   gaussianMax: number;
   uniformMax: number;

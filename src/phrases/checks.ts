@@ -80,6 +80,8 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
         ? `Customers group only weakly: the segments are barely more distinct than cuts through groupless data (${figures}), so treat them as tentative.`
         : `Customers form one continuous group: the segments are no more distinct than cuts through groupless data (${figures}), so any split would be arbitrary.`;
     }
+    case 'tendency.untested':
+      return `Not testable: the customers have only ${formatCount(finding.profiles)} different profiles (combinations of the values segmented on), and telling real groups from chance at k = ${finding.k} takes at least ${formatCount(finding.needed)}.`;
     case 'sizeBalance.enough':
       return `The smallest segment, ${finding.smallest.name}, still holds ${formatShare(finding.share)} of customers (${formatCount(finding.size)}); the largest holds ${formatCount(finding.largest)}.`;
     case 'sizeBalance.tiny':
@@ -129,6 +131,8 @@ export function adviceWords(advice: CheckAdvice): string {
       return `A split into k = ${advice.k} is there as a tentative option`;
     case 'broad-bands':
       return 'Treat the segments as broad bands rather than distinct groups, or try other features.';
+    case 'more-profiles':
+      return 'Read the segments as tentative: more customers, or features on which customers differ more, would let the test judge.';
   }
 }
 

@@ -5,11 +5,20 @@
  * Slack and `--json`.
  */
 import type { SegmentAdvice } from '../core/findings.ts';
+import { STRUCTURE_MIN_PROFILES_PER_SEGMENT } from '../core/structure.ts';
 import type { Level } from '../core/types.ts';
+import { formatCount } from '../words.ts';
 
 /** The one group of a file without structure (core/structure.ts 'none'), on the customer and the RFM path alike. */
 export const ONE_GROUP_HINT =
   'One continuous group: no part of it is distinct enough to target on its own, so any split would be an arbitrary cut.';
+
+/**
+ * Structure 'untested' (too few different profiles for the structure test), after "who have" or
+ * "The customers have": neither "no real groups" nor a strength the test could not show.
+ */
+export const tooFewProfilesWords = (profiles: number, k: number) =>
+  `only ${formatCount(profiles)} different profiles on the features segmented on: too few to test whether these are real groups (that takes at least ${formatCount(STRUCTURE_MIN_PROFILES_PER_SEGMENT * k)}), so read the advice as tentative.`;
 
 const BY_LEVELS: Record<`${Level}/${Level}`, string> = {
   'High/High': 'Your best customers: keep them with VIP previews, loyalty rewards and premium ranges.',

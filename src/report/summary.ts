@@ -30,7 +30,7 @@ import {
   shownShares,
 } from '../phrases/columns.ts';
 import { noteWords, scalingLine, scalingReason } from '../phrases/notes.ts';
-import { segmentHint } from '../phrases/segments.ts';
+import { segmentHint, tooFewProfilesWords } from '../phrases/segments.ts';
 import { selectionReason } from '../phrases/selection.ts';
 import type { Block } from './document.ts';
 
@@ -94,7 +94,10 @@ export function overview(a: Analysis): Block[] {
       text:
         a.k === 1
           ? `${formatCount(a.rows)} customers from ${a.source.fileName} form one continuous group on ${features} (${scaled}): there are no clear segments, and any split would be an arbitrary cut. The nearest split, tentatively, is k = ${a.structureTest.k} (\`--k ${a.structureTest.k}\`).`
-          : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
+          : a.structure === 'untested'
+            ? // Repeated profiles score a high silhouette by construction: no separation words here.
+              `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}). The customers have ${tooFewProfilesWords(a.structureTest.sampleSize, a.k)}`
+            : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
     },
     ...(firmness ? [{ kind: 'para' as const, text: firmness }] : []),
     segmentsTable(a),

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { summaryReply } from '../../src/commands/handlers/summary.ts';
 import { analyze } from '../../src/core/analyze.ts';
-import { idAt, idColumnOf } from '../../src/core/ids.ts';
+import { idAt, idColumnOf, rowNumberIds } from '../../src/core/ids.ts';
 import { knownKTable } from '../../src/core/known-k.ts';
 import { pointsFromTable } from '../../src/core/points.ts';
 import { gaussianDraw, structureTest, uniformDraw } from '../../src/core/structure.ts';
+import { type CustomerTable, GENDER_CODE } from '../../src/core/types.ts';
+import { reorderRows } from '../support/tables.ts';
 
 const CONFIDENT = /best customers|VIP|win them|reward loyalty/i;
 const table = (k: number, dims: 2 | 3 = 2, seed = 5) =>
@@ -61,5 +63,51 @@ describe('structure test (null reference)', () => {
     expect(analyze(reversed, { features: [...features] }).structure).toBe(
       analyze(t, { features: [...features] }).structure,
     );
+  });
+
+  describe('too few different profiles to test', () => {
+    // 30 customers who are 3 repeated profiles: the test's sample holds 3 rows, one per segment,
+    // whose silhouette is 0 on the data and every draw alike. It said 'none' ("no real groups").
+    const profiles: CustomerTable = {
+      length: 3,
+      ids: rowNumberIds(3),
+      gender: Uint8Array.of(GENDER_CODE.Female, GENDER_CODE.Male, GENDER_CODE.Female),
+      age: Float64Array.of(25, 45, 60),
+      income: Float64Array.of(30, 90, 40),
+      spending: Float64Array.of(80, 20, 30),
+      lines: Uint32Array.of(2, 3, 4),
+    };
+    const repeated = reorderRows(
+      profiles,
+      Array.from({ length: 30 }, (_, i) => i % 3),
+    );
+
+    it('says untested, keeps the split, and claims neither no groups nor strength', () => {
+      const analysis = analyze(repeated, { seed: 42 });
+      expect(analysis.structure).toBe('untested');
+      expect(analysis.k).toBe(3);
+      const tendency = analysis.assumptions.find((c) => c.check === 'tendency')!;
+      expect(tendency.status).toBe('warn');
+      expect(tendency.finding).toMatchObject({ code: 'tendency.untested', profiles: 3, needed: 6 });
+      const reply = summaryReply(analysis, dataset, []);
+      expect(reply.title).toBe('Customer segments: 3 tentative segments');
+      expect(reply.text).toContain('only 3 different profiles');
+      expect(reply.text).not.toMatch(/no real groups|continuous group|arbitrary|separated/);
+      const words = JSON.stringify(reply);
+      expect(words).not.toMatch(/no real groups|one continuous group/);
+      expect(words).toContain('Tentative: ');
+    });
+
+    it('a user k on those profiles is untested too, not "arbitrary cuts"', () => {
+      const analysis = analyze(repeated, { seed: 42, k: 2 });
+      expect(analysis.structure).toBe('untested');
+      expect(summaryReply(analysis, dataset, []).title).toBe('Customer segments: 2 tentative segments');
+    });
+
+    it('runs the test once there are two profiles per segment', () => {
+      const points = pointsFromTable(table(3), ['income', 'spending']);
+      expect(structureTest(points, 3, 1, { sampleSize: 5 }).structure).toBe('untested');
+      expect(structureTest(points, 3, 1, { sampleSize: 6 }).structure).not.toBe('untested');
+    });
   });
 });

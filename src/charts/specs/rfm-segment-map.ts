@@ -70,6 +70,9 @@ export function rfmSegmentMap(input: RfmChartInput): ChartSpec<'rfm-segment-map'
   const sub = [
     found,
     a.structure === 'weak' && a.k > 1 ? 'Tentative: the structure test finds only weak groups.' : null,
+    a.structure === 'untested'
+      ? 'Tentative: too few different customers to test whether these are real groups.'
+      : null,
     sampleNote(dots.length, a.customers),
   ];
   const alt =

@@ -18,7 +18,7 @@ import {
   sharesWords,
 } from '../../phrases/columns.ts';
 import { noteWords } from '../../phrases/notes.ts';
-import { segmentHint } from '../../phrases/segments.ts';
+import { segmentHint, tooFewProfilesWords } from '../../phrases/segments.ts';
 import type { ActiveDataset, CommandContext } from '../context.ts';
 import {
   formatCount,
@@ -104,7 +104,7 @@ export function analysisWarnings(analysis: Analysis): string[] {
 /** What the headline reads, for customer and RFM analyses alike. */
 type StructureView = Pick<Analysis, 'k' | 'structure' | 'structureTest' | 'silhouette'>;
 
-/** The headline says what the structure test found: no groups, weak groups, or segments. */
+/** The headline says what the structure test found: no groups, weak groups, too few profiles to test, or segments. */
 export function structureWords(
   analysis: StructureView,
   rows: number,
@@ -115,6 +115,12 @@ export function structureWords(
     return {
       title: `${label}: no clear segments`,
       text: `These ${customers} form one continuous group: any split into segments would be an arbitrary cut. The nearest split, tentatively, is k = ${analysis.structureTest.k} (\`/segment k ${analysis.structureTest.k}\`).`,
+    };
+  if (analysis.structure === 'untested')
+    // The silhouette of repeated profiles is high by construction, so it is not quoted as strength here.
+    return {
+      title: `${label}: ${plural(analysis.k, 'tentative segment')}`,
+      text: `${plural(analysis.k, 'segment')} from ${customers}, who have ${tooFewProfilesWords(analysis.structureTest.sampleSize, analysis.k)}`,
     };
   const words = `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${customers}.`;
   if (analysis.structure === 'weak')

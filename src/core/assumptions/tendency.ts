@@ -1,6 +1,7 @@
 import { hopkins } from '../hopkins.ts';
 import type { Points } from '../points.ts';
 import { deriveSeed } from '../random.ts';
+import { STRUCTURE_MIN_PROFILES_PER_SEGMENT } from '../structure.ts';
 import type { StructureFigures, Verdict } from '../types.ts';
 import { type Check, result } from './context.ts';
 
@@ -24,6 +25,18 @@ const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies 
 export const tendencyCheck: Check<TendencyContext> = (ctx) => {
   const st = ctx.structure;
   const h = hopkins(ctx.standardised, { seed: deriveSeed(ctx.options.seed, 'hopkins') });
+  if (st.structure === 'untested') {
+    // Not a fail: the test could not judge, so the figure is the profiles it had, the threshold those it needs.
+    const needed = STRUCTURE_MIN_PROFILES_PER_SEGMENT * st.k;
+    return result('tendency', {
+      status: 'warn',
+      value: st.sampleSize,
+      threshold: needed,
+      finding: { code: 'tendency.untested', k: st.k, profiles: st.sampleSize, needed, hopkins: h },
+      advice: { code: 'more-profiles' },
+      details: { hopkins: h },
+    });
+  }
   const reference = Math.max(st.gaussianMax, st.uniformMax);
   const status = STATUS[st.structure];
   return result('tendency', {
