@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_BUILDERS, CHART_KINDS, compileChart, segmentColor } from '../../src/charts/index.ts';
+import { analyze } from '../../src/core/analyze.ts';
+import { knownKTable } from '../../src/core/known-k.ts';
 import { predict } from '../../src/core/model.ts';
 import { selectionReason } from '../../src/phrases/selection.ts';
 import { fixtureInput, walk } from './support.ts';
@@ -131,4 +133,21 @@ describe('chart conventions', () => {
   it('refuses to draw a prediction chart without a prediction', () => {
     expect(() => CHART_BUILDERS.prediction({ analysis: a, table: input.table })).toThrow(/prediction/);
   });
+});
+
+describe('charts of one group (no structure)', () => {
+  // A single Gaussian blob: the structure test finds no groups, so k = 1.
+  const { table } = knownKTable({ k: 1, n: 300, separation: 6, shape: 'balanced', dims: 2, seed: 5 });
+  const analysis = analyze(table, { seed: 3 });
+
+  it.each(['segment-map', 'segment-profiles', 'silhouette'] as const)(
+    '%s says one group, not "One segments", a largest segment or a silhouette of 0.00',
+    (kind) => {
+      expect(analysis.k).toBe(1);
+      const { alt } = CHART_BUILDERS[kind]({ analysis, table });
+      expect(alt).toContain('one group');
+      expect(alt).not.toMatch(/One segments|largest|weakest|0\.00/);
+      expect(alt).toMatch(/^[A-Z].{30,}\.$/);
+    },
+  );
 });

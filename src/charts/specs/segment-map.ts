@@ -14,9 +14,12 @@ export function segmentMap(input: ChartInput): ChartSpec {
   const parts = mapLayers(input);
   const title = 'Customer segments';
   const big = largest(a);
+  // One group (no structure) has no largest segment and no silhouette (it read "One segments …, silhouette 0.00").
   const alt =
-    `${capitalise(count(a.segments.length))} segments of ${int(a.rows)} customers plotted by ${parts.frame.phrase}; ` +
-    `the largest, ${big.name}, holds ${segmentPercents(a).get(big.id)} of customers (average silhouette ${fixed(a.silhouette)}).`;
+    a.segments.length === 1
+      ? `All ${int(a.rows)} customers plotted by ${parts.frame.phrase} as one group, with no clear segments.`
+      : `${capitalise(count(a.segments.length))} segments of ${int(a.rows)} customers plotted by ${parts.frame.phrase}; ` +
+        `the largest, ${big.name}, holds ${segmentPercents(a).get(big.id)} of customers (average silhouette ${fixed(a.silhouette)}).`;
   const spec = {
     ...frame(title, mapSubtitle(input, parts)),
     width: MAP_SIZE.width,

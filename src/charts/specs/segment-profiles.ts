@@ -128,10 +128,12 @@ export function segmentProfiles(input: ChartInput): ChartSpec {
     .replace(/ and (?=.* and )/g, ', ');
   const title = 'What each segment looks like';
   const big = largest(a);
+  const means = `mean income ${Math.round(big.meanIncome)} k$ and mean spending score ${Math.round(big.meanSpending)}`;
   const alt =
-    `${capitalise(count(a.segments.length))} segments compared by size and average ${measuresWords(a)}; ` +
-    `the largest, ${big.name}, has ${int(big.size)} customers (${share.get(big.id)}) with mean income ${Math.round(big.meanIncome)} k$ ` +
-    `and mean spending score ${Math.round(big.meanSpending)}.`;
+    a.segments.length === 1
+      ? `All ${int(big.size)} customers as one group, by size and average ${measuresWords(a)}: ${means}.`
+      : `${capitalise(count(a.segments.length))} segments compared by size and average ${measuresWords(a)}; ` +
+        `the largest, ${big.name}, has ${int(big.size)} customers (${share.get(big.id)}) with ${means}.`;
   const spec = {
     ...frame(
       title,

@@ -107,9 +107,12 @@ export function silhouette(input: ChartInput): ChartSpec {
   const strongest = a.segments.reduce((w, s) => (s.silhouette > w.silhouette ? s : w), a.segments[0]!);
   const negAll = all.length ? all.filter((v) => v < 0).length / all.length : 0;
   const title = 'How well customers fit their segment';
+  // One group has nothing to be separated from: every silhouette is 0 by definition, not a poor fit.
   const alt =
-    `Silhouette values by segment (average ${fixed(a.silhouette)}); the weakest segment, ${weakest.name}, averages ${fixed(weakest.silhouette)} ` +
-    `and the strongest, ${strongest.name}, ${fixed(strongest.silhouette)}; ${misfits(negAll)}.`;
+    a.segments.length === 1
+      ? `Silhouette values of all ${int(a.rows)} customers in one group: all 0, since there is no other segment to compare with.`
+      : `Silhouette values by segment (average ${fixed(a.silhouette)}); the weakest segment, ${weakest.name}, averages ${fixed(weakest.silhouette)} ` +
+        `and the strongest, ${strongest.name}, ${fixed(strongest.silhouette)}; ${misfits(negAll)}.`;
   const sampled = a.silhouetteSample.rows.length;
   const spec = {
     ...frame(title, [
