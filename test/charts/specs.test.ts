@@ -151,3 +151,16 @@ describe('charts of one group (no structure)', () => {
     },
   );
 });
+
+describe('prediction chart of one group', () => {
+  const { table } = knownKTable({ k: 1, n: 300, separation: 6, shape: 'balanced', dims: 2, seed: 5 });
+  const analysis = analyze(table, { seed: 3 });
+  const customer = { age: 30, gender: 'Female' as const, income: 60, spending: 50 };
+
+  it('names no border, margin or next-closest segment', () => {
+    const result = predict(analysis.model, customer);
+    const { alt } = CHART_BUILDERS.prediction({ analysis, table, prediction: { customer, result } });
+    expect(alt).toContain('the one group');
+    expect(alt).not.toMatch(/borderline|margin|next closest/);
+  });
+});

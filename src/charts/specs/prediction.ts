@@ -36,10 +36,11 @@ export function prediction(input: ChartInput): ChartSpec {
     ? 'unlike any customer in the data, so only tentatively'
     : CLARITY[result.clarity];
   const title = `New customer${result.tentative ? ', tentatively' : ''}: ${segmentLabel(result.segment)}`;
-  const alt =
-    `A new customer (${who}) sits nearest the centre of segment ${segmentLabel(result.segment)}, ` +
-    `${match} (margin ${fixed(result.margin)})` +
-    (runnerUp ? `; the next closest is ${runnerUp.name}.` : '.');
+  // One group (no structure): no border to be near, so no margin ("a borderline case between segments (margin 0.00)").
+  const alt = !runnerUp
+    ? `A new customer (${who}) sits among the customers of the one group, ${segmentLabel(result.segment)}, with no segments to choose between.`
+    : `A new customer (${who}) sits nearest the centre of segment ${segmentLabel(result.segment)}, ` +
+      `${match} (margin ${fixed(result.margin)}); the next closest is ${runnerUp.name}.`;
   const pos = { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } };
   const join = {
     data: { values: [{ x: round3(x), y: round3(y), x2: round3(centre.x), y2: round3(centre.y) }] },

@@ -1,6 +1,6 @@
 /** `/segment predict 25 F 60 75`: the segment a new customer belongs to, and how clearly. */
 import { hasAgeColumn } from '../../core/source.ts';
-import type { Prediction } from '../../core/types.ts';
+import type { Prediction, Structure } from '../../core/types.ts';
 import { segmentHint } from '../../phrases/segments.ts';
 import type { Command, CustomerInput } from '../command.ts';
 import { type CommandContext, datasetHolds } from '../context.ts';
@@ -61,7 +61,20 @@ function tentativeParts(customer: CustomerInput, prediction: Prediction) {
   };
 }
 
-function confidentParts(customer: CustomerInput, prediction: Prediction) {
+/** No structure (k = 1): there is no other segment, so no margin nor "closer than any other" to speak of. */
+function oneGroupParts(customer: CustomerInput, prediction: Prediction) {
+  const { segment } = prediction;
+  return {
+    title: `One group: ${segment.name}`,
+    text: `${customerWords(customer)} is like the customers in this data, who form one continuous group with no clear segments, so there is no segment to choose.`,
+    sections: [
+      { heading: 'How clear', body: 'There is only one group, so there is nothing to choose between.' },
+      { heading: 'What to do', body: segmentHint(segment.advice) },
+    ],
+  };
+}
+
+function confidentParts(customer: CustomerInput, prediction: Prediction, tentative: string) {
   const { segment } = prediction;
   return {
     title: `Predicted segment: ${segment.name}`,
@@ -72,21 +85,27 @@ function confidentParts(customer: CustomerInput, prediction: Prediction) {
         // The margin goes inside the sentence: "…with care (margin 0.03).", not "…with care. (margin 0.03)."
         body: `${clarityWords(prediction).replace(/\.$/, '')} (margin ${formatFigure(prediction.margin)}).`,
       },
-      { heading: 'What to do', body: segmentHint(segment.advice) },
+      { heading: 'What to do', body: `${tentative}${segmentHint(segment.advice)}` },
     ],
   };
 }
 
-/** `withAge`: the file has an Age column (predict always reads an age; the grammar is one for every file). */
+/**
+ * `withAge`: the file has an Age column (predict always reads an age; the grammar is one for every file).
+ * `structure`: the analysis' verdict; segments that are not clearly real get the summary's "Tentative: " advice.
+ */
 export function predictReply(
   customer: CustomerInput,
   prediction: Prediction,
   images: Reply['images'],
-  { withAge }: { withAge: boolean },
+  { withAge, structure = 'clear' }: { withAge: boolean; structure?: Structure },
 ): Reply {
+  const tentative = structure !== 'clear' ? 'Tentative: ' : '';
   const parts = prediction.tentative
     ? tentativeParts(customer, prediction)
-    : confidentParts(customer, prediction);
+    : prediction.distances.length === 1
+      ? oneGroupParts(customer, prediction)
+      : confidentParts(customer, prediction, tentative);
   // The model clusters on numeric features only; gender is a profile column.
   const sections = [
     ...parts.sections,
@@ -117,6 +136,7 @@ export async function predict(
     throw new Error('the analysis runner returned no customer prediction for a predict request');
   return predictReply(command.customer, result.prediction, result.images, {
     withAge: hasAgeColumn(result.analysis.source),
+    structure: result.analysis.structure,
   });
 }
 

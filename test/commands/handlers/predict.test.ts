@@ -67,4 +67,33 @@ describe('predict reply', () => {
     expect(reply.text).toContain('belongs to segment 3');
     expect(reply.warnings).toEqual([]);
   });
+
+  it('with one group (no structure) claims no margin and no "closer than any other"', () => {
+    const all = { id: 1, name: 'All customers', advice: { code: 'one_group' } } as const;
+    const one: Prediction = {
+      segment: all,
+      distances: [{ id: 1, name: all.name, distance: 15.99 }],
+      margin: 0,
+      clarity: 'borderline',
+      tentative: false,
+      warnings: [],
+    };
+    const reply = predictReply(customer, one, [], { withAge: true, structure: 'none' });
+    expect(reply.title).toBe('One group: All customers');
+    const words = [reply.title, reply.text, ...reply.sections.map((s) => s.body)].join('\n');
+    expect(words).not.toMatch(/Clearly|than any other|margin|belongs to segment|Tentative/);
+    expect(reply.sections.find((s) => s.heading === 'How clear')!.body).toBe(
+      'There is only one group, so there is nothing to choose between.',
+    );
+  });
+
+  it('frames the advice as tentative when the segments are not clearly real, as the summary does', () => {
+    const advice = (structure: 'clear' | 'weak' | 'none' | 'untested') =>
+      predictReply(customer, confident, [], { withAge: true, structure }).sections.find(
+        (s) => s.heading === 'What to do',
+      )!.body;
+    expect(advice('clear')).toMatch(/^They could spend far more/);
+    for (const structure of ['weak', 'none', 'untested'] as const)
+      expect(advice(structure)).toMatch(/^Tentative: They could spend far more/);
+  });
 });
