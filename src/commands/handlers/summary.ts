@@ -1,4 +1,5 @@
 /** `/segment summary`: the segments as a table, in words, and as charts. */
+import { tooFewToRelyOn } from '../../core/assumptions/size-balance.ts';
 import { hasGenderColumn } from '../../core/source.ts';
 import {
   type Analysis,
@@ -31,7 +32,7 @@ import {
 } from '../format.ts';
 import type { Reply, ReplyAction, ReplyImage, ReplySection, ReplyTable } from '../reply.ts';
 import { rfmSummaryReply } from '../rfm/summary.ts';
-import { segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
+import { type Firmness, segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
 import { analysisRequest, datasetWords, reply, settingsWords } from './shared.ts';
 
 const percent = (share: number) => String(Math.round(share * 100));
@@ -188,11 +189,22 @@ export function breakdownSections(analysis: Analysis): ReplySection[] {
   ];
 }
 
+/**
+ * What to doubt about one segment, by its advice: it does not hold across resamples, or it is
+ * too small to rely on (the size check fails on it; its advice otherwise read as firm as any).
+ */
+export function segmentFlags(a: Firmness, segment: Pick<Segment, 'id' | 'size' | 'share'>): string[] {
+  return [
+    stabilityFlag(segmentStability(a, segment)),
+    a.k > 1 && tooFewToRelyOn(segment) ? '⚠️ too few to rely on' : '',
+  ].filter(Boolean);
+}
+
 export function summaryReply(analysis: Analysis, dataset: ActiveDataset, images: ReplyImage[]): Reply {
   const tentative = analysis.structure !== 'clear' && analysis.k > 1 ? 'Tentative: ' : '';
   const hints = analysis.segments.map((s) => {
-    const flag = stabilityFlag(segmentStability(analysis, s));
-    return `• *${s.name}* (${plural(s.size, 'customer')}${flag ? `; ${flag}` : ''}): ${tentative}${segmentHint(s.advice)}`;
+    const flags = [plural(s.size, 'customer'), ...segmentFlags(analysis, s)].join('; ');
+    return `• *${s.name}* (${flags}): ${tentative}${segmentHint(s.advice)}`;
   });
   const firmness = stabilityLine(analysis);
   const sections: ReplySection[] = [

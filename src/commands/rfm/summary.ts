@@ -5,10 +5,10 @@ import { rfmSegmentDescription, rfmSegmentHint } from '../../phrases/rfm-segment
 import type { ActiveDataset } from '../context.ts';
 import { formatCount, plural } from '../format.ts';
 import { datasetWords, reply } from '../handlers/shared.ts';
-import { checkDoubts, structureWords } from '../handlers/summary.ts';
+import { checkDoubts, segmentFlags, structureWords } from '../handlers/summary.ts';
 import type { OrderSummary } from '../orders.ts';
 import type { Reply, ReplyAction, ReplyImage } from '../reply.ts';
-import { segmentStability, stabilityFlag, stabilityLine } from '../stability.ts';
+import { stabilityLine } from '../stability.ts';
 import {
   asOfWords,
   cleaningItems,
@@ -56,8 +56,8 @@ export function rfmSummaryReply(orders: OrderSummary, dataset: ActiveDataset, im
   // As for customer files: weak structure makes the advice tentative, a segment that does not hold is flagged.
   const tentative = a.structure !== 'clear' && a.k > 1 ? 'Tentative: ' : '';
   const advice = a.segments.map((s) => {
-    const flag = stabilityFlag(segmentStability(a, s));
-    return `• *${s.name}* (${plural(s.size, 'customer')}; ${rfmSegmentDescription(s.code)}${flag ? `; ${flag}` : ''}): ${tentative}${rfmSegmentHint(s.code)}`;
+    const flags = [plural(s.size, 'customer'), rfmSegmentDescription(s.code), ...segmentFlags(a, s)];
+    return `• *${s.name}* (${flags.join('; ')}): ${tentative}${rfmSegmentHint(s.code)}`;
   });
   const headline = structureWords(a, a.customers, 'RFM segments');
   const firmness = stabilityLine(a);

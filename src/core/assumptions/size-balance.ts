@@ -14,12 +14,15 @@ export interface SizeBalanceContext {
  * with the same profile (drop repeated customers at ingest). So a segment of
  * 5–9 rows that is at least 1 % of the file fails once and warns doubled.
  */
+/** Under 10 customers or under 1 %: too few to market to or to trust (issue 8); the check fails on it. */
+export const tooFewToRelyOn = (segment: { size: number; share: number }) =>
+  segment.size < 10 || segment.share < 0.01;
+
 export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
   const largest = ctx.segments.reduce((a, b) => (b.size > a.size ? b : a));
   const value = smallest.share;
-  // Under 10 customers or under 1 % is a fail: too few to market to or to trust (issue 8).
-  const status = smallest.size < 10 ? 'fail' : verdictAtLeast(value, 0.05, 0.01);
+  const status = tooFewToRelyOn(smallest) ? 'fail' : verdictAtLeast(value, 0.05, 0.01);
   const ref = { id: smallest.id, name: smallest.name };
   return result('sizeBalance', {
     status,

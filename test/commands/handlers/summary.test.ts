@@ -54,4 +54,14 @@ describe('summary reply', () => {
     );
     expect(text).toContain(`⚠️ ${CHECK_TITLES.correlation}:`);
   });
+
+  it('flags the tiny segment by its advice, which read as firm as the others', () => {
+    const reply = summaryReply(tiny, { kind: 'sample' }, []);
+    const hints = reply.sections.find((s) => s.heading === 'What to do with each segment')!.body;
+    const lines = hints.split('\n');
+    expect(lines.filter((l) => l.includes('too few to rely on'))).toHaveLength(1);
+    expect(lines.find((l) => l.includes('(2 customers'))).toMatch(
+      /\(2 customers;.* ⚠️ too few to rely on\): /,
+    );
+  });
 });
