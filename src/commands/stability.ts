@@ -20,6 +20,12 @@ const VERDICT_WORDS: Record<StabilityVerdict, string> = {
 
 /** Two decimals, rounded down, so "Jaccard ≥ 0.97" is true of the figure it summarises. */
 const atLeast = (x: number) => formatFigure(Math.floor(x * 100) / 100);
+/**
+ * A segment's Jaccard beside its verdict, rounded down (the 1e-9 absorbs float error in x·100),
+ * so it sits on the verdict's side of the thresholds the reading gives: 0.848 was "only fairly
+ * stable, Jaccard 0.85" under "0.85 or more is stable".
+ */
+const jaccardFigure = (x: number) => formatFigure(Math.floor(x * 100 + 1e-9) / 100);
 
 /** k → wins, most wins first (ties: smaller k first). */
 export function kVotes(stability: Stability): Array<{ k: number; wins: number }> {
@@ -29,6 +35,18 @@ export function kVotes(stability: Stability): Array<{ k: number; wins: number }>
 }
 
 const wins = (s: Stability, k: number) => s.kFrequency[String(k)] ?? 0;
+
+/**
+ * "Stable: k = 5 won 15 of 20 resamples", or, when no resample chose the k shown (a user's k
+ * the data never picks), "Stable segments, but k = 7 won none of 20 resamples (k = 4 won 20)":
+ * the verdict is then about the segments only, and "Stable: k = 7 won 0 of 20" read as if it were about k.
+ */
+function lead(verdict: string, a: Firmness): string {
+  const s = a.stability;
+  const top = kVotes(s)[0];
+  if (wins(s, a.k) > 0 || !top) return `${verdict}: ${voteWords(a)}`;
+  return `${verdict} segments, but k = ${a.k} won none of ${formatCount(s.resamples)} resamples (k = ${top.k} won ${formatCount(top.wins)})`;
+}
 
 function voteWords(a: Firmness): string {
   const s = a.stability;
@@ -63,13 +81,13 @@ export function stabilityLine(a: Firmness): string {
     const lowest = Math.min(...s.segments.map((g) => g.jaccard));
     // Every resample recovered every segment exactly: "≥ 1.00" would read as a misprint.
     const figure = lowest >= 1 ? 'Jaccard 1.00 each' : `Jaccard ≥ ${atLeast(lowest)}`;
-    return `Stable: ${voteWords(a)}; every segment held together (${figure}).`;
+    return `${lead('Stable', a)}; every segment held together (${figure}).`;
   }
   const named = weak.map(
-    (g) => `segment ${g.id} (${VERDICT_WORDS[g.verdict]}, Jaccard ${formatFigure(g.jaccard)})`,
+    (g) => `segment ${g.id} (${VERDICT_WORDS[g.verdict]}, Jaccard ${jaccardFigure(g.jaccard)})`,
   );
   const verdict = weak.some((g) => g.verdict === 'doubtful') ? 'Unstable' : 'Fairly stable';
-  return `${verdict}: ${voteWords(a)}; ${formatCount(weak.length)} of ${formatCount(s.segments.length)} segments did not hold firmly: ${listWords(named)}.`;
+  return `${lead(verdict, a)}; ${formatCount(weak.length)} of ${formatCount(s.segments.length)} segments did not hold firmly: ${listWords(named)}.`;
 }
 
 /** The full figures: every k vote and every segment's Jaccard, lowest Jaccard and dissolutions. */
@@ -93,7 +111,7 @@ export function stabilityDetails(a: Firmness): {
         ? ['There is one group, so there is no segment to test.']
         : s.segments.map(
             (g) =>
-              `${g.id}. ${name(g.id)}: Jaccard ${formatFigure(g.jaccard)} (lowest ${formatFigure(g.min)}, dissolved in ${formatCount(g.dissolved)} of ${formatCount(s.resamples)}), ${VERDICT_WORDS[g.verdict]}.`,
+              `${g.id}. ${name(g.id)}: Jaccard ${jaccardFigure(g.jaccard)} (lowest ${jaccardFigure(g.min)}, dissolved in ${formatCount(g.dissolved)} of ${formatCount(s.resamples)}), ${VERDICT_WORDS[g.verdict]}.`,
           ),
     reading:
       "Jaccard is how much of a segment a resample finds again as one group (Hennig's clusterboot): 0.85 or more is stable, under 0.6 unstable; 0.5 or less in a resample counts as dissolved.",

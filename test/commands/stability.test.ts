@@ -60,6 +60,26 @@ describe('the stability line', () => {
     );
   });
 
+  it("when no resample chose the k shown, says the verdict is the segments' and names the k they chose", () => {
+    const userK = withStability(
+      { 4: 20 },
+      [0.99, 0.98, 0.975, 0.97, 0.99].map((j, i) => figures(i + 1, j, 'stable')),
+    );
+    expect(stabilityLine(userK)).toBe(
+      'Stable segments, but k = 5 won none of 20 resamples (k = 4 won 20); every segment held together (Jaccard ≥ 0.97).',
+    );
+  });
+
+  it('rounds a Jaccard down, so it sits on its verdict\'s side of "0.85 or more is stable"', () => {
+    const justUnder = withStability({ 5: 20 }, [
+      ...[0.99, 0.98, 0.97, 0.96].map((j, i) => figures(i + 1, j, 'stable')),
+      figures(5, 0.848, 'fair'),
+    ]);
+    expect(stabilityLine(justUnder)).toContain('segment 5 (only fairly stable, Jaccard 0.84)');
+    expect(stabilitySection(justUnder).body).toContain('5. ');
+    expect(stabilitySection(justUnder).body).toMatch(/Jaccard 0\.84 \(lowest 0\.74,/);
+  });
+
   it('with one group, says where the nearest split wandered', () => {
     const a = { ...withStability({ 2: 4, 3: 9, 7: 7 }, [figures(1, 1, 'stable')]), k: 1 };
     expect(stabilityLine(a)).toBe(
