@@ -18,7 +18,7 @@ const PANEL = { width: 540, height: 170 };
 
 /** Only the sweep and the k used: the RFM path (rfm-choose-k) draws its sweep with this too. */
 export interface ChooseKInput {
-  analysis: Pick<Analysis, 'selection' | 'k'>;
+  analysis: Pick<Analysis, 'selection' | 'k' | 'kChosenBy'>;
 }
 
 export function chooseK(input: ChooseKInput): ChartSpec {
@@ -48,8 +48,15 @@ export function chooseK(input: ChooseKInput): ChartSpec {
     Math.floor((Math.min(...sils) - 0.02) * 10) / 10,
     Math.ceil((Math.max(...sils) + 0.07) * 10) / 10,
   ];
-  const marks = [{ k: sel.recommendedK, what: `recommended: k = ${sel.recommendedK}` }];
-  if (a.k !== sel.recommendedK) marks.push({ k: a.k, what: `used: k = ${a.k} (your choice)` });
+  // No structure: one group is the answer, the rule's k only the nearest split (k = 1 is no one's "choice").
+  const single = a.k === 1 && a.kChosenBy === 'recommendation';
+  const marks = [
+    {
+      k: sel.recommendedK,
+      what: single ? `nearest split: k = ${sel.recommendedK}` : `recommended: k = ${sel.recommendedK}`,
+    },
+  ];
+  if (a.k !== sel.recommendedK && !single) marks.push({ k: a.k, what: `used: k = ${a.k} (your choice)` });
   // Rule notes go where the falling inertia curve is not: top right of it, or at the bottom
   // when the curve is still high there (k at the left edge); flipped left near the right edge.
   const top = Math.max(...rows.map((r) => r.inertia));
@@ -132,10 +139,15 @@ export function chooseK(input: ChooseKInput): ChartSpec {
       ],
     };
   };
-  const title = `Choosing the number of segments: k = ${sel.recommendedK} recommended`;
+  const title = single
+    ? `Choosing the number of segments: no clear segments (nearest split k = ${sel.recommendedK})`
+    : `Choosing the number of segments: k = ${sel.recommendedK} recommended`;
   const bestSil = sel.rows.find((r) => r.k === sel.silhouetteK);
   const alt =
-    `Inertia and average silhouette for k = ${Math.min(...ks)} to ${Math.max(...ks)}; k = ${sel.recommendedK} is recommended` +
+    `Inertia and average silhouette for k = ${Math.min(...ks)} to ${Math.max(...ks)}; ` +
+    (single
+      ? `no clear segments, so one group is recommended, the nearest split being k = ${sel.recommendedK},`
+      : `k = ${sel.recommendedK} is recommended`) +
     ` and the silhouette peaks at k = ${sel.silhouetteK} (${fixed(bestSil?.silhouette ?? 0)}).`;
   const sample = sel.sample
     ? `k was chosen on a random sample of ${int(sel.sample.size)} of ${int(sel.sample.of)} customers.`

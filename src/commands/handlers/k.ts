@@ -11,9 +11,16 @@ import { analysisRequest, reply } from './shared.ts';
 /** What the k reply reads: a customer Analysis or an RfmAnalysis alike. */
 type KChoice = Pick<Analysis, 'k' | 'kChosenBy' | 'selection'>;
 
+/**
+ * k = 1 the recommendation's way: the structure test found no groups, so one group is the
+ * answer and the sweep's k only the nearest split (the summary says "k = 1 (recommended)").
+ */
+const oneGroup = (analysis: KChoice) => analysis.k === 1 && analysis.kChosenBy === 'recommendation';
+
 function note(row: SelectionRow, analysis: KChoice): string {
   const marks: string[] = [];
-  if (row.k === analysis.selection.recommendedK) marks.push('recommended');
+  if (row.k === analysis.selection.recommendedK)
+    marks.push(oneGroup(analysis) ? 'nearest split' : 'recommended');
   if (row.k === analysis.k) marks.push('in use');
   return marks.join(', ');
 }
@@ -33,18 +40,32 @@ export function selectionTable(analysis: KChoice): ReplyTable {
   };
 }
 
+/** Another k the sweep tried, best silhouette first: one the data can take ("`k 6`" was refused on a file of 3 profiles). */
+function anotherK(analysis: KChoice): number | undefined {
+  const others = analysis.selection.rows.filter((r) => r.k !== analysis.k && Number.isFinite(r.silhouette));
+  return others.sort((a, b) => b.silhouette - a.silhouette || a.k - b.k)[0]?.k;
+}
+
 function settingWords(analysis: KChoice): string {
   const recommended = analysis.selection.recommendedK;
+  if (oneGroup(analysis))
+    return `This channel uses one group (k = 1): there are no clear segments. \`/segment k ${recommended}\` shows the nearest split, tentatively.`;
   if (analysis.kChosenBy === 'user') {
     return `This channel uses k = ${analysis.k}, set by hand; \`/segment k auto\` returns to the recommended ${recommended}.`;
   }
-  return `This channel uses the recommended k = ${recommended}. Try another with \`/segment k 6\`.`;
+  const other = anotherK(analysis);
+  const tryOther = other === undefined ? '' : ` Try another with \`/segment k ${other}\`.`;
+  return `This channel uses the recommended k = ${recommended}.${tryOther}`;
 }
 
 export function kReply(analysis: KChoice, images: Reply['images']): Reply {
   const { sample } = analysis.selection;
+  const single = oneGroup(analysis);
   const sections = [
-    { heading: 'Why', body: selectionReason(analysis.selection) },
+    {
+      heading: single ? `Why k = ${analysis.selection.recommendedK} is the nearest split` : 'Why',
+      body: selectionReason(analysis.selection),
+    },
     { heading: 'In use', body: settingWords(analysis) },
   ];
   if (sample) {
@@ -55,7 +76,9 @@ export function kReply(analysis: KChoice, images: Reply['images']): Reply {
   }
   return reply({
     title: 'Choosing the number of segments',
-    text: `Recommended: k = ${analysis.selection.recommendedK}.`,
+    text: single
+      ? `Recommended: one group (k = 1). The data shows no real groups, so the best split in the table, k = ${analysis.selection.recommendedK}, would be an arbitrary cut.`
+      : `Recommended: k = ${analysis.selection.recommendedK}.`,
     sections,
     table: selectionTable(analysis),
     images,
