@@ -8,11 +8,12 @@
 import type { Reply } from '../commands/reply.ts';
 import { textTable } from './format.ts';
 
-/** `/segment k 6` → `segment k 6`; "for this channel" → "for this run"; *bold* and _italic_ marks dropped. */
+/** `/segment k 6` → `segment k 6`; "for this channel" → "for this run" ("This channel uses" → "This run uses"); *bold* and _italic_ marks dropped. */
 export function terminalWords(text: string): string {
   return text
     .replace(/`\/segment\b/g, '`segment')
     .replace(/\bfor this channel\b/g, 'for this run')
+    .replace(/\bThis channel uses\b/g, 'This run uses')
     .replace(/ uploaded by <@cli>/g, '')
     .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1$2')
     .replace(/(^|[\s(])_([^_\n]+)_/g, '$1$2');

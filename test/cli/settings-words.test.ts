@@ -12,6 +12,9 @@ describe('settings in CLI words', () => {
       'k = 3 (set for this run), seed 42.',
     );
     expect(terminalWords('Saved for this channel')).toBe('Saved for this run');
+    expect(terminalWords('This channel uses the recommended k = 5.')).toBe(
+      'This run uses the recommended k = 5.',
+    );
     expect(terminalWords('a channel for this channelling')).toBe('a channel for this channelling');
   });
 
@@ -20,6 +23,13 @@ describe('settings in CLI words', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Saved for this run');
     expect(run.stdout).toContain('k = 3 (set for this run)');
+    expect(run.stdout).not.toMatch(/channel/i);
+  });
+
+  it('names no channel in `segment k`, which said "This channel uses the recommended k = 5"', async () => {
+    const run = await runCli('k', '--data', 'data/customers.csv');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('This run uses the recommended k');
     expect(run.stdout).not.toMatch(/channel/i);
   });
 });
