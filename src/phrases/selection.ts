@@ -33,3 +33,13 @@ export function selectionReason(selection: Selection): string {
     : `only ${n} customer${n === 1 ? '' : 's'}`;
   return `${main} k = ${peak.k} scores higher (${sil(peak)}), but one of its segments holds ${who} spread ${peak.scatter.spreadRatio.toFixed(1)} times as wide as a typical segment: scattered outliers, not a group.`;
 }
+
+/**
+ * What the k table's columns mean, for readers with no statistics: the reason above quotes
+ * silhouette and Calinski–Harabasz by name, and neither was glossed anywhere a marketer sees.
+ */
+export const SELECTION_TABLE_READING =
+  'Silhouette: how much closer customers are to their own segment than to the next one (−1 to 1; 0.5 or more is well separated, under 0.25 barely). ' +
+  'Calinski–Harabasz: how far apart the segments are compared with how spread out each one is (higher is better; compare it only within this table). ' +
+  'Davies–Bouldin: how much each segment overlaps its closest neighbour (lower is better). ' +
+  'Inertia: how far customers are from their segment centres in total; it always falls as k grows, so it cannot choose k alone.';

@@ -1,6 +1,6 @@
 /** `/segment k`: how k was chosen; `k 6` fixes it for the channel; `k auto` returns to the recommendation. */
 import type { Analysis, SelectionRow } from '../../core/types.ts';
-import { selectionReason } from '../../phrases/selection.ts';
+import { SELECTION_TABLE_READING, selectionReason } from '../../phrases/selection.ts';
 import type { Command } from '../command.ts';
 import type { CommandContext } from '../context.ts';
 import { formatCount, formatFigure, formatMeasure } from '../format.ts';
@@ -67,6 +67,7 @@ export function kReply(analysis: KChoice, images: Reply['images']): Reply {
       body: selectionReason(analysis.selection),
     },
     { heading: 'In use', body: settingWords(analysis) },
+    { heading: 'Reading the table', body: SELECTION_TABLE_READING },
   ];
   if (sample) {
     sections.push({

@@ -56,4 +56,12 @@ describe('k reply', () => {
     const inUse = kReply(analysis, []).sections.find((s) => s.heading === 'In use')!.body;
     expect(inUse).toBe(`This channel uses the recommended k = 3. Try another with \`/segment k 2\`.`);
   });
+
+  it('glosses every figure column of its table in plain words', () => {
+    const { table } = knownKTable({ k: 3, n: 300, separation: 8, shape: 'balanced', dims: 2, seed: 4 });
+    const reply = kReply(analyze(table, { seed: 42 }), []);
+    const reading = reply.sections.find((s) => s.heading === 'Reading the table')!.body;
+    for (const column of reply.table!.columns.filter((c) => c !== 'k' && c !== 'Note'))
+      expect(reading).toContain(`${column}: `);
+  });
 });
