@@ -14,6 +14,7 @@ import {
   sourceNotes,
   VERDICT_MARK,
 } from '../commands/format.ts';
+import { segmentFlags } from '../commands/handlers/summary.ts';
 import { remedySentence } from '../commands/remedy.ts';
 import { segmentStability, stabilityDetails, stabilityFlag, stabilityLine } from '../commands/stability.ts';
 import { featureTitleIn } from '../core/features.ts';
@@ -102,7 +103,15 @@ export function overview(a: Analysis): Block[] {
     ...(firmness ? [{ kind: 'para' as const, text: firmness }] : []),
     segmentsTable(a),
     { kind: 'heading', text: 'What to do with each segment' },
-    { kind: 'list', items: a.segments.map((s) => `${s.name}: ${segmentHint(s.advice)}`) },
+    // As the summary reply: advice on segments that are not clearly real is tentative, doubtful ones are flagged.
+    {
+      kind: 'list',
+      items: a.segments.map((s) => {
+        const flags = segmentFlags(a, s);
+        const tentative = a.structure !== 'clear' && a.k > 1 ? 'Tentative: ' : '';
+        return `${s.name}${flags.length ? ` (${flags.join('; ')})` : ''}: ${tentative}${segmentHint(s.advice)}`;
+      }),
+    },
     ...breakdownBlocks(a),
   ];
 }

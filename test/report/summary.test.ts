@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analyze.ts';
+import { knownKTable } from '../../src/core/known-k.ts';
+import { overview } from '../../src/report/summary.ts';
+
+/** The file report's advice list, as `segment analyze FILE` prints it. */
+const adviceItems = (a: ReturnType<typeof analyze>) =>
+  overview(a).flatMap((b) => (b.kind === 'list' ? b.items : []));
+
+describe('file report advice', () => {
+  it('is tentative when the segments are arbitrary cuts, as in the summary reply', () => {
+    const { table } = knownKTable({ k: 1, n: 300, separation: 6, shape: 'balanced', dims: 2, seed: 5 });
+    const a = analyze(table, { seed: 3, k: 4 });
+    expect(a.structure).toBe('none');
+    const items = adviceItems(a);
+    expect(items).toHaveLength(4);
+    for (const item of items) expect(item).toMatch(/: Tentative: /);
+  });
+
+  it('flags a segment too small to rely on, and keeps firm advice firm', () => {
+    const { table } = knownKTable({ k: 3, n: 300, separation: 8, shape: 'balanced', dims: 2, seed: 4 });
+    table.income[0] = 140;
+    table.spending[0] = 100;
+    table.income[1] = 139;
+    table.spending[1] = 99;
+    const a = analyze(table, { k: 4 });
+    const items = adviceItems(a);
+    expect(items.filter((i) => i.includes('⚠️ too few to rely on)'))).toHaveLength(1);
+    expect(items.some((i) => i.includes('Tentative'))).toBe(false);
+  });
+});
