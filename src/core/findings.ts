@@ -73,6 +73,7 @@ export type CheckAdvice =
   | { code: 'better-k' }
   | { code: 'tentative-split'; k: number }
   | { code: 'broad-bands' }
+  | { code: 'one-group' }
   | { code: 'more-profiles' };
 
 /** Something the reports should say about how the analysis ran (phrases/notes.ts words it). */

@@ -131,6 +131,8 @@ export function adviceWords(advice: CheckAdvice): string {
       return `A split into k = ${advice.k} is there as a tentative option`;
     case 'broad-bands':
       return 'Treat the segments as broad bands rather than distinct groups, or try other features.';
+    case 'one-group':
+      return 'Market to these customers as one group, or try other features.';
     case 'more-profiles':
       return 'Read the segments as tentative: more customers, or features on which customers differ more, would let the test judge.';
   }

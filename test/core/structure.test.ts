@@ -47,6 +47,14 @@ describe('structure test (null reference)', () => {
     expect(JSON.stringify(reply)).not.toMatch(CONFIDENT);
   });
 
+  it('advises one group as one group, and a split of it as broad bands', () => {
+    const advice = (k?: number) =>
+      analyze(table(1), { seed: 3, ...(k ? { k } : {}) }).assumptions.find((c) => c.check === 'tendency')!
+        .advice;
+    expect(advice()).toEqual({ code: 'one-group' });
+    expect(advice(4)).toEqual({ code: 'broad-bands' });
+  });
+
   it('does not depend on row order', () => {
     const t = table(1, 3, 9);
     const order = Array.from({ length: t.length }, (_, i) => t.length - 1 - i);

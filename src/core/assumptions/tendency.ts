@@ -7,6 +7,8 @@ import { type Check, result } from './context.ts';
 
 export interface TendencyContext {
   structure: StructureFigures;
+  /** The fitted segments: one (no structure, k = 1) is advised as one group, not as "broad bands". */
+  segments: ReadonlyArray<unknown>;
   standardised: Points;
   options: { seed: number };
 }
@@ -51,7 +53,9 @@ export const tendencyCheck: Check<TendencyContext> = (ctx) => {
       draws: st.draws * 2,
       hopkins: h,
     },
-    ...(status === 'pass' ? {} : { advice: { code: 'broad-bands' } }),
+    ...(status === 'pass'
+      ? {}
+      : { advice: { code: ctx.segments.length === 1 ? 'one-group' : 'broad-bands' } }),
     details: {
       hopkins: h,
       gaussianMax: st.gaussianMax,

@@ -40,7 +40,7 @@ export function runRfmChecks(input: RfmCheckInput): AssumptionCheck[] {
   const { points, segments, silhouette, structure, seed } = input;
   return [
     outliersCheck({ standardised: points, options: { features: RFM_MEASURES } }),
-    tendencyCheck({ structure, standardised: points, options: { seed } }),
+    tendencyCheck({ structure, segments, standardised: points, options: { seed } }),
     sizeBalanceCheck({ segments }),
     separationCheck({ segments, silhouette, structure }),
   ];

@@ -207,6 +207,7 @@ describe('the tendency verdict', () => {
       standardised: { n: 200, d: 2, data },
       options: { seed: 1 },
       structure: { ...structure, draws: 20, beatGaussian: 0, beatUniform: 0 },
+      segments: [{}, {}],
     } as unknown as CheckContext;
     const check = tendencyCheck(ctx);
     expect(check.details!.hopkins).toBeGreaterThan(0.9);
