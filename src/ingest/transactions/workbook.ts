@@ -45,14 +45,15 @@ export async function readOrderWorkbook(
       let inData = false;
       await sheet.rows((cells, row) => {
         const text = cells.map(orderCellText);
-        const filled = text.filter((c) => c !== '').length;
-        if (filled > 0) anyFilled = true;
         if (inData) {
           last = offset + row;
           reading!.builder.accept(text, last);
           reading!.checkRows(row);
           return true;
         }
+        // Counted only before a header: once one is found, whether any cell was filled is not asked.
+        const filled = text.filter((c) => c !== '').length;
+        if (filled > 0) anyFilled = true;
         // A title or note row (one filled cell) is not a header.
         if (filled >= 2 && looksLikeOrderLines(text)) {
           if (header === null) {
