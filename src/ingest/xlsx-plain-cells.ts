@@ -57,6 +57,14 @@ const isNameChar = (c: number) =>
   c === MINUS ||
   c === DOT;
 
+/** What the scanner keeps while it reads a sheet's rows: where the last row ended, numbers' text. */
+export interface PlainRow {
+  close: number;
+  decimals: Map<number, string>;
+}
+
+export const plainRow = (): PlainRow => ({ close: -1, decimals: new Map() });
+
 /**
  * The cells of the row whose content starts at `from` (after its row tag), its `</row>` put in
  * `row.close`; null when the row is not plain or is not all in the bytes before `to` yet. `bytes`
@@ -67,7 +75,7 @@ export function plainRowCells(
   from: number,
   to: number,
   context: Context,
-  row: { close: number },
+  row: PlainRow,
 ): StreamedCell[] | null {
   const cells: StreamedCell[] = [];
   let p = from;
@@ -124,7 +132,7 @@ export function plainRowCells(
       if (bytes[p] === LT && bytes[p + 1] === LETTER_V && bytes[p + 2] === GT) {
         const end = closesValue(bytes, p + 3, to);
         if (end !== -1) {
-          value = simpleValue(bytes, p + 3, end, type, style, context);
+          value = simpleValue(bytes, p + 3, end, type, style, context, row.decimals);
           if (value !== null) p = end + 8;
         }
       }
@@ -209,6 +217,7 @@ function simpleValue(
   type: string | null,
   style: number,
   context: Context,
+  decimals: Map<number, string>,
 ): StreamedCell | null {
   if (type === 's') {
     const index = digitsAt(bytes, start, end);
@@ -217,22 +226,21 @@ function simpleValue(
   if (type !== null && type !== 'n') return null;
   const x = decimalAt(bytes, start, end);
   if (Number.isNaN(x)) return null;
-  return context.dates.has(style) ? fromSerial(x, context.epoch) : decimalText(x);
+  return context.dates.has(style) ? fromSerial(x, context.epoch) : decimalText(x, decimals);
 }
 
-/** plainDecimal, remembered: order lines repeat their invoice numbers, quantities and prices. */
-function decimalText(x: number): string {
-  let text = DECIMALS.get(x);
+/** plainDecimal, remembered for the sheet: order lines repeat their invoice numbers, quantities and prices. */
+function decimalText(x: number, decimals: Map<number, string>): string {
+  let text = decimals.get(x);
   if (text === undefined) {
-    if (DECIMALS.size >= DECIMALS_KEPT) DECIMALS.clear();
+    if (decimals.size >= DECIMALS_KEPT) decimals.clear();
     text = plainDecimal(x);
-    DECIMALS.set(x, text);
+    // A Map's keys compare as SameValueZero: -0 finds 0's text, which is plainDecimal(-0) too.
+    decimals.set(x, text);
   }
   return text;
 }
 
-// A Map's keys compare as SameValueZero: -0 finds 0's text, which is plainDecimal(-0) too.
-const DECIMALS = new Map<number, string>();
 const DECIMALS_KEPT = 1 << 16;
 
 /** The whole number written in `start` to `end` (1 to 15 digits), else -1. */

@@ -23,7 +23,7 @@ import {
   WorkbookUnreadable,
   xmlText,
 } from './xlsx-cells.ts';
-import { digitsAt, plainRowCells, textOf } from './xlsx-plain-cells.ts';
+import { digitsAt, plainRow, plainRowCells, textOf } from './xlsx-plain-cells.ts';
 
 export { WorkbookUnreadable } from './xlsx-cells.ts';
 
@@ -95,7 +95,7 @@ async function streamRows(
   let stopped = false;
   let counter = 0;
   let tags: SheetTags | null = null;
-  const row = { close: -1 };
+  const row = plainRow();
   const consume = (final: boolean) => {
     // The prefix is known once <sheetData> is in; until then there is no row to read.
     tags ??= sheetTags(pending) ?? (final ? PLAIN : null);

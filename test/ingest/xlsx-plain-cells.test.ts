@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random.ts';
 import { type Context, PLAIN, rowCells } from '../../src/ingest/xlsx-cells.ts';
-import { decimalAt, plainRowCells } from '../../src/ingest/xlsx-plain-cells.ts';
+import { decimalAt, plainRow, plainRowCells } from '../../src/ingest/xlsx-plain-cells.ts';
 import { attribute, type StreamedCell, sharedStrings, streamWorkbook } from '../../src/ingest/xlsx-rows.ts';
 
 const SHARED = ['Invoice', 'WHITE HANGING HEART', 'Crème brûlée', 'a &amp; b', ''];
@@ -115,7 +115,7 @@ describe('the plain-row scanner', () => {
     for (let i = 0; i < 20_000; i++) {
       const inner = rowXml(rng);
       const { bytes, to, close } = rowBytes(inner);
-      const row = { close: -1 };
+      const row = plainRow();
       const cells = plainRowCells(bytes, 0, to, CONTEXT, row);
       if (cells === null) continue;
       read++;
@@ -132,7 +132,7 @@ describe('the plain-row scanner', () => {
     for (let cut = 0; cut < whole.length; cut++) {
       const bytes = new Uint8Array(cut + 16);
       bytes.set(whole.subarray(0, cut));
-      expect(plainRowCells(bytes, 0, cut, CONTEXT, { close: -1 })).toBeNull();
+      expect(plainRowCells(bytes, 0, cut, CONTEXT, plainRow())).toBeNull();
     }
   });
 
