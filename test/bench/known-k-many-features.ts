@@ -81,7 +81,7 @@ for (const d of [5, 8])
           'silhouette max': argmaxK(rows, (r) => r.silhouette),
           'CH max': argmaxK(rows, (r) => r.calinskiHarabasz),
         };
-        for (const gain of [K_RULE.chGain.more, 0.02, 0.05, 0.1])
+        for (const gain of [K_RULE.chGain.more.base, 0.02, 0.05, 0.1])
           picks[`rule, CH gain ${gain * 100} %`] = ruleWithGain(rows, gain);
         for (const group of ['all', `${d} features`, `${separation} sd apart`])
           for (const [name, picked] of Object.entries(picks))

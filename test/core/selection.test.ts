@@ -31,8 +31,15 @@ describe('recommendK', () => {
     expect(sel.startK).toBe(2);
   });
 
-  it('asks a 10 % CH gain with two features, and any gain with three or more', () => {
-    // k = 3 raises CH by 5 % at a silhouette 0.04 lower: enough with three features, not with two.
+  it('asks two features for more CH the more silhouette a larger k gives up', () => {
+    // k = 3 gives up 0.01 and needs 5.75 %: it has 6.5 %. k = 4 gives up 0.08 and needs 11 %.
+    expect(recommendK(rows([0.6, 0.59, 0.52], [100, 106.5, 110]), null, 2).recommendedK).toBe(3);
+    expect(recommendK(rows([0.6, 0.59, 0.52], [100, 106.5, 111.5]), null, 2).recommendedK).toBe(4);
+    expect(recommendK(rows([0.6, 0.59, 0.52], [100, 105.5, 110]), null, 2).recommendedK).toBe(2);
+  });
+
+  it('asks three or more features for any CH rise, two for 5 % and more', () => {
+    // k = 3 raises CH by 5 % at a silhouette 0.04 lower: enough with three features, not with two (8 %).
     const curve = rows([0.6, 0.56, 0.5], [100, 105, 90]);
     expect(recommendK(curve, null, 2).recommendedK).toBe(2);
     expect(recommendK(curve, null, 3).recommendedK).toBe(3);
