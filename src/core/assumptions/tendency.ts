@@ -1,7 +1,7 @@
 import { hopkins } from '../hopkins.ts';
 import type { Points } from '../points.ts';
 import { deriveSeed } from '../random.ts';
-import { STRUCTURE_MIN_PROFILES_PER_SEGMENT } from '../structure.ts';
+import { clearSilhouette, STRUCTURE_MIN_PROFILES_PER_SEGMENT } from '../structure.ts';
 import type { StructureFigures, Verdict } from '../types.ts';
 import { type Check, result } from './context.ts';
 
@@ -44,7 +44,7 @@ export const tendencyCheck: Check<TendencyContext> = (ctx) => {
   return result('tendency', {
     status,
     value: st.silhouette,
-    threshold: reference,
+    threshold: clearSilhouette(st),
     finding: {
       code: `tendency.${st.structure}`,
       silhouette: st.silhouette,

@@ -202,6 +202,8 @@ describe('the tendency verdict', () => {
       silhouette: 0.3,
       gaussianMax: 0.5,
       uniformMax: 0.5,
+      gaussian: { mean: 0.4, sd: 0.05 },
+      uniform: { mean: 0.4, sd: 0.05 },
     } as const;
     const ctx = {
       standardised: { n: 200, d: 2, data },
