@@ -78,7 +78,8 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
       if (finding.code === 'tendency.clear') return `Customers form real groups (${figures}).`;
       return finding.code === 'tendency.weak'
         ? `Customers group only weakly: the segments are barely more distinct than cuts through groupless data (${figures}), so treat them as tentative.`
-        : `Customers form one continuous group: the segments are no more distinct than cuts through groupless data (${figures}), so any split would be arbitrary.`;
+        : // "the segments" read as if there were some; with no structure there is one group, and k is the test's split.
+          `Customers form one continuous group: split into ${finding.k} segments, they are no more distinct than cuts through groupless data (${figures}), so any split would be arbitrary.`;
     }
     case 'tendency.untested':
       return `Not testable: the customers have only ${formatCount(finding.profiles)} different profiles (combinations of the values segmented on), and telling real groups from chance at k = ${finding.k} takes at least ${formatCount(finding.needed)}.`;

@@ -75,4 +75,18 @@ describe('check findings in words', () => {
     );
     expect(adviceWords({ code: 'tentative-split', k: 4 })).not.toMatch(/segment |--/);
   });
+
+  it('words no structure as one group and the split the test tried, not as "the segments"', () => {
+    const finding: CheckFinding = {
+      code: 'tendency.none',
+      silhouette: 0.36,
+      k: 4,
+      reference: 0.45,
+      draws: 40,
+      hopkins: 0.75,
+    };
+    expect(findingWords(finding, 'fail')).toBe(
+      'Customers form one continuous group: split into 4 segments, they are no more distinct than cuts through groupless data (silhouette 0.36 at k = 4, against at most 0.45 on 40 groupless reference draws; Hopkins 0.75), so any split would be arbitrary.',
+    );
+  });
 });
