@@ -121,7 +121,8 @@ export function adviceWords(advice: CheckAdvice): string {
     case 'check-extremes':
       return 'Check those rows for typing errors; consider leaving extreme customers out.';
     case 'log-transform':
-      return `Consider a log transform of ${noun(advice.feature)} before segmenting.`;
+      // "Consider a log transform" named something no command does.
+      return `A log scale may help; the bot does not transform columns itself, so add a column with the logarithm of ${noun(advice.feature)} to the file and segment on that column instead of ${noun(advice.feature)}`;
     case 'fewer-segments':
       return 'Try fewer segments';
     case 'broad-segment':

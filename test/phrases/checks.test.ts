@@ -71,7 +71,7 @@ describe('check findings in words', () => {
   it('has a title for every check and words advice without command names', () => {
     expect(Object.keys(CHECK_TITLES)).toHaveLength(8);
     expect(adviceWords({ code: 'log-transform', feature: 'spending' })).toBe(
-      'Consider a log transform of spending score before segmenting.',
+      'A log scale may help; the bot does not transform columns itself, so add a column with the logarithm of spending score to the file and segment on that column instead of spending score',
     );
     expect(adviceWords({ code: 'tentative-split', k: 4 })).not.toMatch(/segment |--/);
   });

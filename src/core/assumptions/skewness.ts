@@ -27,7 +27,10 @@ export const skewnessCheck: Check = (ctx) => {
       status === 'pass'
         ? { code: 'skewness.symmetric', feature, skewness, flatter }
         : { code: 'skewness.lopsided', feature, skewness },
-    ...(status === 'pass' ? {} : { advice: { code: 'log-transform', feature } }),
+    // The bot transforms no column itself: the way to act is a column of logs, chosen as a feature.
+    ...(status === 'pass'
+      ? {}
+      : { advice: { code: 'log-transform', feature }, action: { action: 'features' } }),
     details: Object.fromEntries(described.map((d) => [d.feature, d.skewness])),
   });
 };
