@@ -42,14 +42,14 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
     case 'scale.similar':
       return `The features have similar spreads (largest/smallest standard deviation ${finding.ratio.toFixed(2)}), so none dominates the distances.`;
     case 'scale.dominant':
-      return `${noun(finding.widest)} varies ${finding.ratio.toFixed(1)} times as much as ${noun(finding.narrowest)}, so it dominates how customers are grouped.`;
+      return `${capitalise(noun(finding.widest))} varies ${finding.ratio.toFixed(1)} times as much as ${noun(finding.narrowest)}, so it dominates how customers are grouped.`;
     case 'correlation.low':
     case 'correlation.high': {
       const pair = `${noun(finding.pair[0])} and ${noun(finding.pair[1])}`;
       const r = finding.r.toFixed(2);
       return finding.code === 'correlation.low'
         ? `No two features move together strongly (largest correlation ${r}, between ${pair}).`
-        : `${pair} are strongly correlated (r = ${r}): they largely measure the same thing and count twice.`;
+        : `${capitalise(pair)} are strongly correlated (r = ${r}): they largely measure the same thing and count twice.`;
     }
     case 'outliers.none':
       return `No customer lies far from the rest (${cutoffWords(finding)}).`;
@@ -70,7 +70,7 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
       return `Every feature is roughly symmetric (largest skewness ${finding.skewness.toFixed(2)}, ${noun(finding.feature)}): not normal, but symmetric enough for k-means.${shape}`;
     }
     case 'skewness.lopsided':
-      return `${noun(finding.feature)} is lopsided (skewness ${finding.skewness.toFixed(2)}): a long tail of ${finding.skewness > 0 ? 'high' : 'low'} values stretches the distances.`;
+      return `${capitalise(noun(finding.feature))} is lopsided (skewness ${finding.skewness.toFixed(2)}): a long tail of ${finding.skewness > 0 ? 'high' : 'low'} values stretches the distances.`;
     case 'tendency.clear':
     case 'tendency.weak':
     case 'tendency.none': {

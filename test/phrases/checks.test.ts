@@ -89,4 +89,13 @@ describe('check findings in words', () => {
       'Customers form one continuous group: split into 4 segments, they are no more distinct than cuts through groupless data (silhouette 0.36 at k = 4, against at most 0.45 on 40 groupless reference draws; Hopkins 0.75), so any split would be arbitrary.',
     );
   });
+
+  it('starts each finding about a feature with a capital, as a sentence', () => {
+    const found: CheckFinding[] = [
+      { code: 'skewness.lopsided', feature: 'spending', skewness: 1 },
+      { code: 'correlation.high', r: 0.9, pair: ['income', 'spending'] },
+      { code: 'scale.dominant', widest: 'income', narrowest: 'spending', ratio: 3 },
+    ];
+    for (const f of found) expect(findingWords(f, 'fail')).toMatch(/^[A-Z]/);
+  });
 });
