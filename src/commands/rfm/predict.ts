@@ -43,18 +43,34 @@ export function rfmPredictReply(
   const [first, second] = ranked;
   // Borderline when the runner-up is within a fifth of the nearest distance: the figures sit between two centres.
   const close = first && second && second.distance - first.distance < 0.2 * Math.max(first.distance, 1e-9);
-  return reply({
-    title: `Predicted segment: ${segment.name}`,
-    text: `${rfmCustomerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
-    sections: [
-      {
-        heading: 'How clear',
-        body:
-          close && second
+  const outside = outsideWords(customer, orders.describe);
+  const hint = rfmSegmentHint(segment.code);
+  // As the customer path: a customer outside the file's ranges gets a guess, not "belongs to"
+  // (it read "Predicted segment: Champions … belongs to segment 3" above "unlike any customer in this data").
+  const parts = outside.length
+    ? {
+        title: `Nearest segment, tentatively: ${segment.name}`,
+        text: `${rfmCustomerWords(customer)} is unlike any customer in this data. The nearest segment is ${segment.id}, ${segment.name}, but that is only a guess.`,
+        clear:
+          'Not clear: this customer lies outside what the data covers, so no segment fits them well, whatever the distances below say.',
+        todo: `Check this customer's figures first. If they are right, treat the customer on their own: the advice for ${segment.name} ("${hint}") was made for customers unlike this one.`,
+      }
+    : {
+        title: `Predicted segment: ${segment.name}`,
+        text: `${rfmCustomerWords(customer)} belongs to segment ${segment.id}, ${segment.name}.`,
+        clear: !second
+          ? 'There is only one group, so there is nothing to choose between.'
+          : close
             ? `Borderline: almost as close to ${second.name} as to ${segment.name}; treat this one with care.`
             : `${segment.name} is the nearest segment centre (log, standardised recency, frequency and spend).`,
-      },
-      { heading: 'What to do', body: rfmSegmentHint(segment.code) },
+        todo: `${orders.analysis.structure !== 'clear' && second ? 'Tentative: ' : ''}${hint}`,
+      };
+  return reply({
+    title: parts.title,
+    text: parts.text,
+    sections: [
+      { heading: 'How clear', body: parts.clear },
+      { heading: 'What to do', body: parts.todo },
     ],
     table: {
       columns: ['Segment', 'Distance to centre', ''],
@@ -66,6 +82,6 @@ export function rfmPredictReply(
       align: ['left', 'right', 'left'],
     },
     images,
-    warnings: outsideWords(customer, orders.describe),
+    warnings: outside,
   });
 }
