@@ -24,6 +24,8 @@ export interface TendencyFigures {
   /** Reference draws in all (Gaussian and uniform). */
   draws: number;
   hopkins: number;
+  /** The test ran at the user's k: a 'none' then judges that split, not whether the data has groups. */
+  userK?: true;
 }
 
 /**

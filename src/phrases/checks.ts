@@ -76,6 +76,8 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
     case 'tendency.none': {
       const figures = `silhouette ${finding.silhouette.toFixed(2)} at k = ${finding.k}, against at most ${finding.reference.toFixed(2)} on ${finding.draws} groupless reference draws; Hopkins ${finding.hopkins.toFixed(2)}`;
       if (finding.code === 'tendency.clear') return `Customers form real groups (${figures}).`;
+      if (finding.code === 'tendency.none' && finding.userK)
+        return `At k = ${finding.k} the segments are no more distinct than cuts through groupless data (${figures}), so this split is arbitrary; it says nothing of other k.`;
       return finding.code === 'tendency.weak'
         ? `Customers group only weakly: the segments are barely more distinct than cuts through groupless data (${figures}), so treat them as tentative.`
         : // "the segments" read as if there were some; with no structure there is one group, and k is the test's split.

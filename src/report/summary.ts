@@ -98,7 +98,7 @@ export function overview(a: Analysis): Block[] {
           : a.structure === 'untested'
             ? // Repeated profiles score a high silhouette by construction: no separation words here.
               `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}). The customers have ${tooFewProfilesWords(a.structureTest.sampleSize, a.k)}`
-            : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? ' The data shows no real groups, so these segments are arbitrary cuts.' : ''}`,
+            : `${formatCount(a.rows)} customers from ${a.source.fileName} fall into ${a.k} segments on ${features} (${scaled}); they are ${separationWords(a.silhouette)} (silhouette ${formatFigure(a.silhouette)}).${a.structure === 'weak' ? ' The structure is weak: the groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.' : a.structure === 'none' ? (a.kChosenBy === 'user' && a.k !== a.selection.recommendedK ? ` At k = ${a.k} these segments are no more distinct than cuts through groupless data, so they are arbitrary cuts; that says nothing of other k (without \`--k\` the recommended k = ${a.selection.recommendedK} is tested).` : ' The data shows no real groups, so these segments are arbitrary cuts.') : ''}`,
     },
     ...(firmness ? [{ kind: 'para' as const, text: firmness }] : []),
     segmentsTable(a),

@@ -55,6 +55,18 @@ describe('structure test (null reference)', () => {
     expect(advice(4)).toEqual({ code: 'broad-bands' });
   });
 
+  it("at a user's k on grouped data, calls that split arbitrary without saying the data has no groups", () => {
+    // Three overlapping groups (3 sd apart) the recommended k finds, cut into 7.
+    const grouped = knownKTable({ k: 3, n: 300, separation: 3, shape: 'balanced', dims: 2, seed: 13 }).table;
+    const analysis = analyze(grouped, { seed: 42, k: 7 });
+    expect(analysis.structure).toBe('none');
+    const reply = summaryReply(analysis, dataset, []);
+    expect(reply.text).toContain(
+      'At k = 7 the segments are no more distinct than cuts through groupless data',
+    );
+    expect(JSON.stringify(reply)).not.toMatch(/no real groups|one continuous group/);
+  });
+
   it('does not depend on row order', () => {
     const t = table(1, 3, 9);
     const order = Array.from({ length: t.length }, (_, i) => t.length - 1 - i);

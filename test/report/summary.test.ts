@@ -28,4 +28,15 @@ describe('file report advice', () => {
     expect(items.filter((i) => i.includes('⚠️ too few to rely on)'))).toHaveLength(1);
     expect(items.some((i) => i.includes('Tentative'))).toBe(false);
   });
+
+  it("at a user's k on grouped data says that split is arbitrary, not that the data has no groups", () => {
+    const { table } = knownKTable({ k: 3, n: 300, separation: 3, shape: 'balanced', dims: 2, seed: 13 });
+    const a = analyze(table, { seed: 42, k: 7 });
+    expect(a.structure).toBe('none');
+    const text = overview(a)
+      .flatMap((b) => (b.kind === 'para' ? [b.text] : []))
+      .join('\n');
+    expect(text).toContain('At k = 7 these segments are no more distinct than cuts through groupless data');
+    expect(text).not.toContain('no real groups');
+  });
 });

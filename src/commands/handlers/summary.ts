@@ -103,7 +103,10 @@ export function analysisWarnings(analysis: Analysis): string[] {
 }
 
 /** What the headline reads, for customer and RFM analyses alike. */
-type StructureView = Pick<Analysis, 'k' | 'structure' | 'structureTest' | 'silhouette'>;
+type StructureView = Pick<
+  Analysis,
+  'k' | 'structure' | 'structureTest' | 'silhouette' | 'kChosenBy' | 'selection'
+>;
 
 /** The headline says what the structure test found: no groups, weak groups, too few profiles to test, or segments. */
 export function structureWords(
@@ -129,11 +132,16 @@ export function structureWords(
       title: `${label}: ${plural(analysis.k, 'tentative segment')}`,
       text: `Weak structure: ${words} The groups are only a little more distinct than cuts through groupless data, so read the advice as tentative.`,
     };
-  if (analysis.structure === 'none')
-    return {
-      title: `${label}: ${plural(analysis.k, 'segment')} (arbitrary cuts)`,
-      text: `${words} The data shows no real groups, so these ${analysis.k} segments are arbitrary cuts through one continuous group.`,
-    };
+  if (analysis.structure === 'none') {
+    // The test ran at the user's k: it says these k segments are arbitrary, not that the data has
+    // no groups ("no real groups … one continuous group" was said of 3 clear groups cut into 7).
+    const recommended = analysis.selection.recommendedK;
+    const why =
+      analysis.kChosenBy === 'user' && analysis.k !== recommended
+        ? `At k = ${analysis.k} the segments are no more distinct than cuts through groupless data, so they are arbitrary cuts. That says nothing of other k: \`/segment k auto\` tests the recommended k = ${recommended}.`
+        : `The data shows no real groups, so these ${analysis.k} segments are arbitrary cuts through one continuous group.`;
+    return { title: `${label}: ${plural(analysis.k, 'segment')} (arbitrary cuts)`, text: `${words} ${why}` };
+  }
   return { title: `${label}: ${plural(analysis.k, 'segment')}`, text: words };
 }
 

@@ -10,7 +10,8 @@ export interface TendencyContext {
   /** The fitted segments: one (no structure, k = 1) is advised as one group, not as "broad bands". */
   segments: ReadonlyArray<unknown>;
   standardised: Points;
-  options: { seed: number };
+  /** `k`: the user's fixed k, if any (then the test judged that split, not the data's groups). */
+  options: { seed: number; k?: number };
 }
 
 const STATUS = { clear: 'pass', weak: 'warn', none: 'fail' } as const satisfies Record<string, Verdict>;
@@ -52,6 +53,7 @@ export const tendencyCheck: Check<TendencyContext> = (ctx) => {
       reference,
       draws: st.draws * 2,
       hopkins: h,
+      ...(ctx.options.k !== undefined ? { userK: true } : {}),
     },
     ...(status === 'pass'
       ? {}
