@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { summaryReply } from '../../src/commands/handlers/summary.ts';
 import { analyze } from '../../src/core/analyze.ts';
-import { idAt, idColumnOf, rowNumberIds } from '../../src/core/ids.ts';
+import { idAt, idColumnOf } from '../../src/core/ids.ts';
 import { knownKTable } from '../../src/core/known-k.ts';
 import { pointsFromTable } from '../../src/core/points.ts';
 import { gaussianDraw, structureTest, uniformDraw } from '../../src/core/structure.ts';
-import { type CustomerTable, GENDER_CODE } from '../../src/core/types.ts';
-import { reorderRows } from '../support/tables.ts';
+import { threeRepeatedProfiles } from '../support/tables.ts';
 
 const CONFIDENT = /best customers|VIP|win them|reward loyalty/i;
 const table = (k: number, dims: 2 | 3 = 2, seed = 5) =>
@@ -88,19 +87,7 @@ describe('structure test (null reference)', () => {
   describe('too few different profiles to test', () => {
     // 30 customers who are 3 repeated profiles: the test's sample holds 3 rows, one per segment,
     // whose silhouette is 0 on the data and every draw alike. It said 'none' ("no real groups").
-    const profiles: CustomerTable = {
-      length: 3,
-      ids: rowNumberIds(3),
-      gender: Uint8Array.of(GENDER_CODE.Female, GENDER_CODE.Male, GENDER_CODE.Female),
-      age: Float64Array.of(25, 45, 60),
-      income: Float64Array.of(30, 90, 40),
-      spending: Float64Array.of(80, 20, 30),
-      lines: Uint32Array.of(2, 3, 4),
-    };
-    const repeated = reorderRows(
-      profiles,
-      Array.from({ length: 30 }, (_, i) => i % 3),
-    );
+    const repeated = threeRepeatedProfiles();
 
     it('says untested, keeps the split, and claims neither no groups nor strength', () => {
       const analysis = analyze(repeated, { seed: 42 });

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CHART_BUILDERS } from '../../../src/charts/index.ts';
 import { kReply } from '../../../src/commands/handlers/k.ts';
 import { analyze } from '../../../src/core/analyze.ts';
-import { rowNumberIds } from '../../../src/core/ids.ts';
 import { knownKTable } from '../../../src/core/known-k.ts';
-import { type CustomerTable, GENDER_CODE } from '../../../src/core/types.ts';
-import { reorderRows } from '../../support/tables.ts';
+import { threeRepeatedProfiles } from '../../support/tables.ts';
 
 const words = (r: ReturnType<typeof kReply>) =>
   [
@@ -37,22 +35,7 @@ describe('k reply', () => {
 
   it('suggests another k the data can take, not a fixed `k 6`', () => {
     // 30 customers who are 3 repeated profiles: `k 6` is refused (only 3 different profiles).
-    const profiles: CustomerTable = {
-      length: 3,
-      ids: rowNumberIds(3),
-      gender: Uint8Array.of(GENDER_CODE.Female, GENDER_CODE.Male, GENDER_CODE.Female),
-      age: Float64Array.of(25, 45, 60),
-      income: Float64Array.of(30, 90, 40),
-      spending: Float64Array.of(80, 20, 30),
-      lines: Uint32Array.of(2, 3, 4),
-    };
-    const analysis = analyze(
-      reorderRows(
-        profiles,
-        Array.from({ length: 30 }, (_, i) => i % 3),
-      ),
-      { seed: 42 },
-    );
+    const analysis = analyze(threeRepeatedProfiles(), { seed: 42 });
     const inUse = kReply(analysis, []).sections.find((s) => s.heading === 'In use')!.body;
     expect(inUse).toBe(`This channel uses the recommended k = 3. Try another with \`/segment k 2\`.`);
   });
