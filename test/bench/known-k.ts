@@ -141,6 +141,10 @@ export function structureLines(all: KnownKOutcome[]): string[] {
  */
 export const FRESH_DRAW_SEED = 9000;
 
+export function freshDrawSpecs(): KnownKSpec[] {
+  return knownKGrid({ ns: [200, 1_000], ks: [2, 3, 4, 5, 6, 7, 8, 9, 10], seed: FRESH_DRAW_SEED });
+}
+
 export function freshDrawLines(all: KnownKOutcome[]): string[] {
   const share = (group: KnownKOutcome[], r: Rule) =>
     `${((100 * group.filter((o) => o[r] === o.spec.k).length) / group.length).toFixed(1)} %`;
@@ -161,6 +165,5 @@ export function freshDrawLines(all: KnownKOutcome[]): string[] {
 export function benchKnownK(quick: boolean): string[] {
   const lines = recoveryTable(knownKSpecs(quick).map(runKnownK));
   if (quick) return lines;
-  const fresh = knownKGrid({ ns: [200, 1_000], ks: [2, 3, 4, 5, 6, 7, 8, 9, 10], seed: FRESH_DRAW_SEED });
-  return [...lines, ...freshDrawLines(fresh.map(runKnownK))];
+  return [...lines, ...freshDrawLines(freshDrawSpecs().map(runKnownK))];
 }
