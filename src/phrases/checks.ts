@@ -21,6 +21,17 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   separation: 'Segments well separated',
 };
 
+/**
+ * At a k the user chose, the tendency check judges that split, not the data:
+ * "❌ The data has natural groups" would deny groups at every k.
+ */
+export function checkTitle(check: AssumptionCheck): string {
+  const { finding } = check;
+  if (finding.code.startsWith('tendency.') && 'userK' in finding && finding.userK)
+    return `The ${finding.k} segments are real groups`;
+  return CHECK_TITLES[check.check];
+}
+
 // A file's own column (no source here) is named by its feature name: `tenure`, `basket size`.
 const noun = (f: Feature) => featureSpecIn(undefined, f).noun;
 /** Outliers on order data stand out on an RFM measure, which is no customer feature. */
@@ -154,7 +165,7 @@ export function wordCheck(check: AssumptionCheck): WordedCheck {
   const { check: id, status, value, threshold, finding, advice, action, details } = check;
   return {
     check: id,
-    title: CHECK_TITLES[id],
+    title: checkTitle(check),
     status,
     value,
     threshold,

@@ -3,7 +3,8 @@ import type { CheckContext } from '../../src/core/assumptions/index.ts';
 import { sizeBalanceCheck } from '../../src/core/assumptions/size-balance.ts';
 import { spreadBalanceCheck } from '../../src/core/assumptions/spread-balance.ts';
 import type { CheckFinding } from '../../src/core/findings.ts';
-import { adviceWords, CHECK_TITLES, findingWords, wordCheck } from '../../src/phrases/checks.ts';
+import type { AssumptionCheck } from '../../src/core/types.ts';
+import { adviceWords, CHECK_TITLES, checkTitle, findingWords, wordCheck } from '../../src/phrases/checks.ts';
 
 const segments = (sizes: number[], spreads = sizes.map(() => 1)) => {
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -87,6 +88,31 @@ describe('check findings in words', () => {
     };
     expect(findingWords(finding, 'fail')).toBe(
       'Customers form one continuous group: split into 4 segments, they are no more distinct than cuts through groupless data (silhouette 0.36 at k = 4, against at most 0.45 on 40 groupless reference draws; Hopkins 0.75), so any split would be arbitrary.',
+    );
+  });
+
+  it("titles the tendency check at a user's k by that split, not by the data", () => {
+    const finding: CheckFinding = {
+      code: 'tendency.none',
+      silhouette: 0.36,
+      k: 7,
+      reference: 0.45,
+      draws: 40,
+      hopkins: 0.75,
+    };
+    const check: AssumptionCheck = {
+      check: 'tendency',
+      status: 'fail',
+      value: 0.36,
+      threshold: 0.45,
+      finding,
+    };
+    expect(checkTitle(check)).toBe(CHECK_TITLES.tendency);
+    expect(checkTitle({ ...check, finding: { ...finding, userK: true } })).toBe(
+      'The 7 segments are real groups',
+    );
+    expect(wordCheck({ ...check, finding: { ...finding, userK: true } }).title).toBe(
+      'The 7 segments are real groups',
     );
   });
 

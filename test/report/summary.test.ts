@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analyze.ts';
 import { knownKTable } from '../../src/core/known-k.ts';
-import { overview } from '../../src/report/summary.ts';
+import { checks, overview } from '../../src/report/summary.ts';
 
 /** The file report's advice list, as `segment analyze FILE` prints it. */
 const adviceItems = (a: ReturnType<typeof analyze>) =>
@@ -38,5 +38,8 @@ describe('file report advice', () => {
       .join('\n');
     expect(text).toContain('At k = 7 these segments are no more distinct than cuts through groupless data');
     expect(text).not.toContain('no real groups');
+    const checkItems = checks(a).flatMap((b) => (b.kind === 'list' ? b.items : []));
+    expect(checkItems).toContainEqual(expect.stringMatching(/^❌ The 7 segments are real groups: At k = 7 /));
+    expect(checkItems.join('\n')).not.toContain('The data has natural groups');
   });
 });

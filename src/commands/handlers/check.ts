@@ -1,7 +1,7 @@
 /** `/segment check`: each k-means assumption with its verdict, figure, threshold and remedy. */
 
 import type { AssumptionCheck, Verdict } from '../../core/types.ts';
-import { CHECK_TITLES, findingWords } from '../../phrases/checks.ts';
+import { checkTitle, findingWords } from '../../phrases/checks.ts';
 import type { CommandContext } from '../context.ts';
 import { formatFigure, listWords, VERDICT_MARK } from '../format.ts';
 import { remedySentence } from '../remedy.ts';
@@ -16,7 +16,7 @@ export function checkTable(checks: readonly AssumptionCheck[]): ReplyTable {
   return {
     columns: ['Check', 'Verdict', 'Figure', 'Threshold'],
     rows: checks.map((c) => [
-      CHECK_TITLES[c.check],
+      checkTitle(c),
       `${VERDICT_MARK[c.status]} ${VERDICT_WORD[c.status]}`,
       formatFigure(c.value),
       formatFigure(c.threshold),
@@ -32,7 +32,7 @@ export function checkSection(check: AssumptionCheck): ReplySection {
   ];
   const remedy = remedySentence(check);
   if (remedy && check.status !== 'pass') lines.push(`What to do: ${remedy}`);
-  return { heading: `${VERDICT_MARK[check.status]} ${CHECK_TITLES[check.check]}`, body: lines.join('\n') };
+  return { heading: `${VERDICT_MARK[check.status]} ${checkTitle(check)}`, body: lines.join('\n') };
 }
 
 export function tally(checks: readonly AssumptionCheck[]): string {

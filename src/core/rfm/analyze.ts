@@ -168,6 +168,7 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
       silhouette: fit.silhouette,
       structure,
       seed: options.seed,
+      ...(options.k !== undefined ? { k: options.k } : {}),
     }),
     countryComparison: compareWithCountries(points, fit.labels, k, customers.country, customers.countries), // 9
     model: {

@@ -33,14 +33,21 @@ export interface RfmCheckInput {
   silhouette: number;
   structure: StructureFigures;
   seed: number;
+  /** The user's k, when they chose one: the tendency check then judges that split only. */
+  k?: number;
 }
 
 /** In report order: the data before fitting, then the fitted segments (as core/assumptions CHECKS). */
 export function runRfmChecks(input: RfmCheckInput): AssumptionCheck[] {
-  const { points, segments, silhouette, structure, seed } = input;
+  const { points, segments, silhouette, structure, seed, k } = input;
   return [
     outliersCheck({ standardised: points, options: { features: RFM_MEASURES } }),
-    tendencyCheck({ structure, segments, standardised: points, options: { seed } }),
+    tendencyCheck({
+      structure,
+      segments,
+      standardised: points,
+      options: { seed, ...(k !== undefined ? { k } : {}) },
+    }),
     sizeBalanceCheck({ segments }),
     separationCheck({ segments, silhouette, structure }),
   ];

@@ -33,6 +33,16 @@ describe('RFM segmentation', () => {
     expect(["Can't lose them", 'At risk']).toContain(nameOf('lapsed-regulars'));
   });
 
+  it("judges the user's k, not the data, in the tendency check, as on a customer file", async () => {
+    const { customers } = await planted(400, 21);
+    const tendency = (k?: number) =>
+      analyzeRfm(customers, { seed: 42, ...(k ? { k } : {}) }).assumptions.find(
+        (c) => c.check === 'tendency',
+      )!.finding;
+    expect(tendency(9)).toMatchObject({ k: 9, userK: true });
+    expect(tendency()).not.toHaveProperty('userK');
+  });
+
   it('shows why the log is used: frequency and spend are right-skewed before and nearly symmetric after', async () => {
     const { customers } = await planted(300, 4);
     const a = analyzeRfm(customers, { seed: 1 });
