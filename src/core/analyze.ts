@@ -16,6 +16,7 @@ import { inputProblem } from './errors.ts';
 import { featureSpecIn } from './features.ts';
 import type { AnalysisNote } from './findings.ts';
 import { finalFit } from './fit.ts';
+import { idAt } from './ids.ts';
 import { ONE_GROUP_NAME } from './naming.ts';
 import { resolveOptions, scalingChoice } from './options.ts';
 import { pointsFromTable } from './points.ts';
@@ -147,6 +148,7 @@ export function analyze(
     segments,
     silhouette: fit.silhouette,
     structure,
+    rowId: (row) => idAt(table.ids, row),
   }); // 7
   observe('stability');
   // Bootstrap resamples of the sweep set (sampled on big files), so this costs the same at 1M rows.

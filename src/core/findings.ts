@@ -68,7 +68,13 @@ export type CheckFinding =
 export type CheckAdvice =
   | { code: 'standardise' }
   | { code: 'drop-feature' }
-  | { code: 'check-extremes' }
+  | {
+      code: 'check-extremes';
+      /** Ids of the farthest customers, farthest first (at most a few; none when ids are unknown). */
+      farthest: string[];
+      /** Every customer flagged. */
+      customers: number;
+    }
   | { code: 'log-transform'; feature: Feature }
   | { code: 'fewer-segments' }
   | { code: 'broad-segment' }

@@ -32,6 +32,8 @@ export interface MahalanobisOutliers {
   cutoff: number;
   /** Per feature (column order): flagged customers whose largest standardised deviation is on it. */
   byFeature: number[];
+  /** The flagged rows, farthest first (ties by row), so a report can name the worst. */
+  farthestFirst: Int32Array;
 }
 
 function moments(points: Points, skip: Uint8Array | null) {
@@ -129,5 +131,8 @@ export function mahalanobisOutliers(points: Points, level = 0.999): MahalanobisO
     }
     byFeature[worst]! += 1;
   }
-  return { flagged, count, cutoff, byFeature };
+  const farthestFirst = new Int32Array(count);
+  for (let i = 0, at = 0; i < n; i++) if (flagged[i]) farthestFirst[at++] = i;
+  farthestFirst.sort((a, b) => d2[b]! - d2[a]! || a - b);
+  return { flagged, count, cutoff, byFeature, farthestFirst };
 }

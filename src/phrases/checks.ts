@@ -131,8 +131,17 @@ export function adviceWords(advice: CheckAdvice): string {
       return 'Standardise the features';
     case 'drop-feature':
       return 'Drop one of the two features';
-    case 'check-extremes':
-      return 'Check those rows for typing errors; consider leaving extreme customers out.';
+    case 'check-extremes': {
+      // "Check those rows" named none; the farthest out are where a typing error shows first.
+      const named = advice.farthest;
+      if (!named.length)
+        return 'Check those customers for typing errors; consider leaving extreme customers out.';
+      const whom =
+        advice.customers > named.length
+          ? `the ${named.length} farthest out of the ${formatCount(advice.customers)}, customers ${listWords(named)},`
+          : `customer${s(named.length)} ${listWords(named)}`;
+      return `Check ${whom} for typing errors; consider leaving extreme customers out.`;
+    }
     case 'log-transform':
       // "Consider a log transform" named something no command does.
       return `A log scale may help; the bot does not transform columns itself, so add a column with the logarithm of ${noun(advice.feature)} to the file and segment on that column instead of ${noun(advice.feature)}`;

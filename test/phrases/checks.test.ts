@@ -91,6 +91,21 @@ describe('check findings in words', () => {
     );
   });
 
+  it('names the customers to check for typing errors, or says there are more than it names', () => {
+    expect(adviceWords({ code: 'check-extremes', farthest: ['C9'], customers: 1 })).toBe(
+      'Check customer C9 for typing errors; consider leaving extreme customers out.',
+    );
+    expect(adviceWords({ code: 'check-extremes', farthest: ['C9', 'C7'], customers: 2 })).toMatch(
+      /^Check customers C9 and C7 for typing errors/,
+    );
+    expect(
+      adviceWords({ code: 'check-extremes', farthest: ['1', '2', '3', '4', '5'], customers: 1234 }),
+    ).toMatch(/^Check the 5 farthest out of the 1,234, customers 1, 2, 3, 4 and 5, for typing errors/);
+    expect(adviceWords({ code: 'check-extremes', farthest: [], customers: 3 })).toMatch(
+      /^Check those customers /,
+    );
+  });
+
   it("titles the tendency check at a user's k by that split, not by the data", () => {
     const finding: CheckFinding = {
       code: 'tendency.none',

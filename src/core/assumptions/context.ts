@@ -19,6 +19,8 @@ export interface CheckContext {
   silhouette: number;
   /** The null-reference structure test (core/structure.ts). */
   structure: StructureFigures;
+  /** A row's customer id as the file wrote it. */
+  rowId?: (row: number) => string;
 }
 
 /**

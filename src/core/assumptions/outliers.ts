@@ -7,6 +7,20 @@ import { type Check, result, verdictAtMost } from './context.ts';
 export interface OutliersContext {
   standardised: Points;
   options: { features: readonly StandOutFeature[] };
+  /** A row's customer id as the file wrote it, so the advice can name whom to check. */
+  rowId?: (row: number) => string;
+}
+
+/** How many of the farthest customers the advice names. */
+export const EXTREMES_NAMED = 5;
+
+/** The ids of the farthest flagged customers, each once (a repeated row is one customer to check). */
+function farthestIds(farthestFirst: Int32Array, rowId: ((row: number) => string) | undefined): string[] {
+  if (!rowId) return [];
+  const ids = new Set<string>();
+  for (let i = 0; i < farthestFirst.length && ids.size < EXTREMES_NAMED; i++)
+    ids.add(rowId(farthestFirst[i]!));
+  return [...ids];
 }
 
 /** The chi-square level of the cut-off: about 0.1 % of clean normal customers lie beyond it, for any d. */
@@ -61,7 +75,15 @@ export const outliersCheck: Check<OutliersContext> = (ctx) => {
             features: features.length,
             standOut,
           },
-    ...(status === 'pass' ? {} : { advice: { code: 'check-extremes' } }),
+    ...(status === 'pass'
+      ? {}
+      : {
+          advice: {
+            code: 'check-extremes',
+            farthest: farthestIds(found.farthestFirst, ctx.rowId),
+            customers: found.count,
+          },
+        }),
     details: {
       customers: found.count,
       cutoff: found.cutoff,

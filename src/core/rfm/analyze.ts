@@ -164,6 +164,7 @@ export function analyzeRfm(customers: CustomerRfm, partial: RfmOptions = {}): Rf
     skewness: skewness(customers, logged), // 8
     assumptions: runRfmChecks({
       points,
+      ids: customers.ids,
       segments,
       silhouette: fit.silhouette,
       structure,

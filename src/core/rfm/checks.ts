@@ -29,6 +29,8 @@ import { RFM_MEASURES } from './measures.ts';
 export interface RfmCheckInput {
   /** The clustering space: log(1 + x), z-scored, columns in RFM_MEASURES order. */
   points: Points;
+  /** Customer ids, aligned with `points`' rows. */
+  ids: readonly string[];
   segments: ReadonlyArray<SegmentRef & { size: number; share: number; silhouette: number }>;
   silhouette: number;
   structure: StructureFigures;
@@ -39,9 +41,9 @@ export interface RfmCheckInput {
 
 /** In report order: the data before fitting, then the fitted segments (as core/assumptions CHECKS). */
 export function runRfmChecks(input: RfmCheckInput): AssumptionCheck[] {
-  const { points, segments, silhouette, structure, seed, k } = input;
+  const { points, ids, segments, silhouette, structure, seed, k } = input;
   return [
-    outliersCheck({ standardised: points, options: { features: RFM_MEASURES } }),
+    outliersCheck({ standardised: points, options: { features: RFM_MEASURES }, rowId: (row) => ids[row]! }),
     tendencyCheck({
       structure,
       segments,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckContext } from '../../../src/core/assumptions/context.ts';
-import { outliersCheck } from '../../../src/core/assumptions/outliers.ts';
+import { EXTREMES_NAMED, outliersCheck } from '../../../src/core/assumptions/outliers.ts';
 import { mahalanobisOutliers } from '../../../src/core/mahalanobis.ts';
 import type { Points } from '../../../src/core/points.ts';
 import { createRng, normal } from '../../../src/core/random.ts';
@@ -79,6 +79,30 @@ describe('outliers check', () => {
     expect(t.count).toBe(2 * base.count);
     expect([...t.flagged.subarray(0, n)]).toEqual([...base.flagged]);
     expect(outliersCheck(ctx(twice, ALL)).status).toBe(outliersCheck(ctx(points, ALL)).status);
+  });
+
+  it('names the farthest customers by id, farthest first and each once, for the advice to check', () => {
+    const points = normalPoints(200, 2, 31);
+    // Rows 3, 7 and 9 far out, 9 the farthest; a copy of row 9 appended under the same id.
+    points.data.set([9, 0], 3 * 2);
+    points.data.set([0, 12], 7 * 2);
+    points.data.set([-15, 15], 9 * 2);
+    const withCopy: Points = { n: 201, d: 2, data: Float64Array.from([...points.data, -15, 15]) };
+    const rowId = (row: number) => (row === 200 ? 'C9' : `C${row}`);
+    const check = outliersCheck({
+      standardised: withCopy,
+      options: { features: ['income', 'spending'] },
+      rowId,
+    });
+    expect(check.status).not.toBe('pass');
+    expect(check.advice).toMatchObject({ code: 'check-extremes', customers: check.details!.customers });
+    const farthest = check.advice?.code === 'check-extremes' ? check.advice.farthest : [];
+    expect(farthest.slice(0, 3)).toEqual(['C9', 'C7', 'C3']);
+    expect(new Set(farthest).size).toBe(farthest.length);
+    expect(farthest.length).toBeLessThanOrEqual(EXTREMES_NAMED);
+    // Without ids there is no one to name, and no made-up name.
+    const anonymous = outliersCheck(ctx(withCopy, ['income', 'spending']));
+    expect(anonymous.advice).toMatchObject({ code: 'check-extremes', farthest: [] });
   });
 
   it('copes with a constant feature', () => {
