@@ -16,7 +16,7 @@ export function slackCommand(a: RemedyAction): string {
     case 'k':
       return `\`/segment k ${a.k}\``;
     case 'fewer-k':
-      return '`/segment k <smaller number>`';
+      return `\`/segment k ${a.k}\``;
     case 'k-table':
       return '`/segment k`';
   }

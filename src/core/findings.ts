@@ -77,6 +77,7 @@ export type CheckAdvice =
     }
   | { code: 'log-transform'; feature: Feature }
   | { code: 'fewer-segments' }
+  | { code: 'few-unusual' }
   | { code: 'broad-segment' }
   | { code: 'better-k' }
   | { code: 'tentative-split'; k: number }

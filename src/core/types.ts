@@ -186,7 +186,8 @@ export type RemedyAction =
   | { action: 'scale'; to: Scaling }
   | { action: 'features' }
   | { action: 'k'; k: number }
-  | { action: 'fewer-k' }
+  /** One segment fewer than now (`k`): a concrete value the user can type, not a placeholder. */
+  | { action: 'fewer-k'; k: number }
   | { action: 'k-table' };
 
 export type CheckId =

@@ -147,6 +147,8 @@ export function adviceWords(advice: CheckAdvice): string {
       return `A log scale may help; the bot does not transform columns itself, so add a column with the logarithm of ${noun(advice.feature)} to the file and segment on that column instead of ${noun(advice.feature)}`;
     case 'fewer-segments':
       return 'Try fewer segments';
+    case 'few-unusual':
+      return 'Read the small segment as a few unusual customers rather than a group to market to.';
     case 'broad-segment':
       return 'Read the loose segment as a broad group; a different k may split it.';
     case 'better-k':

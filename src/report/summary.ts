@@ -204,7 +204,7 @@ export function cliSetting(a: RemedyAction): string {
     case 'k':
       return `\`--k ${a.k}\``;
     case 'fewer-k':
-      return '`--k <smaller number>`';
+      return `\`--k ${a.k}\``;
     case 'k-table':
       return 'the table of k values';
   }

@@ -20,6 +20,23 @@ const rowSchema = z.object({
   silhouette_values: blob,
 });
 
+/**
+ * Rows cached before the extremes advice named customers (farthest) or the
+ * fewer-segments remedy named a k are refused, so their remedies are not worded
+ * from fields they lack.
+ */
+const checkShape = z
+  .looseObject({
+    finding: z.looseObject({ code: z.string() }),
+    advice: z.looseObject({ code: z.string(), farthest: z.array(z.string()).optional() }).optional(),
+    action: z.looseObject({ action: z.string(), k: z.number().optional() }).optional(),
+  })
+  .refine(
+    (c) =>
+      (c.advice?.code !== 'check-extremes' || c.advice.farthest !== undefined) &&
+      (c.action?.action !== 'fewer-k' || c.action.k !== undefined),
+  );
+
 /** Enough of the shape to refuse a row written by an incompatible version. */
 const analysisShape = z.looseObject({
   version: z.literal(1),
@@ -36,7 +53,7 @@ const analysisShape = z.looseObject({
   selection: z.looseObject({ rows: z.array(z.looseObject({ k: z.number() })), startK: z.number() }),
   eda: z.looseObject({ describe: z.array(z.unknown()) }),
   // Rows cached while checks carried sentences instead of finding codes: refuse them, so they are recomputed.
-  assumptions: z.array(z.looseObject({ finding: z.looseObject({ code: z.string() }) })),
+  assumptions: z.array(checkShape),
   notes: z.array(z.looseObject({ code: z.string() })),
   // Rows cached before breakdowns existed lack them: recomputed.
   breakdowns: z.array(z.looseObject({ column: z.string() })),

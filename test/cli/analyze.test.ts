@@ -141,8 +141,11 @@ describe('segment analyze: same data, same segments', () => {
       ),
     ).toBe('Standardise the features: `--scale zscore`.');
     expect(
-      remedySentence({ advice: { code: 'fewer-segments' }, action: { action: 'fewer-k' } }, cliSetting),
-    ).toBe('Try fewer segments: `--k <smaller number>`.');
+      remedySentence({ advice: { code: 'fewer-segments' }, action: { action: 'fewer-k', k: 4 } }, cliSetting),
+    ).toBe('Try fewer segments: `--k 4`.');
+    expect(remedySentence({ advice: { code: 'fewer-segments' }, action: { action: 'fewer-k', k: 4 } })).toBe(
+      'Try fewer segments: `/segment k 4`.',
+    );
   });
 
   it('lists skipped rows with line, column and reason and still analyses', async () => {

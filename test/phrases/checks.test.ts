@@ -25,7 +25,7 @@ describe('check findings in words', () => {
     expect(worded.title).toBe('No tiny segments');
     expect(worded.message).toBe('S3 holds only 15 customers (0.8%), too few to rely on.');
     expect(worded.remedy).toBe('Try fewer segments');
-    expect(worded.action).toEqual({ action: 'fewer-k' });
+    expect(worded.action).toEqual({ action: 'fewer-k', k: 2 });
   });
 
   it('states the spread ratio it was given, to one decimal', () => {

@@ -72,6 +72,37 @@ describe('analysis cache', () => {
     expect(store!.analyses.load('d', 'new')!.assumptions).toEqual(analysis.assumptions);
   });
 
+  it('refuses a row cached before remedies named customers and a k, so it is recomputed', () => {
+    reopenable();
+    const analysis = analyze(generateCustomers(60, 7));
+    const tiny = {
+      check: 'sizeBalance',
+      status: 'fail',
+      value: 0.005,
+      threshold: 0.05,
+      finding: { code: 'sizeBalance.tiny', smallest: { id: 3, name: 'S3' }, size: 2, share: 0.005 },
+    };
+    const extremes = { ...tiny, check: 'outliers', finding: { code: 'outliers.found' } };
+    const old = (check: object) => ({ ...analysis, assumptions: [check] as never });
+    store!.analyses.save(
+      'd',
+      'k',
+      old({ ...tiny, advice: { code: 'fewer-segments' }, action: { action: 'fewer-k' } }),
+    );
+    store!.analyses.save('d', 'ids', old({ ...extremes, advice: { code: 'check-extremes' } }));
+    expect(store!.analyses.load('d', 'k')).toBeNull();
+    expect(store!.analyses.load('d', 'ids')).toBeNull();
+    const fresh = { ...tiny, advice: { code: 'fewer-segments' }, action: { action: 'fewer-k', k: 2 } };
+    store!.analyses.save('d', 'new', old(fresh));
+    expect(store!.analyses.load('d', 'new')!.assumptions).toEqual([fresh]);
+    store!.analyses.save(
+      'd',
+      'new-ids',
+      old({ ...extremes, advice: { code: 'check-extremes', farthest: ['7'], customers: 1 } }),
+    );
+    expect(store!.analyses.load('d', 'new-ids')).not.toBeNull();
+  });
+
   it('keeps only the most recently used entries', () => {
     reopenable();
     const analysis = analyze(generateCustomers(60, 7));

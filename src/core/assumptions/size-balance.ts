@@ -18,6 +18,12 @@ export interface SizeBalanceContext {
 export const tooFewToRelyOn = (segment: { size: number; share: number }) =>
   segment.size < 10 || segment.share < 0.01;
 
+// With two segments there is no smaller k to try: the tiny one is a few unusual customers.
+const fewerSegments = (k: number) =>
+  k > 2
+    ? { advice: { code: 'fewer-segments' as const }, action: { action: 'fewer-k' as const, k: k - 1 } }
+    : { advice: { code: 'few-unusual' as const } };
+
 export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
   const largest = ctx.segments.reduce((a, b) => (b.size > a.size ? b : a));
@@ -38,7 +44,7 @@ export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
             largest: largest.size,
           }
         : { code: 'sizeBalance.tiny', smallest: ref, size: smallest.size, share: value },
-    ...(status === 'pass' ? {} : { advice: { code: 'fewer-segments' }, action: { action: 'fewer-k' } }),
+    ...(status === 'pass' ? {} : fewerSegments(ctx.segments.length)),
     details: { smallest: smallest.size, largest: largest.size, ratio: smallest.size / largest.size },
   });
 };

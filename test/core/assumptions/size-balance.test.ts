@@ -18,7 +18,15 @@ describe('size balance', () => {
       smallest: { id: 3, name: 'S3' },
       size: 9,
     });
-    expect(check.action).toEqual({ action: 'fewer-k' });
+    expect(check.action).toEqual({ action: 'fewer-k', k: 2 });
+  });
+
+  it('offers one segment fewer as a k to type, and no smaller k below two segments', () => {
+    expect(sizeBalanceCheck(ctx([300, 200, 100, 5])).action).toEqual({ action: 'fewer-k', k: 3 });
+    const pair = sizeBalanceCheck(ctx([300, 2]));
+    expect(pair.status).toBe('fail');
+    expect(pair.advice).toEqual({ code: 'few-unusual' });
+    expect(pair.action).toBeUndefined();
   });
 
   it('fails a segment under 1 % of customers, however many customers it has', () => {
