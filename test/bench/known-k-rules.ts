@@ -193,6 +193,28 @@ const dbMin: Rule = (f) =>
     (i) => -f.rows[i]!.db,
   );
 
+/**
+ * Sugar and James' jump method: distortion W_k / (n·p) raised to −p/2, and the
+ * k with the largest rise over k − 1 (W_1 is the total sum of squares).
+ */
+const jump: Rule = (f) => {
+  const { n, d, t } = f.sample;
+  const lifted = (w: number) => (w / (n * d)) ** (-d / 2);
+  return argmax(
+    f.rows.map((r) => r.k),
+    (i) => lifted(f.rows[i]!.inertia) - (i === 0 ? lifted(t) : lifted(f.rows[i - 1]!.inertia)),
+  );
+};
+
+/** Krzanowski and Lai: |DIFF(k)| / |DIFF(k + 1)|, DIFF(k) = (k − 1)^(2/p)·W_{k−1} − k^(2/p)·W_k. */
+const krzanowskiLai: Rule = (f) => {
+  const { d, t } = f.sample;
+  const w = (i: number) => (i < 0 ? t : f.rows[i]!.inertia);
+  const diff = (i: number) => (f.rows[i]!.k - 1) ** (2 / d) * w(i - 1) - f.rows[i]!.k ** (2 / d) * w(i);
+  const ks = f.rows.map((r) => r.k).slice(0, -1);
+  return argmax(ks, (i) => Math.abs(diff(i)) / Math.abs(diff(i + 1)));
+};
+
 export const RULES: Record<string, Rule> = {
   current: (f) => f.ruleK,
   silMax,
@@ -209,6 +231,8 @@ export const RULES: Record<string, Rule> = {
   'chNull-gauss': chOverNull('gaussian'),
   'chNull-unif': chOverNull('uniform'),
   'blend-.5-.7': blend(0.5, 0.7, 0.15, 0.02),
+  jump,
+  krzanowskiLai,
 };
 
 type Cond = [string, (s: KnownKSpec) => boolean];
