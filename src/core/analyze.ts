@@ -149,6 +149,7 @@ export function analyze(
     silhouette: fit.silhouette,
     structure,
     rowId: (row) => idAt(table.ids, row),
+    labels: fit.labels,
   }); // 7
   observe('stability');
   // Bootstrap resamples of the sweep set (sampled on big files), so this costs the same at 1M rows.

@@ -49,7 +49,10 @@ export type CheckFinding =
       standOut: Array<{ feature: StandOutFeature; customers: number }>;
     }
   | { code: 'skewness.symmetric'; feature: Feature; skewness: number; flatter: Feature[] }
-  | { code: 'skewness.lopsided'; feature: Feature; skewness: number }
+  /** `withinSegments`: the figure is the skewness within the (real) segments, not the feature's own. */
+  | { code: 'skewness.lopsided'; feature: Feature; skewness: number; withinSegments?: true }
+  /** Lopsided overall (`skewness`) but roughly symmetric within the segments (`within`): the groups, not a tail. */
+  | { code: 'skewness.between'; feature: Feature; skewness: number; within: number }
   | ({ code: 'tendency.clear' | 'tendency.weak' | 'tendency.none' } & TendencyFigures)
   /** Too few different profiles (`profiles`, fewer than `needed`) for the structure test to judge at k. */
   | { code: 'tendency.untested'; k: number; profiles: number; needed: number; hopkins: number }

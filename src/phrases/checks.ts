@@ -81,7 +81,9 @@ export function findingWords(finding: CheckFinding, status: AssumptionCheck['sta
       return `Every feature is roughly symmetric (largest skewness ${finding.skewness.toFixed(2)}, ${noun(finding.feature)}): not normal, but symmetric enough for k-means.${shape}`;
     }
     case 'skewness.lopsided':
-      return `${capitalise(noun(finding.feature))} is lopsided (skewness ${finding.skewness.toFixed(2)}): a long tail of ${finding.skewness > 0 ? 'high' : 'low'} values stretches the distances.`;
+      return `${capitalise(noun(finding.feature))} is lopsided${finding.withinSegments ? ' within segments' : ''} (skewness ${finding.skewness.toFixed(2)}): a long tail of ${finding.skewness > 0 ? 'high' : 'low'} values stretches the distances.`;
+    case 'skewness.between':
+      return `${capitalise(noun(finding.feature))} is lopsided overall (skewness ${finding.skewness.toFixed(2)}) because of how the segments lie, not a long tail: within segments it is roughly symmetric (${finding.within.toFixed(2)}), so it needs no log.`;
     case 'tendency.clear':
     case 'tendency.weak':
     case 'tendency.none': {

@@ -131,6 +131,20 @@ describe('check findings in words', () => {
     );
   });
 
+  it('says when a feature is lopsided only because of how the segments lie, and needs no log', () => {
+    expect(
+      findingWords({ code: 'skewness.between', feature: 'income', skewness: 1.65, within: -0.13 }, 'pass'),
+    ).toBe(
+      'Annual income is lopsided overall (skewness 1.65) because of how the segments lie, not a long tail: within segments it is roughly symmetric (-0.13), so it needs no log.',
+    );
+    expect(
+      findingWords(
+        { code: 'skewness.lopsided', feature: 'income', skewness: 1.46, withinSegments: true },
+        'fail',
+      ),
+    ).toMatch(/^Annual income is lopsided within segments \(skewness 1\.46\): a long tail of high values/);
+  });
+
   it('starts each finding about a feature with a capital, as a sentence', () => {
     const found: CheckFinding[] = [
       { code: 'skewness.lopsided', feature: 'spending', skewness: 1 },

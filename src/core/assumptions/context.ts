@@ -21,6 +21,8 @@ export interface CheckContext {
   structure: StructureFigures;
   /** A row's customer id as the file wrote it. */
   rowId?: (row: number) => string;
+  /** Each row's segment id (1-based), aligned with `standardised`. */
+  labels?: Int32Array;
 }
 
 /**
