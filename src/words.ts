@@ -7,7 +7,7 @@
  */
 import type { FeatureSpec } from './core/features.ts';
 import { hasAgeColumn, hasGenderColumn, hasIdColumn } from './core/source.ts';
-import type { SourceInfo, TextEncoding } from './core/types.ts';
+import type { SourceInfo, Structure, TextEncoding } from './core/types.ts';
 
 const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -71,18 +71,26 @@ export function listWords(words: readonly string[], last: 'and' | 'or' = 'and'):
   return `${words.slice(0, -1).join(', ')} ${last} ${words.at(-1)}`;
 }
 
-/** Kaufman & Rousseeuw's reading of a mean silhouette, in plain words; the only wording of it. */
-export function separationWords(silhouette: number): string {
+/**
+ * Kaufman & Rousseeuw's reading of a mean silhouette, in plain words; the only
+ * wording of it. Their "weak structure, could be artificial" (0.25–0.5) is the
+ * question the structure test answers: when it finds clear groups, "weakly
+ * separated" would contradict it (Mall with age, 0.43), so the words say the
+ * groups are real and overlap.
+ */
+export function separationWords(silhouette: number, structure?: Structure): string {
   if (!Number.isFinite(silhouette)) return 'separation unknown';
   if (silhouette >= 0.7) return 'strongly separated';
   if (silhouette >= 0.5) return 'well separated';
+  if (structure === 'clear')
+    return silhouette >= 0.25 ? 'distinct but partly overlapping' : 'distinct but overlapping a lot';
   if (silhouette >= 0.25) return 'weakly separated';
   return 'barely separated (they overlap)';
 }
 
 /** "5 segments, well separated (silhouette 0.55)". */
-export const segmentsInWords = (k: number, silhouette: number) =>
-  `${plural(k, 'segment')}, ${separationWords(silhouette)} (silhouette ${formatFigure(silhouette)})`;
+export const segmentsInWords = (k: number, silhouette: number, structure?: Structure) =>
+  `${plural(k, 'segment')}, ${separationWords(silhouette, structure)} (silhouette ${formatFigure(silhouette)})`;
 
 const ENCODING_NAMES = {
   'utf-8': 'UTF-8',

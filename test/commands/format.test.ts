@@ -32,5 +32,11 @@ describe('numbers for people', () => {
     expect(segmentsInWords(5, 0.5539)).toBe('5 segments, well separated (silhouette 0.55)');
     expect(segmentsInWords(3, 0.31)).toBe('3 segments, weakly separated (silhouette 0.31)');
     expect(segmentsInWords(2, 0.1)).toBe('2 segments, barely separated (they overlap) (silhouette 0.10)');
+    // Clear groups by the structure test are not called weak: they are real and overlap.
+    expect(segmentsInWords(6, 0.43, 'clear')).toBe(
+      '6 segments, distinct but partly overlapping (silhouette 0.43)',
+    );
+    expect(segmentsInWords(6, 0.43, 'weak')).toBe('6 segments, weakly separated (silhouette 0.43)');
+    expect(segmentsInWords(5, 0.55, 'clear')).toBe('5 segments, well separated (silhouette 0.55)');
   });
 });

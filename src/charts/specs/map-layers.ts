@@ -185,7 +185,7 @@ export function mapSubtitle(input: ChartInput, parts: MapParts): Array<string | 
   const a = input.analysis;
   const how = a.kChosenBy === 'user' ? 'chosen by you' : 'recommended';
   return [
-    `k = ${a.k} (${how}) · average silhouette ${fixed(a.silhouette)} (${silhouetteWord(a.silhouette)}) · ${int(a.rows)} customers`,
+    `k = ${a.k} (${how}) · average silhouette ${fixed(a.silhouette)} (${silhouetteWord(a.silhouette, a.structure)}) · ${int(a.rows)} customers`,
     parts.frame.note,
     parts.namesFit ? null : 'Numbers on the map match the legend below.',
     sampleNote(parts.shown, a.rows),

@@ -126,7 +126,7 @@ export function structureWords(
       title: `${label}: ${plural(analysis.k, 'tentative segment')}`,
       text: `${plural(analysis.k, 'segment')} from ${customers}, who have ${tooFewProfilesWords(analysis.structureTest.sampleSize, analysis.k)}`,
     };
-  const words = `${segmentsInWords(analysis.k, analysis.silhouette)}, from ${customers}.`;
+  const words = `${segmentsInWords(analysis.k, analysis.silhouette, analysis.structure)}, from ${customers}.`;
   if (analysis.structure === 'weak')
     return {
       title: `${label}: ${plural(analysis.k, 'tentative segment')}`,
