@@ -22,9 +22,13 @@ for (const spec of knownKGrid({ ns: [1_000], ks: [2, 3, 5, 8], seed: 2026 })) {
   const before = ownVerdict(a);
   if (before === 'pass') continue;
   const check = skewness(a);
-  count(`groups, own skewness ${before}: now ${check.status} (${check.finding.code}, structure ${a.structure})`);
+  count(
+    `groups, own skewness ${before}: now ${check.status} (${check.finding.code}, structure ${a.structure})`,
+  );
 }
-console.log('Generated files with groups (k 2, 3, 5, 8; 1,000 rows; seed 2026) that the feature’s own skewness flags:');
+console.log(
+  'Generated files with groups (k 2, 3, 5, 8; 1,000 rows; seed 2026) that the feature’s own skewness flags:',
+);
 for (const [key, n] of [...tally].sort()) console.log(`  ${String(n).padStart(3)}  ${key}`);
 
 console.log('Log-normal incomes (1,000 customers, spending normal), recommended k and k = 3, 5:');
