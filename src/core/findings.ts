@@ -75,12 +75,13 @@ export type CheckAdvice =
       code: 'check-extremes';
       /** Ids of the farthest customers, farthest first (at most a few; none when ids are unknown). */
       farthest: string[];
-      /** Every customer flagged. */
+      /** Customers flagged: different ids when ids are known, else rows. */
       customers: number;
     }
   | { code: 'log-transform'; feature: Feature }
   | { code: 'fewer-segments' }
   | { code: 'few-unusual' }
+  | { code: 'niche-segment' }
   | { code: 'broad-segment' }
   | { code: 'better-k' }
   | { code: 'tentative-split'; k: number }

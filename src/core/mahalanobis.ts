@@ -34,6 +34,8 @@ export interface MahalanobisOutliers {
   byFeature: number[];
   /** The flagged rows, farthest first (ties by row), so a report can name the worst. */
   farthestFirst: Int32Array;
+  /** Squared distance of each row in `farthestFirst`, in the same order (ties can then be broken by id). */
+  farthestDistances: Float64Array;
 }
 
 function moments(points: Points, skip: Uint8Array | null) {
@@ -134,5 +136,6 @@ export function mahalanobisOutliers(points: Points, level = 0.999): MahalanobisO
   const farthestFirst = new Int32Array(count);
   for (let i = 0, at = 0; i < n; i++) if (flagged[i]) farthestFirst[at++] = i;
   farthestFirst.sort((a, b) => d2[b]! - d2[a]! || a - b);
-  return { flagged, count, cutoff, byFeature, farthestFirst };
+  const farthestDistances = Float64Array.from(farthestFirst, (i) => d2[i]!);
+  return { flagged, count, cutoff, byFeature, farthestFirst, farthestDistances };
 }

@@ -138,10 +138,11 @@ export function adviceWords(advice: CheckAdvice): string {
       const named = advice.farthest;
       if (!named.length)
         return 'Check those customers for typing errors; consider leaving extreme customers out.';
+      const who = `customer${s(named.length)} ${listWords(named)}`;
       const whom =
         advice.customers > named.length
-          ? `the ${named.length} farthest out of the ${formatCount(advice.customers)}, customers ${listWords(named)},`
-          : `customer${s(named.length)} ${listWords(named)}`;
+          ? `the ${named.length === 1 ? 'farthest' : `${named.length} farthest`} out of the ${formatCount(advice.customers)}, ${who},`
+          : who;
       return `Check ${whom} for typing errors; consider leaving extreme customers out.`;
     }
     case 'log-transform':
@@ -151,6 +152,8 @@ export function adviceWords(advice: CheckAdvice): string {
       return 'Try fewer segments';
     case 'few-unusual':
       return 'Read the small segment as a few unusual customers rather than a group to market to.';
+    case 'niche-segment':
+      return 'Treat the small segment as a niche: worth its own campaign only if its size justifies one.';
     case 'broad-segment':
       return 'Read the loose segment as a broad group; a different k may split it.';
     case 'better-k':

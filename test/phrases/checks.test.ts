@@ -104,6 +104,9 @@ describe('check findings in words', () => {
     expect(adviceWords({ code: 'check-extremes', farthest: [], customers: 3 })).toMatch(
       /^Check those customers /,
     );
+    expect(adviceWords({ code: 'check-extremes', farthest: ['X'], customers: 3 })).toMatch(
+      /^Check the farthest out of the 3, customer X, for typing errors/,
+    );
   });
 
   it("titles the tendency check at a user's k by that split, not by the data", () => {

@@ -1,5 +1,5 @@
 import type { StandOutFeature } from '../findings.ts';
-import { mahalanobisOutliers } from '../mahalanobis.ts';
+import { type MahalanobisOutliers, mahalanobisOutliers } from '../mahalanobis.ts';
 import type { Points } from '../points.ts';
 import { type Check, result, verdictAtMost } from './context.ts';
 
@@ -14,13 +14,20 @@ export interface OutliersContext {
 /** How many of the farthest customers the advice names. */
 export const EXTREMES_NAMED = 5;
 
-/** The ids of the farthest flagged customers, each once (a repeated row is one customer to check). */
-function farthestIds(farthestFirst: Int32Array, rowId: ((row: number) => string) | undefined): string[] {
-  if (!rowId) return [];
-  const ids = new Set<string>();
-  for (let i = 0; i < farthestFirst.length && ids.size < EXTREMES_NAMED; i++)
-    ids.add(rowId(farthestFirst[i]!));
-  return [...ids];
+/**
+ * The farthest flagged customers by id, each once (a repeated row is one
+ * customer to check), and how many different ids were flagged. Equal
+ * distances are ordered by id, so the names do not depend on row order.
+ */
+function farthestCustomers(found: MahalanobisOutliers, rowId: ((row: number) => string) | undefined) {
+  if (!rowId) return { farthest: [], customers: found.count };
+  const flagged = Array.from(found.farthestFirst, (row, i) => ({
+    id: rowId(row),
+    d2: found.farthestDistances[i]!,
+  }));
+  flagged.sort((a, b) => b.d2 - a.d2 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = [...new Set(flagged.map((f) => f.id))];
+  return { farthest: ids.slice(0, EXTREMES_NAMED), customers: ids.length };
 }
 
 /** The chi-square level of the cut-off: about 0.1 % of clean normal customers lie beyond it, for any d. */
@@ -78,11 +85,7 @@ export const outliersCheck: Check<OutliersContext> = (ctx) => {
     ...(status === 'pass'
       ? {}
       : {
-          advice: {
-            code: 'check-extremes',
-            farthest: farthestIds(found.farthestFirst, ctx.rowId),
-            customers: found.count,
-          },
+          advice: { code: 'check-extremes', ...farthestCustomers(found, ctx.rowId) },
         }),
     details: {
       customers: found.count,

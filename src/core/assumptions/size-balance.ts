@@ -18,11 +18,12 @@ export interface SizeBalanceContext {
 export const tooFewToRelyOn = (segment: { size: number; share: number }) =>
   segment.size < 10 || segment.share < 0.01;
 
-// With two segments there is no smaller k to try: the tiny one is a few unusual customers.
-const fewerSegments = (k: number) =>
+// With two segments there is no smaller k to try: a segment too few to rely on is a few unusual
+// customers; a small one (1–5 %) may still be thousands of them, a niche.
+const fewerSegments = (k: number, tiny: boolean) =>
   k > 2
     ? { advice: { code: 'fewer-segments' as const }, action: { action: 'fewer-k' as const, k: k - 1 } }
-    : { advice: { code: 'few-unusual' as const } };
+    : { advice: { code: tiny ? ('few-unusual' as const) : ('niche-segment' as const) } };
 
 export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
   const smallest = ctx.segments.reduce((a, b) => (b.size < a.size ? b : a));
@@ -44,7 +45,7 @@ export const sizeBalanceCheck: Check<SizeBalanceContext> = (ctx) => {
             largest: largest.size,
           }
         : { code: 'sizeBalance.tiny', smallest: ref, size: smallest.size, share: value },
-    ...(status === 'pass' ? {} : fewerSegments(ctx.segments.length)),
+    ...(status === 'pass' ? {} : fewerSegments(ctx.segments.length, tooFewToRelyOn(smallest))),
     details: { smallest: smallest.size, largest: largest.size, ratio: smallest.size / largest.size },
   });
 };

@@ -2,6 +2,7 @@ import type { Points } from '../points.ts';
 import { sampleSkewness } from '../stats.ts';
 import type { Feature } from '../types.ts';
 import { type Check, describeFeatures, result, verdictAtMost } from './context.ts';
+import { tooFewToRelyOn } from './size-balance.ts';
 
 /**
  * K-means does not need normal features, but a long tail stretches distances
@@ -87,7 +88,9 @@ const segmentsAreReal = (ctx: Parameters<Check>[0]) =>
   ctx.segments !== undefined &&
   ctx.segments.length >= 2 &&
   ctx.structure !== undefined &&
-  ctx.structure.structure === 'clear';
+  ctx.structure.structure === 'clear' &&
+  // A tiny segment of outliers would hide their tail inside a "segment" of their own.
+  !ctx.segments.some(tooFewToRelyOn);
 
 /** Per column: the skewness of each customer's value minus their segment's mean. */
 export function withinSegmentSkewness(points: Points, labels: Int32Array): number[] {
@@ -102,7 +105,16 @@ export function withinSegmentSkewness(points: Points, labels: Int32Array): numbe
       count[labels[i]!]! += 1;
     }
     const residual = new Float64Array(n);
-    for (let i = 0; i < n; i++) residual[i] = data[i * d + j]! - sum[labels[i]!]! / count[labels[i]!]!;
-    return sampleSkewness(residual);
+    let spread = 0;
+    let total = 0;
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += data[i * d + j]! / n;
+    for (let i = 0; i < n; i++) {
+      residual[i] = data[i * d + j]! - sum[labels[i]!]! / count[labels[i]!]!;
+      spread += residual[i]! ** 2;
+      total += (data[i * d + j]! - mean) ** 2;
+    }
+    // Constant within every segment: the residuals are rounding noise, whose "skewness" means nothing.
+    return spread <= 1e-12 * total ? 0 : sampleSkewness(residual);
   });
 }

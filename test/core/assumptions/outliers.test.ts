@@ -95,7 +95,8 @@ describe('outliers check', () => {
       rowId,
     });
     expect(check.status).not.toBe('pass');
-    expect(check.advice).toMatchObject({ code: 'check-extremes', customers: check.details!.customers });
+    // The copy of row 9 is the same customer (C9): one fewer customer than flagged rows.
+    expect(check.advice).toMatchObject({ code: 'check-extremes', customers: check.details!.customers! - 1 });
     const farthest = check.advice?.code === 'check-extremes' ? check.advice.farthest : [];
     expect(farthest.slice(0, 3)).toEqual(['C9', 'C7', 'C3']);
     expect(new Set(farthest).size).toBe(farthest.length);
@@ -103,6 +104,34 @@ describe('outliers check', () => {
     // Without ids there is no one to name, and no made-up name.
     const anonymous = outliersCheck(ctx(withCopy, ['income', 'spending']));
     expect(anonymous.advice).toMatchObject({ code: 'check-extremes', farthest: [] });
+  });
+
+  it('counts customers by id and names the same ones whatever the row order', () => {
+    const points = normalPoints(200, 2, 31);
+    // Three far rows of one customer (id X), and two customers at exactly the same far spot.
+    for (const row of [0, 1, 2]) points.data.set([12, 12], row * 2);
+    for (const row of [3, 4]) points.data.set([-12, 12], row * 2);
+    const ids = (row: number) => (row <= 2 ? 'X' : row === 3 ? 'B' : row === 4 ? 'A' : `C${row}`);
+    const features: Feature[] = ['income', 'spending'];
+    const advice = (p: Points, rowId: (row: number) => string) =>
+      outliersCheck({ standardised: p, options: { features }, rowId }).advice;
+    const base = advice(points, ids);
+    expect(base).toMatchObject({ code: 'check-extremes' });
+    const found = base?.code === 'check-extremes' ? base : null;
+    expect(found!.farthest.filter((id) => id === 'X')).toHaveLength(1);
+    expect(found!.customers).toBe(mahalanobisOutliers(points).count - 2);
+    // Reversed rows: the same names in the same order (A before B at equal distance).
+    const n = points.n;
+    const reversed: Points = {
+      n,
+      d: 2,
+      data: Float64Array.from(
+        { length: n * 2 },
+        (_, k) => points.data[(n - 1 - Math.floor(k / 2)) * 2 + (k % 2)]!,
+      ),
+    };
+    expect(advice(reversed, (row) => ids(n - 1 - row))).toEqual(base);
+    expect(found!.farthest.indexOf('A')).toBeLessThan(found!.farthest.indexOf('B'));
   });
 
   it('copes with a constant feature', () => {

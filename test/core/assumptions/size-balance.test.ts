@@ -27,6 +27,8 @@ describe('size balance', () => {
     expect(pair.status).toBe('fail');
     expect(pair.advice).toEqual({ code: 'few-unusual' });
     expect(pair.action).toBeUndefined();
+    // 3 % of a big file is no handful of unusual customers: a niche.
+    expect(sizeBalanceCheck(ctx([9_700, 300])).advice).toEqual({ code: 'niche-segment' });
   });
 
   it('fails a segment under 1 % of customers, however many customers it has', () => {

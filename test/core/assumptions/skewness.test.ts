@@ -63,6 +63,22 @@ describe('skewness check', () => {
     expect(finding(['spending', 'income'])).toEqual(finding(['income', 'spending']));
   });
 
+  it('does not let a tiny segment of outliers explain away their own tail', () => {
+    const table = imbalanced();
+    for (const i of [0, 1, 2]) table.income[i] = 2_000;
+    const a = analyze(table, { k: 3 });
+    expect(a.segments.some((s) => s.size === 3)).toBe(true);
+    expect(skewness(a).finding.code).not.toBe('skewness.between');
+    expect(skewness(a).status).toBe('fail');
+  });
+
+  it('reads no skewness within segments that are constant, whatever the rounding', () => {
+    // Values whose segment means are inexact in binary: the residuals are ~1e-16, not a shape.
+    const data = Float64Array.from([0.1, 0.1, 0.1, 0.7, 0.7, 0.3, 0.3, 0.3, 0.3]);
+    const labels = Int32Array.from([1, 1, 1, 2, 2, 3, 3, 3, 3]);
+    expect(withinSegmentSkewness({ n: 9, d: 1, data }, labels)).toEqual([0]);
+  });
+
   it('measures the skewness of each value minus its segment mean, per column', () => {
     // Column 0: two symmetric groups of unequal size; column 1: one group with a tail.
     const data = [0, 0, 1, 9, 2, 0, 10, 0, 11, 0, 12, 0, 10, 0, 11, 0, 12, 0];
