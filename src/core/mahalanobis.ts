@@ -32,10 +32,9 @@ export interface MahalanobisOutliers {
   cutoff: number;
   /** Per feature (column order): flagged customers whose largest standardised deviation is on it. */
   byFeature: number[];
-  /** The flagged rows, farthest first (ties by row), so a report can name the worst. */
-  farthestFirst: Int32Array;
-  /** Squared distance of each row in `farthestFirst`, in the same order (ties can then be broken by id). */
-  farthestDistances: Float64Array;
+  /** The flagged rows in row order, and the squared distance of each, so a report can name the worst. */
+  flaggedRows: Int32Array;
+  flaggedDistances: Float64Array;
 }
 
 function moments(points: Points, skip: Uint8Array | null) {
@@ -133,9 +132,8 @@ export function mahalanobisOutliers(points: Points, level = 0.999): MahalanobisO
     }
     byFeature[worst]! += 1;
   }
-  const farthestFirst = new Int32Array(count);
-  for (let i = 0, at = 0; i < n; i++) if (flagged[i]) farthestFirst[at++] = i;
-  farthestFirst.sort((a, b) => d2[b]! - d2[a]! || a - b);
-  const farthestDistances = Float64Array.from(farthestFirst, (i) => d2[i]!);
-  return { flagged, count, cutoff, byFeature, farthestFirst, farthestDistances };
+  const flaggedRows = new Int32Array(count);
+  for (let i = 0, at = 0; i < n; i++) if (flagged[i]) flaggedRows[at++] = i;
+  const flaggedDistances = Float64Array.from(flaggedRows, (i) => d2[i]!);
+  return { flagged, count, cutoff, byFeature, flaggedRows, flaggedDistances };
 }

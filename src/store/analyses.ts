@@ -23,7 +23,8 @@ const rowSchema = z.object({
 /**
  * Rows cached before the extremes advice named customers (farthest) or the
  * fewer-segments remedy named a k are refused, so their remedies are not worded
- * from fields they lack.
+ * from fields they lack. The core fingerprint in the settings key already keeps
+ * such rows apart; this keeps the loader safe on its own, as the fields below do.
  */
 const checkShape = z
   .looseObject({

@@ -21,9 +21,9 @@ export const EXTREMES_NAMED = 5;
  */
 function farthestCustomers(found: MahalanobisOutliers, rowId: ((row: number) => string) | undefined) {
   if (!rowId) return { farthest: [], customers: found.count };
-  const flagged = Array.from(found.farthestFirst, (row, i) => ({
+  const flagged = Array.from(found.flaggedRows, (row, i) => ({
     id: rowId(row),
-    d2: found.farthestDistances[i]!,
+    d2: found.flaggedDistances[i]!,
   }));
   flagged.sort((a, b) => b.d2 - a.d2 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ids = [...new Set(flagged.map((f) => f.id))];
